@@ -1,0 +1,160 @@
+package dev.ebb.controller.policy;
+
+import java.math.BigInteger;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Typed access to one YAML mapping that reports, with line and column, every unknown, duplicate,
+ * missing or ill-typed key. Getters return a fallback after reporting, so parsing goes on and the
+ * user sees all errors at once; a file with any error never becomes a policy.
+ */
+final class MappingReader {
+
+    private final MappingNode node;
+    private final String path;
+    private final Problems problems;
+    private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
+    private MappingReader(MappingNode node, String path, List<String> allowed, Problems problems) {
+        this.node = node;
+        this.path = path;
+        this.problems = problems;
+        for (NodeTuple tuple : node.getValue()) {
+            if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
+                problems.at(tuple.getKeyNode(), path, "keys must be plain words, got " + Describe.node(tuple.getKeyNode()));
+                continue;
+            }
+            String key = keyNode.getValue();
+            if (!allowed.contains(key)) {
+                String hint = Suggestions.closest(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
+                problems.at(keyNode, keyPath(key), "unknown key; " + hint + "allowed here: " + String.join(", ", allowed));
+            } else if (entries.putIfAbsent(key, tuple) != null) {
+                problems.at(keyNode, keyPath(key), "duplicate key; it was already set on line "
+                        + (entries.get(key).getKeyNode().getStartMark().map(m -> m.getLine() + 1).orElse(0)));
+            }
+        }
+    }
+
+    /** A reader if {@code value} is a mapping; otherwise reports it and returns empty. */
+    static Optional<MappingReader> of(Node value, String path, List<String> allowed, Problems problems) {
+        if (value instanceof MappingNode mapping) {
+            return Optional.of(new MappingReader(mapping, path, allowed, problems));
+        }
+        problems.at(value, path, "must be a mapping with keys " + String.join(", ", allowed) + ", got " + Describe.node(value));
+        return Optional.empty();
+    }
+
+    String keyPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    Optional<Node> value(String key) {
+        return Optional.ofNullable(entries.get(key)).map(NodeTuple::getValueNode);
+    }
+
+    Optional<Node> keyNode(String key) {
+        return Optional.ofNullable(entries.get(key)).map(NodeTuple::getKeyNode);
+    }
+
+    Optional<Node> required(String key) {
+        Optional<Node> value = value(key);
+        if (value.isEmpty()) {
+            problems.at(node, keyPath(key), "required key is missing");
+        }
+        return value;
+    }
+
+    int integer(String key, int fallback, int min, int max) {
+        Optional<Node> value = value(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String allowed = "must be a whole number from " + min + " to " + max;
+        if (value.get() instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
+            BigInteger number = parseInteger(s.getValue());
+            if (number != null && number.compareTo(BigInteger.valueOf(min)) >= 0
+                    && number.compareTo(BigInteger.valueOf(max)) <= 0) {
+                return number.intValueExact();
+            }
+        }
+        problems.at(value.get(), keyPath(key), allowed + ", got " + Describe.node(value.get()));
+        return fallback;
+    }
+
+    boolean bool(String key, boolean fallback) {
+        Optional<Node> value = value(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (value.get() instanceof ScalarNode s && s.getTag().equals(Tag.BOOL)) {
+            return Boolean.parseBoolean(s.getValue());
+        }
+        problems.at(value.get(), keyPath(key), "must be true or false, got " + Describe.node(value.get()));
+        return fallback;
+    }
+
+    Optional<String> string(String key) {
+        return value(key).flatMap(v -> {
+            if (v instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
+                return Optional.of(s.getValue());
+            }
+            problems.at(v, keyPath(key), "must be text, got " + Describe.node(v));
+            return Optional.empty();
+        });
+    }
+
+    /** One of a fixed set of words, e.g. {@code drain | stop-excess}. */
+    <E> E choice(String key, E fallback, Map<String, E> choices) {
+        Optional<Node> value = value(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (value.get() instanceof ScalarNode s && choices.containsKey(s.getValue()) && s.getTag().equals(Tag.STR)) {
+            return choices.get(s.getValue());
+        }
+        String hint = value.get() instanceof ScalarNode s
+                ? Suggestions.closest(s.getValue(), choices.keySet()).map(x -> "did you mean '" + x + "'? ").orElse("")
+                : "";
+        problems.at(value.get(), keyPath(key), hint + "must be one of " + String.join(" | ", choices.keySet())
+                + ", got " + Describe.node(value.get()));
+        return fallback;
+    }
+
+    Optional<MappingReader> mapping(String key, List<String> allowed) {
+        return value(key).flatMap(v -> of(v, keyPath(key), allowed, problems));
+    }
+
+    Optional<SequenceNode> sequence(String key) {
+        return value(key).flatMap(v -> {
+            if (v instanceof SequenceNode s) {
+                return Optional.of(s);
+            }
+            problems.at(v, keyPath(key), "must be a list, got " + Describe.node(v));
+            return Optional.empty();
+        });
+    }
+
+    private static BigInteger parseInteger(String text) {
+        try {
+            String t = text.replace("_", "");
+            if (t.startsWith("0x")) {
+                return new BigInteger(t.substring(2), 16);
+            }
+            if (t.startsWith("0o")) {
+                return new BigInteger(t.substring(2), 8);
+            }
+            return new BigInteger(t.startsWith("+") ? t.substring(1) : t);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.ebb.controller.policy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads a {@code ScalingPolicy} file. Works on snakeyaml-engine's node tree rather than on maps so
+ * that every error can name its line and column; the rules mirror {@code scaling-policy.schema.json}
+ * (a test holds the two together) plus the cross-field ones JSON Schema cannot express (min ≤ max).
+ */
+public final class PolicyParser {
+
+    public static final String API_VERSION = "ebb.dev/v1";
+    public static final String KIND = "ScalingPolicy";
+    /** The policy bundled into the jar at build time from {@code config/scaling-policy.yaml}. */
+    public static final String BUNDLED_RESOURCE = "/ebb/scaling-policy.yaml";
+
+    static final int MAX_TASKS = 1_000;
+    static final int MAX_TARGET = 100_000;
+    static final int MAX_ACTIVATION = 1_000_000;
+    static final int MAX_LAUNCHES_PER_CYCLE = 100;
+    static final int MAX_WINDOW_SECONDS = 3_600;
+
+    private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
+    private static final List<String> METADATA = List.of("name", "description");
+    private static final List<String> SPEC = List.of("paused", "targetMessagesPerTask", "minTasks", "maxTasks",
+            "activationMessages", "countInFlight", "countDelayed", "maxLaunchesPerCycle", "capacityProviders",
+            "spotFallback", "scaleDown");
+    private static final List<String> SCALE_DOWN = List.of("mode", "stabilizationWindowSeconds");
+
+    private PolicyParser() {}
+
+    public static PolicyResult parse(Path file) {
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        } catch (IOException e) {
+            return new PolicyResult.Invalid(List.of(new PolicyError(file.toString(), 1, 1, "", "cannot read the file: " + e)));
+        }
+    }
+
+    public static PolicyResult parseBundled() {
+        try (InputStream in = PolicyParser.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                return new PolicyResult.Invalid(List.of(new PolicyError("classpath:" + BUNDLED_RESOURCE, 1, 1, "",
+                        "not bundled; the build copies config/scaling-policy.yaml here")));
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + BUNDLED_RESOURCE);
+        } catch (IOException e) {
+            return new PolicyResult.Invalid(List.of(new PolicyError("classpath:" + BUNDLED_RESOURCE, 1, 1, "", e.toString())));
+        }
+    }
+
+    /** @param file how errors name the source, usually its path */
+    public static PolicyResult parse(String yaml, String file) {
+        Problems problems = new Problems(file);
+        Optional<Node> root;
+        try {
+            root = new Compose(LoadSettings.builder().setLabel(file).build()).composeString(yaml);
+        } catch (MarkedYamlEngineException e) {
+            problems.at(e.getProblemMark().orElse(null), "", "not valid YAML: " + e.getProblem());
+            return new PolicyResult.Invalid(problems.all());
+        } catch (YamlEngineException e) {
+            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "", "not valid YAML: " + e.getMessage());
+            return new PolicyResult.Invalid(problems.all());
+        }
+        if (root.isEmpty()) {
+            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "", "the file is empty; expected apiVersion, kind, metadata and spec");
+            return new PolicyResult.Invalid(problems.all());
+        }
+        ScalingPolicy policy = MappingReader.of(root.get(), "", TOP, problems)
+                .map(top -> document(top, problems))
+                .orElse(null);
+        return problems.any() || policy == null ? new PolicyResult.Invalid(problems.all()) : new PolicyResult.Valid(policy);
+    }
+
+    private static ScalingPolicy document(MappingReader top, Problems problems) {
+        top.required("apiVersion");
+        top.required("kind");
+        top.required("metadata");
+        top.required("spec");
+        exact(top, "apiVersion", API_VERSION, problems);
+        exact(top, "kind", KIND, problems);
+        String name = top.mapping("metadata", METADATA).map(m -> metadataName(m, problems)).orElse("");
+        return top.mapping("spec", SPEC).map(spec -> spec(name, spec, problems)).orElse(null);
+    }
+
+    private static String metadataName(MappingReader metadata, Problems problems) {
+        metadata.required("name");
+        metadata.string("description");
+        Optional<String> name = metadata.string("name");
+        if (name.isPresent() && !name.get().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
+            problems.at(metadata.value("name").orElseThrow(), metadata.keyPath("name"),
+                    "must be lower-case letters, digits and '-', 1 to 63 characters, got '" + name.get() + "'");
+        }
+        return name.orElse("");
+    }
+
+    private static ScalingPolicy spec(String name, MappingReader spec, Problems problems) {
+        spec.required("targetMessagesPerTask");
+        spec.required("maxTasks");
+        int target = spec.integer("targetMessagesPerTask", 1, 1, MAX_TARGET);
+        int min = spec.integer("minTasks", 0, 0, MAX_TASKS);
+        int max = spec.integer("maxTasks", MAX_TASKS, 1, MAX_TASKS);
+        if (min > max && spec.value("minTasks").isPresent()) {
+            problems.at(spec.value("minTasks").orElseThrow(), spec.keyPath("minTasks"),
+                    "must not exceed maxTasks (" + max + "), got " + min);
+        }
+        Map<String, ScaleDownMode> modes = new LinkedHashMap<>();
+        for (ScaleDownMode m : ScaleDownMode.values()) {
+            modes.put(m.yamlName(), m);
+        }
+        ScaleDown scaleDown = spec.mapping("scaleDown", SCALE_DOWN)
+                .map(s -> new ScaleDown(s.choice("mode", ScaleDownMode.DRAIN, modes),
+                        Duration.ofSeconds(s.integer("stabilizationWindowSeconds", 300, 0, MAX_WINDOW_SECONDS))))
+                .orElse(new ScaleDown(ScaleDownMode.DRAIN, Duration.ofMinutes(5)));
+        return new ScalingPolicy(
+                name,
+                spec.bool("paused", false),
+                target,
+                min,
+                max,
+                spec.integer("activationMessages", 1, 0, MAX_ACTIVATION),
+                spec.bool("countInFlight", true),
+                spec.bool("countDelayed", false),
+                spec.integer("maxLaunchesPerCycle", 10, 1, MAX_LAUNCHES_PER_CYCLE),
+                StrategyReader.read(spec, problems),
+                spec.bool("spotFallback", true),
+                scaleDown);
+    }
+
+    private static void exact(MappingReader top, String key, String expected, Problems problems) {
+        top.value(key).ifPresent(node -> {
+            Optional<String> actual = top.string(key);
+            if (actual.isPresent() && !actual.get().equals(expected)) {
+                problems.at(node, key, "must be " + expected + ", got '" + actual.get() + "'");
+            }
+        });
+    }
+}
