@@ -1,0 +1,91 @@
+package dev.ebb.image.decode;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Formats Ebb reads, recognised by their magic bytes, never by the file name: a text file named
+ * {@code .jpg} is not a JPEG, and a JPEG named {@code .png} is still a JPEG.
+ */
+public enum SourceFormat {
+    JPEG("jpeg"),
+    PNG("png"),
+    GIF("gif"),
+    BMP("bmp"),
+    WEBP("webp");
+
+    private final String id;
+
+    SourceFormat(String id) {
+        this.id = id;
+    }
+
+    /** The ImageIO format name, and the name used in logs and reports. */
+    public String id() {
+        return id;
+    }
+
+    public static Optional<SourceFormat> sniff(byte[] b) {
+        if (starts(b, 0, 0xFF, 0xD8, 0xFF)) {
+            return Optional.of(JPEG);
+        }
+        if (starts(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+            return Optional.of(PNG);
+        }
+        if (ascii(b, 0, "GIF87a") || ascii(b, 0, "GIF89a")) {
+            return Optional.of(GIF);
+        }
+        if (ascii(b, 0, "BM") && b.length >= 26) {
+            return Optional.of(BMP);
+        }
+        if (ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")) {
+            return Optional.of(WEBP);
+        }
+        return Optional.empty();
+    }
+
+    /** Names a well-known format Ebb does not read, so the rejection can say what the file is. */
+    public static String describeUnsupported(byte[] b) {
+        if (starts(b, 0, 'I', 'I', 0x2A, 0x00) || starts(b, 0, 'M', 'M', 0x00, 0x2A)) {
+            return "TIFF";
+        }
+        if (ascii(b, 4, "ftypheic") || ascii(b, 4, "ftypheix") || ascii(b, 4, "ftypmif1")) {
+            return "HEIC";
+        }
+        if (ascii(b, 4, "ftypavif")) {
+            return "AVIF";
+        }
+        if (ascii(b, 0, "%PDF")) {
+            return "PDF";
+        }
+        if (ascii(b, 0, "<svg") || ascii(b, 0, "<?xml")) {
+            return "SVG/XML";
+        }
+        return null;
+    }
+
+    private static boolean starts(byte[] b, int offset, int... magic) {
+        if (b.length < offset + magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((b[offset + i] & 0xff) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ascii(byte[] b, int offset, String text) {
+        byte[] t = text.getBytes(StandardCharsets.US_ASCII);
+        if (b.length < offset + t.length) {
+            return false;
+        }
+        for (int i = 0; i < t.length; i++) {
+            if (b[offset + i] != t[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

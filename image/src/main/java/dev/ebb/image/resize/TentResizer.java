@@ -1,0 +1,89 @@
+package dev.ebb.image.resize;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
+import net.coobird.thumbnailator.resizers.Resizer;
+import net.coobird.thumbnailator.resizers.Resizers;
+
+/**
+ * A Thumbnailator {@link Resizer} for opaque RGB images: separable, antialiased bilinear (tent
+ * filter) in fixed point.
+ *
+ * <p>Why not Thumbnailator's default: its progressive bilinear goes through Java2D
+ * {@code drawImage} twice or more and cost 2 ms for a 548x343 to 224x140 step, more than all the
+ * rest of a thumbnail after the 1/8-scale JPEG decode; this takes half that. The vertical pass
+ * runs first, over whole rows of contiguous ints; the horizontal pass then only sees the already
+ * shortened image. Every input pixel counts, so shrinking never aliases. Images with alpha go to
+ * Thumbnailator's own resizers, which handle transparency.
+ */
+public final class TentResizer implements Resizer {
+
+    public static final TentResizer INSTANCE = new TentResizer();
+
+    /** Vertical sums are 8.14 fixed point; dropping 6 bits leaves 8.8, so 8.8 x 0.14 fits an int. */
+    private static final int MID_SHIFT = 6;
+    private static final int OUT_SHIFT = 2 * Kernel.PRECISION - MID_SHIFT;
+    private static final int OUT_ROUND = 1 << (OUT_SHIFT - 1);
+
+    @Override
+    public void resize(BufferedImage src, BufferedImage dst) {
+        resize(src, 0, 0, src.getWidth(), src.getHeight(), dst);
+    }
+
+    /** Resizes the region {@code (x, y, w, h)} of {@code src} onto all of {@code dst}. */
+    public void resize(BufferedImage src, int x, int y, int w, int h, BufferedImage dst) {
+        if (src.getType() != BufferedImage.TYPE_INT_RGB || dst.getType() != BufferedImage.TYPE_INT_RGB) {
+            Resizers.PROGRESSIVE.resize(src.getSubimage(x, y, w, h), dst);
+            return;
+        }
+        int sw = src.getWidth();
+        int dw = dst.getWidth();
+        int dh = dst.getHeight();
+        int[] in = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
+        int[] out = ((DataBufferInt) dst.getRaster().getDataBuffer()).getData();
+        Kernel kx = Kernel.triangle(0, w, dw);
+        Kernel ky = Kernel.triangle(y, h, dh);
+        int[] r = new int[w];
+        int[] g = new int[w];
+        int[] b = new int[w];
+        for (int j = 0; j < dh; j++) {
+            Arrays.fill(r, 0);
+            Arrays.fill(g, 0);
+            Arrays.fill(b, 0);
+            int wy = j * ky.taps;
+            for (int k = 0, n = ky.count[j]; k < n; k++) {
+                accumulateRow(in, (ky.start[j] + k) * sw + x, w, ky.weights[wy + k], r, g, b);
+            }
+            int o = j * dw;
+            for (int i = 0; i < dw; i++) {
+                int s = kx.start[i];
+                int wx = i * kx.taps;
+                int ar = OUT_ROUND;
+                int ag = OUT_ROUND;
+                int ab = OUT_ROUND;
+                for (int k = 0, n = kx.count[i]; k < n; k++) {
+                    int wt = kx.weights[wx + k];
+                    ar += (r[s + k] >> MID_SHIFT) * wt;
+                    ag += (g[s + k] >> MID_SHIFT) * wt;
+                    ab += (b[s + k] >> MID_SHIFT) * wt;
+                }
+                out[o + i] = clamp(ar >> OUT_SHIFT) << 16 | clamp(ag >> OUT_SHIFT) << 8 | clamp(ab >> OUT_SHIFT);
+            }
+        }
+    }
+
+    /** r/g/b[i] += channel(in[from + i]) * weight, for i in [0, w): contiguous, vectorisable. */
+    private static void accumulateRow(int[] in, int from, int w, int weight, int[] r, int[] g, int[] b) {
+        for (int i = 0; i < w; i++) {
+            int p = in[from + i];
+            r[i] += ((p >>> 16) & 0xff) * weight;
+            g[i] += ((p >>> 8) & 0xff) * weight;
+            b[i] += (p & 0xff) * weight;
+        }
+    }
+
+    private static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(255, v);
+    }
+}
