@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Queue-driven image processing that scales from zero to many Fargate tasks and back.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            dev.ebb.cli.resize.ResizeCommand.class,
             dev.ebb.cli.bench.ResizeBenchCommand.class,
         })
 public final class Main implements Runnable {
