@@ -29,8 +29,12 @@ public final class ResizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder tree of source images.")
+    @Option(names = "--input", paramLabel = "DIR", description = "Folder tree of source images.")
     Path input;
+
+    @Option(names = "--generate", paramLabel = "N",
+            description = "Instead of --input, write N photo-like test images into <output>/_samples and resize those.")
+    Integer generate;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the outputs (created).")
     Path output;
@@ -72,6 +76,17 @@ public final class ResizeCommand implements Callable<Integer> {
             specs = OutputSpec.parseSizes(sizes, ResizeMode.parse(mode), OutputFormat.parse(format), quality, Rgb.parse(background));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if ((input == null) == (generate == null)) {
+            throw new ParameterException(spec.commandLine(), "give either --input DIR or --generate N");
+        }
+        if (generate != null) {
+            if (generate < 1) {
+                throw new ParameterException(spec.commandLine(), "--generate must be at least 1");
+            }
+            input = output.resolve("_samples");
+            System.err.printf("writing %d sample images to %s ...%n", generate, input);
+            dev.ebb.cli.samples.SampleImages.write(input, generate, 42);
         }
         if (!Files.isDirectory(input)) {
             throw new ParameterException(spec.commandLine(), "--input " + input + " is not a folder");
