@@ -1,0 +1,20 @@
+package dev.ebb.controller.act;
+
+import dev.ebb.controller.aws.LaunchFailure;
+import java.util.List;
+
+/**
+ * What acting on a plan achieved.
+ *
+ * @param fallbackLaunched how many of {@code launched} went to FARGATE because Spot had no capacity
+ */
+public record Outcome(List<String> launched, List<LaunchFailure> failures, int fallbackLaunched, List<String> stopped) {
+
+    public static final Outcome NOTHING = new Outcome(List.of(), List.of(), 0, List.of());
+
+    public Outcome {
+        launched = List.copyOf(launched);
+        failures = List.copyOf(failures);
+        stopped = List.copyOf(stopped);
+    }
+}

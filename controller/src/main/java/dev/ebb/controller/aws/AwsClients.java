@@ -1,0 +1,37 @@
+package dev.ebb.controller.aws;
+
+import java.net.URI;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Builds the two clients on the JDK's HttpURLConnection: no Netty, no Apache, fast to start and
+ * SnapStart-safe (no threads or connections at build time). SDK retries are off: {@link Retrying}
+ * owns them. An endpoint override points them at emulators or VPC endpoints.
+ */
+public final class AwsClients {
+
+    private AwsClients() {}
+
+    public static SqsClient sqs(Optional<Region> region, Optional<URI> endpoint) {
+        var b = SqsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        region.ifPresent(b::region);
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    public static EcsClient ecs(Optional<Region> region, Optional<URI> endpoint) {
+        var b = EcsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        region.ifPresent(b::region);
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+}

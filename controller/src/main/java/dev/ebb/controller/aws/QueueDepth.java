@@ -1,0 +1,9 @@
+package dev.ebb.controller.aws;
+
+import dev.ebb.controller.reconcile.QueueSnapshot;
+
+/** What the controller needs from SQS: how many messages wait, are being worked on, or are delayed. */
+public interface QueueDepth {
+
+    QueueSnapshot read();
+}

@@ -1,0 +1,49 @@
+package dev.ebb.controller.aws;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Duration;
+import java.util.function.Supplier;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Retries throttling and transient AWS errors with exponential backoff, but only while the
+ * invocation's budget leaves room for another wait plus a reserve; then the error goes up and the
+ * next scheduled cycle tries again. The SDK's own retries are off on these clients, so this is the
+ * one place that decides. Retrying RunTask is safe because every call carries a clientToken.
+ */
+public final class Retrying {
+
+    /**
+     * @param reserve time kept back for logging and returning after the last attempt
+     */
+    public record Backoff(Duration initial, Duration max, int maxAttempts, Duration reserve) {
+        public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(3), 8, Duration.ofSeconds(5));
+    }
+
+    private final Backoff backoff;
+    private final Budget budget;
+
+    public Retrying(Backoff backoff, Budget budget) {
+        this.backoff = backoff;
+        this.budget = budget;
+    }
+
+    public <T> T call(String operation, Supplier<T> call) {
+        RetryConfig config = RetryConfig.custom()
+                .maxAttempts(backoff.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff.initial().toMillis(), 2.0, 0.3, backoff.max().toMillis()))
+                .retryOnException(e -> isRetryable(e) && budget.remaining().compareTo(backoff.max().plus(backoff.reserve())) > 0)
+                .build();
+        return Retry.of(operation, config).executeSupplier(call);
+    }
+
+    static boolean isRetryable(Throwable e) {
+        if (e instanceof AwsServiceException s) {
+            return s.isThrottlingException() || s.statusCode() == 429 || s.statusCode() >= 500;
+        }
+        return e instanceof SdkClientException c && c.retryable();
+    }
+}

@@ -1,0 +1,20 @@
+package dev.ebb.controller.aws;
+
+import dev.ebb.controller.policy.CapacityProvider;
+import dev.ebb.controller.reconcile.ObservedTask;
+import java.util.List;
+
+/** What the controller needs from ECS: the tasks it started, and starting and stopping more. */
+public interface TaskFleet {
+
+    /** Every task this controller started (by startedBy) whose desired status is RUNNING, all pages. */
+    List<ObservedTask> list();
+
+    /**
+     * Starts {@code count} tasks on one capacity provider. Calls with the same {@code idempotencyKey}
+     * launch at most once (ECS clientToken), so a retried invocation never launches twice.
+     */
+    LaunchResult launch(CapacityProvider provider, int count, String idempotencyKey);
+
+    void stop(String taskId, String reason);
+}

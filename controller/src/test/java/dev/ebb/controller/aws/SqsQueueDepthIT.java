@@ -1,0 +1,52 @@
+package dev.ebb.controller.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebb.controller.reconcile.QueueSnapshot;
+import dev.ebb.controller.testing.ElasticMq;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The SQS adapter against embedded ElasticMQ. */
+class SqsQueueDepthIT {
+
+    private static SqsClient sqs;
+
+    @BeforeAll
+    static void start() {
+        sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(ElasticMq.shared().endpoint()));
+    }
+
+    @AfterAll
+    static void close() {
+        sqs.close();
+    }
+
+    @Test
+    void readsVisibleInFlightAndDelayed() {
+        String url = sqs.createQueue(r -> r.queueName("depth-" + UUID.randomUUID())).queueUrl();
+        for (int i = 0; i < 7; i++) {
+            sqs.sendMessage(r -> r.queueUrl(url).messageBody("visible"));
+        }
+        sqs.sendMessage(r -> r.queueUrl(url).messageBody("delayed").delaySeconds(600));
+        sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(3).visibilityTimeout(600));
+
+        QueueSnapshot depth = new SqsQueueDepth(sqs, url, new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(10)))).read();
+
+        assertThat(depth).isEqualTo(QueueSnapshot.of(4, 3, 1));
+    }
+
+    @Test
+    void emptyQueueIsZero() {
+        String url = sqs.createQueue(r -> r.queueName("empty-" + UUID.randomUUID())).queueUrl();
+
+        assertThat(new SqsQueueDepth(sqs, url, new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(10)))).read())
+                .isEqualTo(QueueSnapshot.of(0, 0, 0));
+    }
+}
