@@ -60,11 +60,12 @@ public final class DecodeScale {
      * {@code required}; ImageIO keeps {@code ceil(side / s)} pixels.
      */
     public static int subsamplingStep(Size raw, Size required) {
-        int s = Math.max(1, Math.min(raw.width() / required.width(), raw.height() / required.height()));
-        while (s > 1 && (ceilDiv(raw.width(), s) < required.width() || ceilDiv(raw.height(), s) < required.height())) {
-            s--;
-        }
-        return s;
+        return Math.max(1, Math.min(largestStep(raw.width(), required.width()), largestStep(raw.height(), required.height())));
+    }
+
+    /** ceil(side / s) >= need holds exactly while s * (need - 1) < side. */
+    private static int largestStep(int side, int need) {
+        return need <= 1 ? side : (side - 1) / (need - 1);
     }
 
     private static int ceilDiv(long a, long b) {
