@@ -1,0 +1,71 @@
+package dev.ebb.controller.cycle;
+
+import dev.ebb.controller.act.Outcome;
+import dev.ebb.controller.act.PlanExecutor;
+import dev.ebb.controller.aws.IdempotencyKeys;
+import dev.ebb.controller.aws.QueueDepth;
+import dev.ebb.controller.aws.TaskFleet;
+import dev.ebb.controller.policy.PolicyResult;
+import dev.ebb.controller.policy.ScalingPolicy;
+import dev.ebb.controller.reconcile.Observation;
+import dev.ebb.controller.reconcile.ObservedTask;
+import dev.ebb.controller.reconcile.Plan;
+import dev.ebb.controller.reconcile.QueueSnapshot;
+import dev.ebb.controller.reconcile.Reconciler;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * One reconcile: load the policy, observe, plan, act. The engine around the pure
+ * {@link Reconciler}: a bad policy is terminal (nothing observed or touched), an AWS error ends the
+ * cycle with what was done so far, and the next scheduled cycle starts from the world again.
+ */
+public final class ControllerCycle {
+
+    private final Supplier<PolicyResult> policy;
+    private final QueueDepth queue;
+    private final TaskFleet fleet;
+    private final HistoryStore history;
+    private final String deployment;
+
+    public ControllerCycle(Supplier<PolicyResult> policy, QueueDepth queue, TaskFleet fleet, HistoryStore history, String deployment) {
+        this.policy = policy;
+        this.queue = queue;
+        this.fleet = fleet;
+        this.history = history;
+        this.deployment = deployment;
+    }
+
+    /**
+     * @param scheduledAt the EventBridge event's time: the same for every retry of one tick, so
+     *     RunTask's clientTokens make a retried invocation launch nothing twice
+     */
+    public CycleReport run(Instant scheduledAt, Instant now, boolean dryRun) {
+        ScalingPolicy p;
+        switch (policy.get()) {
+            case PolicyResult.Invalid invalid -> {
+                return CycleReport.terminal(CycleReport.Status.POLICY_INVALID, scheduledAt, dryRun, invalid.errors(),
+                        "the scaling policy is invalid; nothing was launched or stopped until it is fixed");
+            }
+            case PolicyResult.Valid valid -> p = valid.policy();
+        }
+        QueueSnapshot depth = null;
+        List<ObservedTask> tasks = List.of();
+        Plan plan = null;
+        try {
+            depth = queue.read();
+            tasks = fleet.list();
+            plan = Reconciler.plan(new Observation(depth, tasks, history.load()), p, now);
+            history.save(plan.history());
+            Outcome outcome = dryRun ? Outcome.NOTHING : new PlanExecutor(fleet,
+                    step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);
+            return new CycleReport(CycleReport.Status.OK, scheduledAt, dryRun, p.name(), List.of(), Optional.of(depth), tasks,
+                    Optional.of(plan), outcome, Optional.empty());
+        } catch (RuntimeException e) {
+            return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), List.of(), Optional.ofNullable(depth),
+                    tasks, Optional.ofNullable(plan), Outcome.NOTHING, Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.ebb.controller.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ebb.controller.aws.AwsClients;
+import dev.ebb.controller.testing.EcsWorld;
+import dev.ebb.controller.testing.ElasticMq;
+import dev.ebb.controller.testing.MotoServer;
+import dev.ebb.controller.testing.TestContext;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** The whole Lambda, in-process, against ElasticMQ (SQS) and moto (ECS). */
+class ControllerHandlerIT {
+
+    private static final Instant TICK = Instant.parse("2026-01-01T12:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static MotoServer moto;
+    private static EcsClient ecs;
+    private static SqsClient sqs;
+
+    private EcsWorld world;
+    private String queueUrl;
+    private final Map<String, String> env = new HashMap<>();
+    private final List<String> logged = new ArrayList<>();
+
+    @BeforeAll
+    static void emulators() throws Exception {
+        moto = MotoServer.shared();
+        ecs = AwsClients.ecs(Optional.of(Region.US_EAST_1), Optional.of(moto.endpoint()));
+        sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(ElasticMq.shared().endpoint()));
+    }
+
+    @AfterAll
+    static void close() {
+        ecs.close();
+        sqs.close();
+    }
+
+    @BeforeEach
+    void world() throws Exception {
+        world = EcsWorld.create(moto, ecs);
+        queueUrl = sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID())).queueUrl();
+        env.put("EBB_QUEUE_URL", queueUrl);
+        env.put("EBB_CLUSTER", world.cluster());
+        env.put("EBB_TASK_DEFINITION", world.taskDefinitionArn());
+        env.put("EBB_SUBNETS", world.subnet());
+        env.put("EBB_SECURITY_GROUPS", world.securityGroup());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ENDPOINT_URL_SQS", ElasticMq.shared().endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_ECS", moto.endpoint().toString());
+    }
+
+    @Test
+    void launchesExactlyWhatTheQueueNeedsAndNothingMoreOnTheNextTick() throws Exception {
+        send(25);
+        ControllerHandler handler = handler();
+
+        JsonNode first = invoke(handler, TICK);
+
+        assertThat(first.get("status").asText()).as(first.toString()).isEqualTo("ok");
+        assertThat(first.get("reason").asText()).isEqualTo("LAUNCH");
+        assertThat(first.get("desired").asInt()).isEqualTo(3);
+        assertThat(first.get("launchedTaskIds")).hasSize(3);
+        List<Task> tasks = ourTasks();
+        assertThat(tasks).hasSize(3);
+        assertThat(tasks.stream().collect(Collectors.groupingBy(Task::capacityProviderName, Collectors.counting())))
+                .isEqualTo(Map.of("FARGATE_SPOT", 2L, "FARGATE", 1L));
+        assertThat(tasks).allSatisfy(t -> {
+            assertThat(t.startedBy()).isEqualTo("ebb-controller");
+            assertThat(t.overrides().containerOverrides().getFirst().environment().getFirst().value()).isEqualTo(queueUrl);
+        });
+
+        JsonNode second = invoke(handler, TICK.plusSeconds(120));
+
+        assertThat(second.get("reason").asText()).as(second.toString()).isEqualTo("NOTHING_TO_DO");
+        assertThat(second.get("active").asInt()).isEqualTo(3);
+        assertThat(second.get("LaunchedTasks").asInt()).isZero();
+        assertThat(ourTasks()).hasSize(3);
+    }
+
+    @Test
+    void dryRunLogsThePlanAndLaunchesNothing() throws Exception {
+        send(25);
+        env.put("EBB_DRY_RUN", "true");
+
+        JsonNode line = invoke(handler(), TICK);
+
+        assertThat(line.get("dryRun").asBoolean()).isTrue();
+        assertThat(line.get("action").asText()).isEqualTo("launch");
+        assertThat(line.get("LaunchedTasks").asInt()).isZero();
+        assertThat(ourTasks()).isEmpty();
+    }
+
+    @Test
+    void aBrokenPolicyLaunchesNothingAndRaisesThePolicyErrorMetric(@TempDir Path dir) throws Exception {
+        send(25);
+        Path policy = dir.resolve("policy.yaml");
+        Files.writeString(policy, Files.readString(config("scaling-policy.yaml")).replace("maxTasks: 20", "maxTask: 20"));
+        env.put("EBB_POLICY_FILE", policy.toString());
+
+        JsonNode line = invoke(handler(), TICK);
+
+        assertThat(line.get("status").asText()).isEqualTo("policy-invalid");
+        assertThat(line.get("PolicyErrors").asInt()).isEqualTo(1);
+        assertThat(line.get("policyErrors").toString()).contains("spec.maxTask: unknown key; did you mean 'maxTasks'?");
+        assertThat(line.has("queue")).as("a bad policy observes nothing").isFalse();
+        assertThat(ourTasks()).isEmpty();
+    }
+
+    @Test
+    void theBlueprintPolicyIgnoresInFlightMessages() throws Exception {
+        send(25);
+        sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(600));
+        sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(600));
+        env.put("EBB_POLICY_FILE", config("examples/blueprint.yaml").toString());
+
+        JsonNode line = invoke(handler(), TICK);
+
+        assertThat(line.get("queue").toString()).isEqualTo("{\"visible\":5,\"inFlight\":20,\"delayed\":0}");
+        assertThat(line.get("desired").asInt()).isEqualTo(1);
+        assertThat(ourTasks()).singleElement().extracting(Task::capacityProviderName).isEqualTo("FARGATE");
+    }
+
+    @Test
+    void stopExcessStopsIdleSurplusOnceTheQueueIsEmpty(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("policy.yaml");
+        Files.writeString(policy, """
+                apiVersion: ebb.dev/v1
+                kind: ScalingPolicy
+                metadata: {name: stop-excess}
+                spec:
+                  targetMessagesPerTask: 10
+                  maxTasks: 5
+                  capacityProviders: [{name: FARGATE, weight: 1}]
+                  scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 0}
+                """);
+        env.put("EBB_POLICY_FILE", policy.toString());
+        send(15);
+        ControllerHandler handler = handler();
+        assertThat(invoke(handler, TICK).get("launchedTaskIds")).hasSize(2);
+        sqs.purgeQueue(r -> r.queueUrl(queueUrl));
+
+        JsonNode line = invoke(handler, TICK.plusSeconds(120));
+
+        assertThat(line.get("reason").asText()).as(line.toString()).isEqualTo("STOP_EXCESS");
+        assertThat(line.get("stoppedTaskIds")).hasSize(2);
+        assertThat(ourTasks()).isEmpty();
+    }
+
+    @Test
+    void returnsTheLineItLogs() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler().handleRequest(event(TICK), out, new TestContext(60_000));
+
+        assertThat(logged).singleElement().isEqualTo(out.toString(StandardCharsets.UTF_8));
+    }
+
+    private ControllerHandler handler() {
+        return new ControllerHandler(env, logged::add, Clock.fixed(TICK, ZoneOffset.UTC));
+    }
+
+    private JsonNode invoke(ControllerHandler handler, Instant tick) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        handler.handleRequest(event(tick), out, new TestContext(60_000));
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static ByteArrayInputStream event(Instant tick) {
+        String json = """
+                {"version":"0","id":"%s","detail-type":"Scheduled Event","source":"aws.events","account":"000000000000",
+                 "time":"%s","region":"us-east-1","resources":["arn:aws:events:us-east-1:000000000000:rule/ebb"],"detail":{}}"""
+                .formatted(UUID.randomUUID(), tick);
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void send(int n) {
+        for (int i = 0; i < n; i++) {
+            sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{}"));
+        }
+    }
+
+    private List<Task> ourTasks() {
+        List<String> arns = ecs.listTasks(r -> r.cluster(world.cluster()).startedBy("ebb-controller").desiredStatus(DesiredStatus.RUNNING)).taskArns();
+        return arns.isEmpty() ? List.of() : ecs.describeTasks(r -> r.cluster(world.cluster()).tasks(arns)).tasks();
+    }
+
+    private static Path config(String name) {
+        return Path.of(System.getProperty("ebb.config.dir", "../config")).resolve(name);
+    }
+}

@@ -1,0 +1,32 @@
+package dev.ebb.controller.lambda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/** The shaded Lambda jar (built in `package`, before the ITs) is small and has no Netty. */
+class LambdaArtifactIT {
+
+    @Test
+    void hasTheHandlerAndThePolicyButNoNettyOrApacheClient() throws Exception {
+        Path jar;
+        try (DirectoryStream<Path> found = Files.newDirectoryStream(Path.of("target"), "ebb-controller-*-lambda.jar")) {
+            jar = found.iterator().next();
+        }
+        List<String> entries;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            entries = file.stream().map(JarEntry::getName).toList();
+        }
+
+        assertThat(entries).contains("dev/ebb/controller/lambda/ControllerHandler.class", "ebb/scaling-policy.yaml",
+                "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class");
+        assertThat(entries).noneMatch(e -> e.startsWith("io/netty/") || e.startsWith("org/apache/http/") || e.startsWith("io/vertx/"));
+        assertThat(Files.size(jar)).as("bytes").isLessThan(16L * 1024 * 1024);
+    }
+}

@@ -1,0 +1,94 @@
+package dev.ebb.controller.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ebb.controller.act.Outcome;
+import dev.ebb.controller.aws.LaunchFailure;
+import dev.ebb.controller.cycle.CycleReport;
+import dev.ebb.controller.policy.CapacityProvider;
+import dev.ebb.controller.policy.PolicyError;
+import dev.ebb.controller.reconcile.Action;
+import dev.ebb.controller.reconcile.DesiredHistory;
+import dev.ebb.controller.reconcile.ObservedTask;
+import dev.ebb.controller.reconcile.Plan;
+import dev.ebb.controller.reconcile.QueueSnapshot;
+import dev.ebb.controller.reconcile.Reason;
+import dev.ebb.controller.reconcile.Slice;
+import dev.ebb.controller.reconcile.TaskState;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DecisionLineTest {
+
+    private static final Instant T = Instant.parse("2026-01-01T12:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static CycleReport launched() {
+        Plan plan = new Plan(25, 1, 3, new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE_SPOT, 2))), Reason.LAUNCH,
+                "launch 2", DesiredHistory.EMPTY);
+        return new CycleReport(CycleReport.Status.OK, T, false, "default", List.of(), Optional.of(QueueSnapshot.of(20, 5, 1)),
+                List.of(ObservedTask.of("t0", TaskState.RUNNING, CapacityProvider.FARGATE, T)), Optional.of(plan),
+                new Outcome(List.of("t1"), List.of(new LaunchFailure("FARGATE_SPOT", "Capacity is unavailable at this time.", null)), 1, List.of()),
+                Optional.empty());
+    }
+
+    @Test
+    void isOneLineOfJson() throws Exception {
+        String line = DecisionLine.render(launched(), "Ebb/Controller", "ebb", T);
+
+        assertThat(line).doesNotContain("\n");
+        assertThat(JSON.readTree(line).isObject()).isTrue();
+    }
+
+    @Test
+    void everyDeclaredMetricIsATopLevelNumberAsEmfRequires() throws Exception {
+        JsonNode line = JSON.readTree(DecisionLine.render(launched(), "Ebb/Controller", "ebb", T));
+
+        JsonNode directive = line.at("/_aws/CloudWatchMetrics/0");
+        assertThat(line.at("/_aws/Timestamp").asLong()).isEqualTo(T.toEpochMilli());
+        assertThat(directive.get("Namespace").asText()).isEqualTo("Ebb/Controller");
+        assertThat(directive.at("/Dimensions/0/0").asText()).isEqualTo("Cluster");
+        assertThat(line.get("Cluster").asText()).isEqualTo("ebb");
+        assertThat(directive.get("Metrics")).hasSize(DecisionLine.METRICS.size()).allSatisfy(m ->
+                assertThat(line.path(m.get("Name").asText()).isNumber()).as(m.toString()).isTrue());
+    }
+
+    @Test
+    void carriesObservationDecisionReasonAndTaskIds() throws Exception {
+        JsonNode line = JSON.readTree(DecisionLine.render(launched(), "Ebb/Controller", "ebb", T));
+
+        assertThat(line.get("status").asText()).isEqualTo("ok");
+        assertThat(line.get("queue").toString()).isEqualTo("{\"visible\":20,\"inFlight\":5,\"delayed\":1}");
+        assertThat(line.get("tasks").toString()).isEqualTo("{\"RUNNING\":1}");
+        assertThat(line.get("desired").asInt()).isEqualTo(3);
+        assertThat(line.get("action").asText()).isEqualTo("launch");
+        assertThat(line.get("reason").asText()).isEqualTo("LAUNCH");
+        assertThat(line.get("launches").toString()).isEqualTo("[{\"provider\":\"FARGATE_SPOT\",\"count\":2}]");
+        assertThat(line.get("launchedTaskIds").toString()).isEqualTo("[\"t1\"]");
+        assertThat(line.get("failures").get(0).get("reason").asText()).startsWith("Capacity");
+        assertThat(line.get("Backlog").asLong()).isEqualTo(25);
+        assertThat(line.get("LaunchedTasks").asInt()).isEqualTo(1);
+        assertThat(line.get("LaunchFailures").asInt()).isEqualTo(1);
+        assertThat(line.get("SpotFallbacks").asInt()).isEqualTo(1);
+        assertThat(line.get("PolicyErrors").asInt()).isZero();
+    }
+
+    @Test
+    void aBadPolicyRaisesThePolicyErrorMetricAndListsTheErrors() throws Exception {
+        CycleReport bad = CycleReport.terminal(CycleReport.Status.POLICY_INVALID, T, false,
+                List.of(new PolicyError("p.yaml", 7, 3, "spec.maxTask", "unknown key")), "invalid");
+
+        JsonNode line = JSON.readTree(DecisionLine.render(bad, "Ebb/Controller", "ebb", T));
+
+        assertThat(line.get("status").asText()).isEqualTo("policy-invalid");
+        assertThat(line.get("PolicyErrors").asInt()).isEqualTo(1);
+        assertThat(line.get("LaunchedTasks").asInt()).isZero();
+        assertThat(line.get("policyErrors").get(0).asText()).isEqualTo("p.yaml:7:3: spec.maxTask: unknown key");
+        assertThat(line.has("queue")).isFalse();
+        assertThat(line.has("action")).isFalse();
+    }
+}
