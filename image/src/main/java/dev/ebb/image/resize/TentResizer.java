@@ -2,6 +2,8 @@ package dev.ebb.image.resize;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
+import java.awt.image.WritableRaster;
 import java.util.Arrays;
 import net.coobird.thumbnailator.resizers.Resizer;
 import net.coobird.thumbnailator.resizers.Resizers;
@@ -37,7 +39,12 @@ public final class TentResizer implements Resizer {
             Resizers.PROGRESSIVE.resize(src.getSubimage(x, y, w, h), dst);
             return;
         }
-        int sw = src.getWidth();
+        // src may be a getSubimage view (Thumbnailator crops so): its pixels sit in the parent's
+        // array at an offset, with the parent's row stride.
+        WritableRaster raster = src.getRaster();
+        int sw = ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride();
+        int origin = raster.getDataBuffer().getOffset()
+                - raster.getSampleModelTranslateY() * sw - raster.getSampleModelTranslateX();
         int dw = dst.getWidth();
         int dh = dst.getHeight();
         int[] in = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
@@ -53,7 +60,7 @@ public final class TentResizer implements Resizer {
             Arrays.fill(b, 0);
             int wy = j * ky.taps;
             for (int k = 0, n = ky.count[j]; k < n; k++) {
-                accumulateRow(in, (ky.start[j] + k) * sw + x, w, ky.weights[wy + k], r, g, b);
+                accumulateRow(in, origin + (ky.start[j] + k) * sw + x, w, ky.weights[wy + k], r, g, b);
             }
             int o = j * dw;
             for (int i = 0; i < dw; i++) {

@@ -204,4 +204,21 @@ public final class Images {
         }
         throw new IllegalArgumentException("no SOF marker");
     }
+
+    /**
+     * A 4-channel JPEG without an Adobe marker (plain CMYK, no YCCK transform), as ImageIO writes
+     * a raster: left half red, right half blue, in the inverted convention Adobe tools use.
+     */
+    public static byte[] cmykJpeg(int w, int h) {
+        java.awt.image.WritableRaster r = java.awt.image.Raster.createInterleavedRaster(
+                java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+        int[] red = {255, 0, 0, 255};   // C=0 M=100% Y=100% K=0, inverted
+        int[] blue = {0, 0, 255, 255};  // C=100% M=100% Y=0 K=0, inverted
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                r.setPixel(x, y, x < w / 2 ? red : blue);
+            }
+        }
+        return write(ImageIO.getImageWritersByFormatName("jpeg").next(), new IIOImage(r, null, null), null);
+    }
 }
