@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
             CommandLine.HelpCommand.class,
             dev.ebb.cli.resize.ResizeCommand.class,
             dev.ebb.cli.bench.ResizeBenchCommand.class,
+            dev.ebb.cli.controller.ControllerCommand.class,
+            dev.ebb.cli.policy.PolicyCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,36 @@
+package dev.ebb.cli.controller;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ebb controller}: the scaling controller, run from a shell. */
+@Command(name = "controller", description = "The scaling controller (normally a Lambda on a 2-minute schedule).",
+        subcommands = ControllerCommand.Reconcile.class)
+public final class ControllerCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "reconcile", description = {
+        "Run one controller cycle now, with the Lambda's environment variables (EBB_QUEUE_URL, EBB_CLUSTER,",
+        "EBB_TASK_DEFINITION, EBB_SUBNETS, ...; AWS_ENDPOINT_URL for emulators), and print the decision line.",
+        "Exit 0 when the cycle ran, 1 on an AWS error, 2 for an invalid policy or environment."})
+    static final class Reconcile implements Callable<Integer> {
+
+        @Option(names = "--dry-run", description = "Log the plan; call no mutating API (no RunTask, no StopTask).")
+        boolean dryRun;
+
+        @Override
+        public Integer call() {
+            return dev.ebb.controller.Controller.reconcile(System.getenv(), dryRun, System.out);
+        }
+    }
+}
