@@ -29,8 +29,11 @@ final class Problems {
         return !errors.isEmpty();
     }
 
+    /** In file order, as a user fixes them. */
     List<PolicyError> all() {
-        return List.copyOf(errors);
+        return errors.stream()
+                .sorted(java.util.Comparator.comparingInt(PolicyError::line).thenComparingInt(PolicyError::column))
+                .toList();
     }
 
     String file() {
