@@ -42,6 +42,7 @@ class ImageEngineTest {
                 rejects("PDF", () -> "%PDF-1.7\n%\u00e2\u00e3".getBytes(StandardCharsets.ISO_8859_1), FailureReason.UNSUPPORTED_FORMAT, "PDF"),
                 rejects("JPEG cut in half", () -> Arrays.copyOf(SMALL_JPEG, SMALL_JPEG.length / 2), FailureReason.CORRUPT, "JPEG"),
                 rejects("JPEG cut after the header", () -> Arrays.copyOf(SMALL_JPEG, 700), FailureReason.CORRUPT, "JPEG"),
+                rejects("JPEG with its tables overwritten", () -> overwrite(SMALL_JPEG, 100, 400), FailureReason.CORRUPT, "JPEG"),
                 rejects("JPEG signature only", () -> new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, FailureReason.CORRUPT, ""),
                 rejects("PNG cut in half", () -> half(Images.png(Images.gradient(64, 64))), FailureReason.CORRUPT, "png"),
                 rejects("PNG signature only", () -> Png.SIGNATURE.clone(), FailureReason.CORRUPT, "png"),
@@ -70,6 +71,23 @@ class ImageEngineTest {
     @MethodSource("rejections")
     void imageIoPathRejects(String name, Supplier<byte[]> bytes, FailureReason reason, String mentions) {
         assertRejected(IMAGE_IO.render(bytes.get(), THUMB), reason, mentions);
+    }
+
+    /**
+     * A rejected file must leave nothing behind: libturbojpeg's handles are pooled, and one that
+     * failed mid-header used to fail every later file with the same error.
+     */
+    @Test
+    void aBadFileDoesNotPoisonTheNextOne() {
+        for (ImageEngine engine : List.of(TURBO, IMAGE_IO)) {
+            rejections().forEach(args -> {
+                Object[] a = args.get();
+                @SuppressWarnings("unchecked")
+                byte[] bad = ((Supplier<byte[]>) a[1]).get();
+                assertThat(engine.render(bad, THUMB)).as("%s", a[0]).isInstanceOf(Rejected.class);
+                assertThat(engine.render(SMALL_JPEG, THUMB)).as("a valid JPEG right after: %s", a[0]).isInstanceOf(Outcome.Rendered.class);
+            });
+        }
     }
 
     @Test
@@ -134,6 +152,12 @@ class ImageEngineTest {
         byte[] b = random(512, 3);
         System.arraycopy(magic, 0, b, 0, magic.length);
         return b;
+    }
+
+    private static byte[] overwrite(byte[] b, int from, int to) {
+        byte[] c = b.clone();
+        Arrays.fill(c, from, to, (byte) 0x55);
+        return c;
     }
 
     private static byte[] half(byte[] b) {

@@ -76,7 +76,7 @@ public final class TurboJpeg {
             } catch (Throwable t) {
                 throw new IllegalStateException("tjDecompress2 call failed", t);
             }
-            check(rc, session.decompressor());
+            checkDecompression(rc, session);
             BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
             int[] pixels = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
             if (header.cmyk()) {
@@ -106,7 +106,7 @@ public final class TurboJpeg {
             } catch (Throwable t) {
                 throw new IllegalStateException("tjDecompressHeader3 call failed", t);
             }
-            check(rc, s.decompressor());
+            checkDecompression(rc, s);
             int w = ints.getAtIndex(ValueLayout.JAVA_INT, 0);
             int h = ints.getAtIndex(ValueLayout.JAVA_INT, 1);
             int colorspace = ints.getAtIndex(ValueLayout.JAVA_INT, 3);
@@ -159,6 +159,20 @@ public final class TurboJpeg {
         idle.offer(s);
     }
 
+    /**
+     * A decompressor that failed must not be used again: tjDecompressHeader3 (2.x) returns on an
+     * error without resetting libjpeg's state, so the next file would be "read" from where the bad
+     * one stopped and fail with its error. One corrupt upload would poison the session for good.
+     */
+    private void checkDecompression(int rc, Session s) throws TurboJpegException {
+        try {
+            check(rc, s.decompressor());
+        } catch (TurboJpegException e) {
+            s.discardDecompressor();
+            throw e;
+        }
+    }
+
     private void check(int rc, MemorySegment handle) throws TurboJpegException {
         if (rc == 0) {
             return;
@@ -195,6 +209,18 @@ public final class TurboJpeg {
                 decompressor = newHandle(lib.initDecompress);
             }
             return decompressor;
+        }
+
+        void discardDecompressor() {
+            if (!decompressor.equals(MemorySegment.NULL)) {
+                try {
+                    int ignored = (int) lib.destroy.invokeExact(decompressor);
+                } catch (Throwable t) {
+                    throw new IllegalStateException("tjDestroy call failed", t);
+                } finally {
+                    decompressor = MemorySegment.NULL;
+                }
+            }
         }
 
         MemorySegment compressor() {
