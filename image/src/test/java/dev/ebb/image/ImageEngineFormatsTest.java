@@ -93,6 +93,19 @@ class ImageEngineFormatsTest {
         assertQuadrants(only(engine.render(Images.bmp(Images.quadrants(200, 100)), List.of(OutputSpec.fit(100, 100))), 100, 50), "RG/BW");
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"quadrants-lossless.webp", "quadrants-lossy.webp"})
+    void webp(String fixture) {
+        byte[] webp = fixture(fixture);
+        Rendered r = rendered(ImageEngineTest.TURBO.render(webp, List.of(OutputSpec.fit(32, 32))));
+        assertThat(r.source().format()).isEqualTo("webp");
+        BufferedImage out = Images.read(r.outputs().getFirst().bytes());
+        assertThat(out.getWidth() + "x" + out.getHeight()).isEqualTo("32x24");
+        assertQuadrants(out, "RG/BW");
+        ImageEngineTest.assertRejected(ImageEngineTest.TURBO.render(java.util.Arrays.copyOf(webp, webp.length - 20),
+                List.of(OutputSpec.fit(32, 32))), FailureReason.CORRUPT, "webp");
+    }
+
     @Test
     void palettePng() {
         BufferedImage indexed = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_INDEXED,

@@ -90,6 +90,39 @@ class ImageEngineTest {
         }
     }
 
+    /** One engine, many threads, good and bad files interleaved: each gets its own right answer. */
+    @Test
+    void concurrentRendersDoNotMixUp() throws Exception {
+        byte[] bad = overwrite(SMALL_JPEG, 100, 400);
+        List<byte[]> good = List.of(Images.jpeg(Images.gradient(300, 200)), Images.jpeg(Images.gradient(200, 300)),
+                Images.jpeg(Images.gradient(640, 64)));
+        List<String> sizes = List.of("224x149", "149x224", "224x22");
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 40; i++) {
+                        int k = (i + thread) % 4;
+                        Outcome o = TURBO.render(k == 3 ? bad : good.get(k), THUMB);
+                        if (k == 3) {
+                            assertRejected(o, FailureReason.CORRUPT, "JPEG");
+                        } else {
+                            assertThat(o).isInstanceOf(Outcome.Rendered.class);
+                            RenderedOutput out = ((Outcome.Rendered) o).outputs().getFirst();
+                            assertThat(out.width() + "x" + out.height()).isEqualTo(sizes.get(k));
+                            assertThat(Images.read(out.bytes()).getWidth()).isEqualTo(out.width());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        }
+    }
+
     @Test
     void overTheByteLimitIsTooLargeBeforeAnythingIsRead() {
         Limits small = new Limits(1000, Limits.DEFAULT.maxPixels(), Limits.DEFAULT.maxSide());
