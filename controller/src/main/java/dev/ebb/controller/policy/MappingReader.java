@@ -20,12 +20,15 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 final class MappingReader {
 
     private final MappingNode node;
+    /** Where "missing key" errors point: the key that owns this mapping (e.g. `spec:`), else the mapping. */
+    private final Node owner;
     private final String path;
     private final Problems problems;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
-    private MappingReader(MappingNode node, String path, List<String> allowed, Problems problems) {
+    private MappingReader(MappingNode node, Node owner, String path, List<String> allowed, Problems problems) {
         this.node = node;
+        this.owner = owner == null ? node : owner;
         this.path = path;
         this.problems = problems;
         for (NodeTuple tuple : node.getValue()) {
@@ -46,8 +49,12 @@ final class MappingReader {
 
     /** A reader if {@code value} is a mapping; otherwise reports it and returns empty. */
     static Optional<MappingReader> of(Node value, String path, List<String> allowed, Problems problems) {
+        return of(value, null, path, allowed, problems);
+    }
+
+    private static Optional<MappingReader> of(Node value, Node owner, String path, List<String> allowed, Problems problems) {
         if (value instanceof MappingNode mapping) {
-            return Optional.of(new MappingReader(mapping, path, allowed, problems));
+            return Optional.of(new MappingReader(mapping, owner, path, allowed, problems));
         }
         problems.at(value, path, "must be a mapping with keys " + String.join(", ", allowed) + ", got " + Describe.node(value));
         return Optional.empty();
@@ -68,7 +75,7 @@ final class MappingReader {
     Optional<Node> required(String key) {
         Optional<Node> value = value(key);
         if (value.isEmpty()) {
-            problems.at(node, keyPath(key), "required key is missing");
+            problems.at(owner, keyPath(key), "required key is missing");
         }
         return value;
     }
@@ -130,7 +137,7 @@ final class MappingReader {
     }
 
     Optional<MappingReader> mapping(String key, List<String> allowed) {
-        return value(key).flatMap(v -> of(v, keyPath(key), allowed, problems));
+        return value(key).flatMap(v -> of(v, keyNode(key).orElse(null), keyPath(key), allowed, problems));
     }
 
     Optional<SequenceNode> sequence(String key) {

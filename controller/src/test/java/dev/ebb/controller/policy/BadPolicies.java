@@ -103,7 +103,7 @@ final class BadPolicies {
                 new Case("missing spec", "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata:\n  name: x\n",
                         1, 1, "spec", "required key is missing", true),
                 new Case("missing required spec key", withSpec("maxTasks: 5"),
-                        6, 3, "spec.targetMessagesPerTask", "required key is missing", true),
+                        5, 1, "spec.targetMessagesPerTask", "required key is missing", true),
                 new Case("bad metadata name", withSpec(OK_SPEC).replace("name: test", "name: My_Policy"),
                         4, 9, "metadata.name", "lower-case letters, digits and '-'", true),
                 new Case("duplicate key", withSpec(OK_SPEC + "maxTasks: 6"),

@@ -115,6 +115,11 @@ public final class MotoServer {
         }
     }
 
+    /** The virtualenv's python (it has boto3, which moto depends on). */
+    public static Path venvPython() throws Exception {
+        return ensureInstalled().resolve("bin/python");
+    }
+
     /** Creates the virtualenv once per machine; a lock keeps parallel builds from racing. */
     static Path ensureInstalled() throws Exception {
         Path venv = Path.of(System.getProperty("ebb.moto.venv", System.getProperty("user.home") + "/.cache/ebb/moto-venv"));
