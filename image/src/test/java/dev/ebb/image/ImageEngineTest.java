@@ -31,6 +31,8 @@ class ImageEngineTest {
                 rejects("zero bytes", () -> new byte[0], FailureReason.EMPTY, "empty"),
                 rejects("text named .jpg", () -> "just some notes, saved as notes.jpg\n".getBytes(StandardCharsets.UTF_8),
                         FailureReason.UNSUPPORTED_FORMAT, "not an image"),
+                rejects("text that starts like a BMP", () -> "BMI report 2024: see the attached measurements, page 2.\n"
+                        .getBytes(StandardCharsets.UTF_8), FailureReason.UNSUPPORTED_FORMAT, "not an image"),
                 rejects("random bytes", () -> random(4096, 1), FailureReason.UNSUPPORTED_FORMAT, "not an image"),
                 rejects("one byte", () -> new byte[] {(byte) 0xFF}, FailureReason.UNSUPPORTED_FORMAT, "not an image"),
                 rejects("TIFF, little-endian", () -> withMagic(new byte[] {'I', 'I', 42, 0}), FailureReason.UNSUPPORTED_FORMAT, "TIFF"),

@@ -35,7 +35,7 @@ public enum SourceFormat {
         if (ascii(b, 0, "GIF87a") || ascii(b, 0, "GIF89a")) {
             return Optional.of(GIF);
         }
-        if (ascii(b, 0, "BM") && b.length >= 26) {
+        if (ascii(b, 0, "BM") && b.length >= 26 && isBmpInfoHeaderSize(b)) {
             return Optional.of(BMP);
         }
         if (ascii(b, 0, "RIFF") && ascii(b, 8, "WEBP")) {
@@ -62,6 +62,15 @@ public enum SourceFormat {
             return "SVG/XML";
         }
         return null;
+    }
+
+    /**
+     * "BM" alone is two letters any text may start with; a real BMP follows it with one of the few
+     * DIB header sizes (OS/2 12 and 16/64, Windows 40, 52, 56, 108, 124) at offset 14.
+     */
+    private static boolean isBmpInfoHeaderSize(byte[] b) {
+        int size = (b[14] & 0xff) | (b[15] & 0xff) << 8 | (b[16] & 0xff) << 16 | (b[17] & 0xff) << 24;
+        return size == 12 || size == 16 || size == 40 || size == 52 || size == 56 || size == 64 || size == 108 || size == 124;
     }
 
     private static boolean starts(byte[] b, int offset, int... magic) {
