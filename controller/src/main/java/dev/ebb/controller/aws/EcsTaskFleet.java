@@ -7,6 +7,7 @@ import dev.ebb.controller.reconcile.TaskState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
@@ -102,7 +103,7 @@ public final class EcsTaskFleet implements TaskFleet {
         if (!settings.containerName().isEmpty() && !settings.environment().isEmpty()) {
             b.overrides(TaskOverride.builder().containerOverrides(ContainerOverride.builder()
                     .name(settings.containerName())
-                    .environment(settings.environment().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                    .environment(settings.environment().entrySet().stream().sorted(Map.Entry.comparingByKey())
                             .map(e -> KeyValuePair.builder().name(e.getKey()).value(e.getValue()).build()).toList())
                     .build()).build());
         }

@@ -174,6 +174,26 @@ class ControllerHandlerIT {
     }
 
     @Test
+    void anUnreachableEcsEndsTheCycleWithAnErrorAndNoException() throws Exception {
+        send(5);
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        env.put("AWS_ENDPOINT_URL_ECS", "http://127.0.0.1:" + closedPort);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        // 1 s left in the invocation: no time for a retry, the error is reported at once.
+        handler().handleRequest(event(TICK), out, new TestContext(1_000));
+
+        JsonNode line = JSON.readTree(out.toByteArray());
+        assertThat(line.get("status").asText()).isEqualTo("error");
+        assertThat(line.get("Errors").asInt()).isEqualTo(1);
+        assertThat(line.get("queue").get("visible").asInt()).as("the queue was read before ECS failed").isEqualTo(5);
+        assertThat(line.get("error").asText()).contains("SdkClientException");
+    }
+
+    @Test
     void returnsTheLineItLogs() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         handler().handleRequest(event(TICK), out, new TestContext(60_000));
