@@ -7,6 +7,7 @@ import dev.ebb.image.spec.OutputSpec;
 import dev.ebb.image.spec.ResizeMode;
 import dev.ebb.image.testing.Exif;
 import dev.ebb.image.testing.Images;
+import java.awt.image.BufferedImage;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -44,7 +45,7 @@ class HostileInputFuzzTest {
         byte[] valid = switch (kind) {
             case "jpeg" -> Exif.withOrientation(Images.jpeg(Images.quadrants(160, 120)), 6, ByteOrder.BIG_ENDIAN);
             case "progressive" -> Images.jpeg(Images.gradient(160, 120), 80, true);
-            case "png" -> Images.png(Images.quadrants(160, 120, java.awt.image.BufferedImage.TYPE_INT_ARGB));
+            case "png" -> Images.png(Images.quadrants(160, 120, BufferedImage.TYPE_INT_ARGB));
             default -> Images.encode(Images.quadrants(160, 120), "gif");
         };
         ImageEngine engine = path.equals("turbojpeg") ? ImageEngine.create(SMALL) : ImageEngine.withImageIo(SMALL);

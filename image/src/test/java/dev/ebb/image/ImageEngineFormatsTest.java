@@ -25,6 +25,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -102,7 +103,7 @@ class ImageEngineFormatsTest {
         BufferedImage out = Images.read(r.outputs().getFirst().bytes());
         assertThat(out.getWidth() + "x" + out.getHeight()).isEqualTo("32x24");
         assertQuadrants(out, "RG/BW");
-        ImageEngineTest.assertRejected(ImageEngineTest.TURBO.render(java.util.Arrays.copyOf(webp, webp.length - 20),
+        ImageEngineTest.assertRejected(ImageEngineTest.TURBO.render(Arrays.copyOf(webp, webp.length - 20),
                 List.of(OutputSpec.fit(32, 32))), FailureReason.CORRUPT, "webp");
     }
 

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebb.image.testing.Exif;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -194,7 +196,7 @@ class OrientationTest {
     }
 
     private static byte[] app1Raw(String payload) {
-        byte[] p = payload.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] p = payload.getBytes(StandardCharsets.ISO_8859_1);
         byte[] s = new byte[4 + p.length];
         s[0] = (byte) 0xFF;
         s[1] = (byte) 0xE1;
@@ -206,7 +208,7 @@ class OrientationTest {
 
     private static byte[] setInt(byte[] tiff, int at, int value) {
         ByteOrder order = tiff[0] == 'I' ? II : MM;
-        java.nio.ByteBuffer.wrap(tiff).order(order).putInt(at, value);
+        ByteBuffer.wrap(tiff).order(order).putInt(at, value);
         return tiff;
     }
 }

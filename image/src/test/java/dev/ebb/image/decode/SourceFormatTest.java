@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ebb.image.testing.Images;
 import dev.ebb.image.testing.Png;
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,7 +66,7 @@ class SourceFormatTest {
 
     private static byte[] padded(String start) {
         byte[] head = start.startsWith("hex:")
-                ? java.util.HexFormat.of().parseHex(start.substring(4))
+                ? HexFormat.of().parseHex(start.substring(4))
                 : start.getBytes(StandardCharsets.US_ASCII);
         byte[] b = new byte[64];
         System.arraycopy(head, 0, b, 0, head.length);

@@ -2,8 +2,10 @@ package dev.ebb.image.geometry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebb.image.spec.OutputFormat;
 import dev.ebb.image.spec.OutputSpec;
 import dev.ebb.image.spec.ResizeMode;
+import dev.ebb.image.spec.Rgb;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,7 +62,7 @@ class LayoutTest {
     void layout(String source, String box, String mode, String crop, String resized, String canvas, String offset) {
         Size b = size(box);
         Layout l = Layout.of(size(source), new OutputSpec(b.width(), b.height(), ResizeMode.parse(mode),
-                dev.ebb.image.spec.OutputFormat.JPEG, 85, dev.ebb.image.spec.Rgb.BLACK));
+                OutputFormat.JPEG, 85, Rgb.BLACK));
         int[] c = ints(crop);
         int[] o = ints(offset);
         assertThat(l.crop()).isEqualTo(new Region(c[0], c[1], c[2], c[3]));
