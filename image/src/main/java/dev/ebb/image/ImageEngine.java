@@ -21,6 +21,8 @@ import dev.ebb.image.turbojpeg.TurboJpeg;
 import dev.ebb.image.turbojpeg.TurboJpegLibrary;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class ImageEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImageEngine.class);
+
+    private static final long HEAD_BYTES = 256 * 1024;
 
     private final Limits limits;
     private final Decoder jpegDecoder;
@@ -77,7 +81,18 @@ public final class ImageEngine {
         return limits;
     }
 
+    /** Renders an in-memory source (e.g. an S3 object body). */
     public Outcome render(byte[] source, List<OutputSpec> specs) {
+        return render(MemorySegment.ofArray(source), specs);
+    }
+
+    /**
+     * Renders a source held in a memory segment. A native segment (e.g. a file read straight into
+     * off-heap memory) is decoded in place: no copy, which matters when a 12 MP JPEG's decode takes
+     * 14 ms and each extra pass over its 1.3 MB costs a few percent. The segment must stay valid
+     * until this returns.
+     */
+    public Outcome render(MemorySegment source, List<OutputSpec> specs) {
         if (specs.isEmpty()) {
             throw new IllegalArgumentException("no output specs");
         }
@@ -91,17 +106,19 @@ public final class ImageEngine {
         }
     }
 
-    private Outcome renderChecked(byte[] source, List<OutputSpec> specs) throws DecodeFailure, IOException {
-        if (source.length == 0) {
+    private Outcome renderChecked(MemorySegment source, List<OutputSpec> specs) throws DecodeFailure, IOException {
+        long length = source.byteSize();
+        if (length == 0) {
             return Rejected.of(FailureReason.EMPTY, "the file is empty (0 bytes)");
         }
-        if (source.length > limits.maxBytes()) {
+        if (length > limits.maxBytes()) {
             return Rejected.of(FailureReason.TOO_LARGE,
-                    "the file has " + source.length + " bytes; the limit is " + limits.maxBytes());
+                    "the file is over the limit of " + limits.maxBytes() + " bytes");
         }
-        Optional<SourceFormat> sniffed = SourceFormat.sniff(source);
+        byte[] head = head(source);
+        Optional<SourceFormat> sniffed = SourceFormat.sniff(head);
         if (sniffed.isEmpty()) {
-            String known = SourceFormat.describeUnsupported(source);
+            String known = SourceFormat.describeUnsupported(head);
             return Rejected.of(FailureReason.UNSUPPORTED_FORMAT, (known == null
                     ? "not an image Ebb reads (no JPEG, PNG, GIF, BMP or WebP signature)"
                     : known + " is not supported") + "; Ebb reads JPEG, PNG, GIF, BMP and WebP");
@@ -113,7 +130,7 @@ public final class ImageEngine {
         }
         BufferedImage decoded;
         Size stored;
-        int orientation = format == SourceFormat.JPEG ? Orientation.ofJpeg(source) : Orientation.NORMAL;
+        int orientation = format == SourceFormat.JPEG ? Orientation.ofJpeg(head) : Orientation.NORMAL;
         boolean transposed = Orientation.transposes(orientation);
         List<Layout> layouts = new ArrayList<>(specs.size());
         Size upright;
@@ -143,6 +160,17 @@ public final class ImageEngine {
         SourceInfo info = new SourceInfo(format.id(), upright.width(), upright.height(), orientation,
                 decoder.name(), decoded.getWidth(), decoded.getHeight());
         return new Rendered(info, List.copyOf(outputs));
+    }
+
+    /**
+     * The first bytes, where the signature and the EXIF segment live (APP1 is at most 64 KB and
+     * comes first in practice). For a heap source that is simply its array.
+     */
+    private static byte[] head(MemorySegment source) {
+        if (source.heapBase().orElse(null) instanceof byte[] array && array.length == source.byteSize()) {
+            return array;
+        }
+        return source.asSlice(0, Math.min(source.byteSize(), HEAD_BYTES)).toArray(ValueLayout.JAVA_BYTE);
     }
 
     private Optional<Rejected> checkPixels(Size stored) {

@@ -22,7 +22,8 @@ public sealed interface Outcome {
      * @param height upright height
      * @param orientation EXIF orientation 1..8 (1 = as stored)
      * @param decoder which decoder ran ({@code turbojpeg} or {@code imageio})
-     * @param decodedWidth width of the shrink-on-load decode, before resizing
+     * @param decodedWidth width of the shrink-on-load decode, before resizing (upright, like {@code width})
+     * @param decodedHeight height of that decode (upright)
      */
     record SourceInfo(String format, int width, int height, int orientation, String decoder, int decodedWidth, int decodedHeight) {}
 }

@@ -1,5 +1,6 @@
 package dev.ebb.cli.bench;
 
+import dev.ebb.cli.io.NativeFiles;
 import dev.ebb.image.ImageEngine;
 import dev.ebb.image.Limits;
 import dev.ebb.image.Outcome;
@@ -90,7 +91,7 @@ public final class ResizeBenchCommand implements java.util.concurrent.Callable<I
         for (Path f : files) {
             futures.add(pool.submit(() -> {
                 try {
-                    Outcome o = engine.render(Files.readAllBytes(f), specs);
+                    Outcome o = engine.render(NativeFiles.read(f, engine.limits().maxBytes()), specs);
                     if (o instanceof Outcome.Rendered r) {
                         RenderedOutput first = r.outputs().getFirst();
                         Files.write(out.resolve(f.getFileName()), first.bytes());

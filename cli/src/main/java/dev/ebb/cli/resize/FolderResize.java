@@ -1,6 +1,6 @@
 package dev.ebb.cli.resize;
 
-import dev.ebb.image.FailureReason;
+import dev.ebb.cli.io.NativeFiles;
 import dev.ebb.image.ImageEngine;
 import dev.ebb.image.Outcome;
 import dev.ebb.image.RenderedOutput;
@@ -122,12 +122,8 @@ final class FolderResize {
     }
 
     private Entry resize(Path file, String key) throws IOException {
-        long size = Files.size(file);
-        if (size > engine.limits().maxBytes()) { // don't read what will be refused
-            return new Entry(key, "failed", FailureReason.TOO_LARGE.code(),
-                    "the file has " + size + " bytes; the limit is " + engine.limits().maxBytes(), List.of());
-        }
-        Outcome outcome = engine.render(Files.readAllBytes(file), specs);
+        // Reads at most limit + 1 bytes: the engine reports too_large without the rest being loaded.
+        Outcome outcome = engine.render(NativeFiles.read(file, engine.limits().maxBytes()), specs);
         return switch (outcome) {
             case Outcome.Rejected r -> new Entry(key, "failed", r.rejection().reason().code(), r.rejection().message(), List.of());
             case Outcome.Rendered r -> {

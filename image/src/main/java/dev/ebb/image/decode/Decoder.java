@@ -2,6 +2,7 @@ package dev.ebb.image.decode;
 
 import dev.ebb.image.geometry.Size;
 import java.awt.image.BufferedImage;
+import java.lang.foreign.MemorySegment;
 
 /** Turns encoded bytes into pixels, as small as the caller allows. */
 public interface Decoder {
@@ -11,8 +12,11 @@ public interface Decoder {
 
     boolean reads(SourceFormat format);
 
-    /** Reads the header only (no pixel is decoded yet); the caller closes the result. */
-    Opened open(byte[] bytes, SourceFormat format) throws DecodeFailure;
+    /**
+     * Reads the header only (no pixel is decoded yet); the caller closes the result. {@code bytes}
+     * (heap or native memory) must stay valid until then.
+     */
+    Opened open(MemorySegment bytes, SourceFormat format) throws DecodeFailure;
 
     /** A source whose header has been read. */
     interface Opened extends AutoCloseable {

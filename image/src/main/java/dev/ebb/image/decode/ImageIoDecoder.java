@@ -8,6 +8,8 @@ import java.awt.image.DataBufferInt;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -41,7 +43,8 @@ public final class ImageIoDecoder implements Decoder {
     }
 
     @Override
-    public Opened open(byte[] bytes, SourceFormat format) throws DecodeFailure {
+    public Opened open(MemorySegment segment, SourceFormat format) throws DecodeFailure {
+        byte[] bytes = asArray(segment);
         Size size = withReader(bytes, format, (reader, warnings) -> {
             int w = reader.getWidth(0);
             int h = reader.getHeight(0);
@@ -65,6 +68,15 @@ public final class ImageIoDecoder implements Decoder {
             @Override
             public void close() {}
         };
+    }
+
+    /** ImageIO reads streams over arrays: reuse the caller's array when the segment wraps one whole. */
+    private static byte[] asArray(MemorySegment segment) {
+        if (segment.heapBase().orElse(null) instanceof byte[] array
+                && array.length == segment.byteSize() && MemorySegment.ofArray(array).address() == segment.address()) {
+            return array;
+        }
+        return segment.toArray(ValueLayout.JAVA_BYTE);
     }
 
     private static BufferedImage read(byte[] bytes, SourceFormat format, Size stored, Size atLeast) throws DecodeFailure {

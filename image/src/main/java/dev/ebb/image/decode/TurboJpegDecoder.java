@@ -6,6 +6,7 @@ import dev.ebb.image.geometry.Size;
 import dev.ebb.image.turbojpeg.TurboJpeg;
 import dev.ebb.image.turbojpeg.TurboJpegException;
 import java.awt.image.BufferedImage;
+import java.lang.foreign.MemorySegment;
 
 /**
  * JPEG through libjpeg-turbo with DCT-domain scaling: a 12 MP photo decoded at 1/8 scale costs
@@ -30,7 +31,7 @@ public final class TurboJpegDecoder implements Decoder {
     }
 
     @Override
-    public Opened open(byte[] bytes, SourceFormat format) throws DecodeFailure {
+    public Opened open(MemorySegment bytes, SourceFormat format) throws DecodeFailure {
         TurboJpeg.Decompression d;
         try {
             d = turbo.open(bytes);

@@ -72,7 +72,7 @@ public final class TurboJpeg {
             int format = header.cmyk() ? TJPF_CMYK : TJPF_BGRX;
             int rc;
             try {
-                rc = (int) lib.decompress2.invokeExact(session.decompressor(), session.input, length, dst, w, 0, h, format, DECODE_FLAGS);
+                rc = (int) lib.decompress2.invokeExact(session.decompressor(), session.source, length, dst, w, 0, h, format, DECODE_FLAGS);
             } catch (Throwable t) {
                 throw new IllegalStateException("tjDecompress2 call failed", t);
             }
@@ -93,15 +93,19 @@ public final class TurboJpeg {
         }
     }
 
-    /** Copies the JPEG to native memory and reads its header; the caller must close the result. */
-    public Decompression open(byte[] jpeg) throws TurboJpegException {
+    /**
+     * Reads the JPEG's header; the caller must close the result. A native segment is decoded in
+     * place (it must stay valid until then); heap bytes are first copied to native memory.
+     */
+    public Decompression open(MemorySegment jpeg) throws TurboJpegException {
         Session s = borrow();
         try {
-            s.input(jpeg);
+            s.source = jpeg.isNative() ? jpeg : s.input(jpeg);
+            long length = jpeg.byteSize();
             MemorySegment ints = s.ints;
             int rc;
             try {
-                rc = (int) lib.decompressHeader3.invokeExact(s.decompressor(), s.input, (long) jpeg.length,
+                rc = (int) lib.decompressHeader3.invokeExact(s.decompressor(), s.source, length,
                         ints, ints.asSlice(4), ints.asSlice(8), ints.asSlice(12));
             } catch (Throwable t) {
                 throw new IllegalStateException("tjDecompressHeader3 call failed", t);
@@ -113,7 +117,7 @@ public final class TurboJpeg {
             if (w < 1 || h < 1) {
                 throw new TurboJpegException("JPEG header declares " + w + "x" + h, false);
             }
-            return new Decompression(s, jpeg.length, new Header(new Size(w, h), colorspace == TJCS_CMYK || colorspace == TJCS_YCCK));
+            return new Decompression(s, length, new Header(new Size(w, h), colorspace == TJCS_CMYK || colorspace == TJCS_YCCK));
         } catch (TurboJpegException | RuntimeException e) {
             release(s);
             throw e;
@@ -201,6 +205,8 @@ public final class TurboJpeg {
         private final MemorySegment outPtr = Arena.ofAuto().allocate(ValueLayout.ADDRESS);
         private final MemorySegment outSize = Arena.ofAuto().allocate(ValueLayout.JAVA_LONG);
         private MemorySegment input = MemorySegment.NULL;
+        /** The JPEG being decoded: the caller's native segment, or {@link #input} holding a copy. */
+        private MemorySegment source = MemorySegment.NULL;
         private MemorySegment pixels = MemorySegment.NULL;
         private MemorySegment output = MemorySegment.NULL;
 
@@ -230,11 +236,12 @@ public final class TurboJpeg {
             return compressor;
         }
 
-        void input(byte[] jpeg) {
-            if (input.byteSize() < jpeg.length) {
-                input = Arena.ofAuto().allocate(Math.max(jpeg.length, 1 << 20), 64);
+        MemorySegment input(MemorySegment jpeg) {
+            if (input.byteSize() < jpeg.byteSize()) {
+                input = Arena.ofAuto().allocate(Math.max(jpeg.byteSize(), 1 << 20), 64);
             }
-            MemorySegment.copy(jpeg, 0, input, ValueLayout.JAVA_BYTE, 0, jpeg.length);
+            MemorySegment.copy(jpeg, 0, input, 0, jpeg.byteSize());
+            return input.asSlice(0, jpeg.byteSize());
         }
 
         MemorySegment pixels(long bytes) {
@@ -253,6 +260,7 @@ public final class TurboJpeg {
 
         /** Lets the GC free a buffer that one huge image grew; typical thumbnails reuse theirs. */
         void trim() {
+            source = MemorySegment.NULL;
             if (input.byteSize() > RETAINED_BUFFER_BYTES) {
                 input = MemorySegment.NULL;
             }
