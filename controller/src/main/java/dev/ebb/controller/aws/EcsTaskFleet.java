@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AssignPublicIp;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
@@ -72,7 +73,14 @@ public final class EcsTaskFleet implements TaskFleet {
         int chunk = 0;
         for (int left = count; left > 0; left -= RUN_TASK_MAX) {
             RunTaskRequest request = runTask(provider, Math.min(left, RUN_TASK_MAX), IdempotencyKeys.chunk(idempotencyKey, chunk++));
-            RunTaskResponse response = retrying.call("ecs.RunTask", () -> ecs.runTask(request));
+            RunTaskResponse response;
+            try {
+                response = retrying.call("ecs.RunTask", () -> ecs.runTask(request));
+            } catch (SdkException e) {
+                // Keep what earlier chunks started: the decision line must name every task launched.
+                return result.plus(new LaunchResult(List.of(),
+                        List.of(new LaunchFailure(provider.name(), "RunTask failed for " + left + " tasks", e.getMessage()))));
+            }
             result = result.plus(new LaunchResult(
                     response.tasks().stream().map(Task::taskArn).toList(),
                     response.failures().stream().map(f -> new LaunchFailure(provider.name(), f.reason(), f.detail())).toList()));

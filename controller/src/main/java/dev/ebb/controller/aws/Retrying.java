@@ -23,20 +23,18 @@ public final class Retrying {
         public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(3), 8, Duration.ofSeconds(5));
     }
 
-    private final Backoff backoff;
-    private final Budget budget;
+    private final RetryConfig config;
 
     public Retrying(Backoff backoff, Budget budget) {
-        this.backoff = backoff;
-        this.budget = budget;
+        Duration needed = backoff.max().plus(backoff.reserve());
+        this.config = RetryConfig.custom()
+                .maxAttempts(backoff.maxAttempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff.initial().toMillis(), 2.0, 0.3, backoff.max().toMillis()))
+                .retryOnException(e -> isRetryable(e) && budget.remaining().compareTo(needed) > 0)
+                .build();
     }
 
     public <T> T call(String operation, Supplier<T> call) {
-        RetryConfig config = RetryConfig.custom()
-                .maxAttempts(backoff.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff.initial().toMillis(), 2.0, 0.3, backoff.max().toMillis()))
-                .retryOnException(e -> isRetryable(e) && budget.remaining().compareTo(backoff.max().plus(backoff.reserve())) > 0)
-                .build();
         return Retry.of(operation, config).executeSupplier(call);
     }
 

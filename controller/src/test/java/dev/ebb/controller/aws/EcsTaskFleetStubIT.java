@@ -108,6 +108,23 @@ class EcsTaskFleetStubIT {
     }
 
     @Test
+    void aChunkThatFailsKeepsTheTasksEarlierChunksStarted() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+        EcsTaskFleet fleet = fleet(call -> calls.incrementAndGet() == 2
+                ? new Answer(400, "{\"__type\":\"ClientException\",\"message\":\"Tasks provisioning capacity limit exceeded.\"}")
+                : runAll(call), Budget.fixed(Duration.ofSeconds(30)));
+
+        LaunchResult result = fleet.launch(CapacityProvider.FARGATE, 25, "k");
+
+        assertThat(result.started()).hasSize(10);
+        assertThat(result.failures()).singleElement().satisfies(f -> {
+            assertThat(f.reason()).isEqualTo("RunTask failed for 15 tasks");
+            assertThat(f.detail()).contains("capacity limit exceeded");
+        });
+        assertThat(stub.calls("RunTask")).hasSize(2);
+    }
+
+    @Test
     void retriesThrottlingWithinTheBudget() throws Exception {
         AtomicInteger calls = new AtomicInteger();
         EcsTaskFleet fleet = fleet(call -> calls.incrementAndGet() <= 2 ? Answer.throttled() : runAll(call),
