@@ -49,6 +49,18 @@ public final class TentResizer implements Resizer {
         int dh = dst.getHeight();
         int[] in = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();
         int[] out = ((DataBufferInt) dst.getRaster().getDataBuffer()).getData();
+        if (w >= 2 * dw && h >= 2 * dh) {
+            // At least 2x smaller on both axes: average 2x2 blocks first (cheap, and as good as
+            // the tent for an exact halving), so the tent only has the remaining <= 2x left and
+            // needs about half the taps per axis. Pillow's reduce()-then-resize works alike.
+            in = halve(in, origin, sw, x, y, w, h);
+            w /= 2;
+            h /= 2;
+            sw = w;
+            origin = 0;
+            x = 0;
+            y = 0;
+        }
         Kernel kx = Kernel.triangle(0, w, dw);
         Kernel ky = Kernel.triangle(y, h, dh);
         int[] r = new int[w];
@@ -78,6 +90,33 @@ public final class TentResizer implements Resizer {
                 out[o + i] = clamp(ar >> OUT_SHIFT) << 16 | clamp(ag >> OUT_SHIFT) << 8 | clamp(ab >> OUT_SHIFT);
             }
         }
+    }
+
+    /**
+     * Averages 2x2 blocks of the region (an odd last row or column is left out: under half a
+     * source pixel at a reduction of 2x or more). Channels are summed two at a time inside one
+     * int: red and blue in 0x00ff00ff, green in 0x0000ff00, four 8-bit values never overflow the
+     * gaps between them.
+     */
+    private static int[] halve(int[] in, int origin, int stride, int x, int y, int w, int h) {
+        int hw = w / 2;
+        int hh = h / 2;
+        int[] out = new int[hw * hh];
+        for (int j = 0; j < hh; j++) {
+            int top = origin + (y + 2 * j) * stride + x;
+            int bottom = top + stride;
+            int o = j * hw;
+            for (int i = 0; i < hw; i++) {
+                int a = in[top + 2 * i];
+                int b = in[top + 2 * i + 1];
+                int c = in[bottom + 2 * i];
+                int d = in[bottom + 2 * i + 1];
+                int rb = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff) + 0x20002;
+                int g = (a & 0xff00) + (b & 0xff00) + (c & 0xff00) + (d & 0xff00) + 0x200;
+                out[o + i] = (rb >>> 2) & 0xff00ff | (g >>> 2) & 0xff00;
+            }
+        }
+        return out;
     }
 
     /** r/g/b[i] += channel(in[from + i]) * weight, for i in [0, w): contiguous, vectorisable. */
