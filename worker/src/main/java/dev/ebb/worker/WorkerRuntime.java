@@ -1,0 +1,181 @@
+package dev.ebb.worker;
+
+import dev.ebb.image.ImageEngine;
+import dev.ebb.worker.aws.AwsClients;
+import dev.ebb.worker.aws.Guard;
+import dev.ebb.worker.aws.QueueInfo;
+import dev.ebb.worker.aws.S3ObjectStore;
+import dev.ebb.worker.aws.SqsQueue;
+import dev.ebb.worker.config.WorkerConfig;
+import dev.ebb.worker.lifecycle.StartupException;
+import dev.ebb.worker.observe.HttpEndpoints;
+import dev.ebb.worker.observe.OutcomeLog;
+import dev.ebb.worker.observe.WorkerMetrics;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
+import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.sqs.SqsAsyncClient;
+
+/**
+ * Builds a {@link Worker} from its configuration (clients, breakers, metrics, HTTP endpoints,
+ * engine), checks the queue and its dead-letter queue, starts it, and tears it all down.
+ */
+public final class WorkerRuntime implements AutoCloseable {
+
+    private final Vertx vertx;
+    private final SqsAsyncClient sqs;
+    private final S3AsyncClient s3;
+    private final ScheduledExecutorService retryScheduler;
+    private final JvmGcMetrics gcMetrics;
+    private final Worker worker;
+    private final HttpServer http;
+    private final PrometheusMeterRegistry registry;
+
+    private WorkerRuntime(Vertx vertx, SqsAsyncClient sqs, S3AsyncClient s3, ScheduledExecutorService retryScheduler,
+            JvmGcMetrics gcMetrics, Worker worker, HttpServer http, PrometheusMeterRegistry registry) {
+        this.vertx = vertx;
+        this.sqs = sqs;
+        this.s3 = s3;
+        this.retryScheduler = retryScheduler;
+        this.gcMetrics = gcMetrics;
+        this.worker = worker;
+        this.http = http;
+        this.registry = registry;
+    }
+
+    public static WorkerRuntime start(WorkerConfig config, PrintStream out) throws StartupException {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+
+        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+        RetryRegistry retries = RetryRegistry.ofDefaults();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ebb-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        Guard sqsGuard = new Guard("sqs", Guard.breaker(breakers, "sqs", config.breakers()), Guard.retry(retries, "sqs", config.retries()), scheduler, registry);
+        Guard s3Guard = new Guard("s3", Guard.breaker(breakers, "s3", config.breakers()), Guard.retry(retries, "s3", config.retries()), scheduler, registry);
+        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
+
+        SqsAsyncClient sqs = AwsClients.sqs(config);
+        S3AsyncClient s3 = AwsClients.s3(config);
+        Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
+        try {
+            QueueInfo info = join(SqsQueue.describe(sqs, sqsGuard, config.queueUrl()), "could not read the attributes of EBB_QUEUE_URL=" + config.queueUrl());
+            String dlq = config.deadLetterQueueUrl().isPresent() ? config.deadLetterQueueUrl().get()
+                    : join(SqsQueue.urlOf(sqs, sqsGuard, info.deadLetterQueueArn().orElseThrow(() -> new StartupException(
+                            "the queue " + config.queueUrl() + " has no redrive policy and EBB_DLQ_URL is not set: "
+                                    + "permanent failures would have nowhere to go", null))),
+                            "could not find the dead-letter queue " + info.deadLetterQueueArn().orElse(""));
+            int visibility = config.visibilityTimeoutSeconds().orElse(info.visibilityTimeoutSeconds());
+            SqsQueue queue = new SqsQueue(sqs, sqsGuard, config.queueUrl(), dlq);
+            S3ObjectStore store = new S3ObjectStore(s3, s3Guard);
+            ImageEngine engine = config.turboJpeg() ? ImageEngine.create(config.limits()) : ImageEngine.withImageIo(config.limits());
+            Context context = vertx.getOrCreateContext();
+            WorkerExecutor pool = vertx.createSharedWorkerExecutor("ebb-render", config.workerThreads(), 10, TimeUnit.MINUTES);
+            OutcomeLog log = new OutcomeLog(out);
+            boolean[] probing = new boolean[2];
+            Runnable probes = () -> {
+                probe(probing, 0, !s3Guard.isClosed(), () -> store.probe(config.destinationBucket()), context);
+                probe(probing, 1, !sqsGuard.isClosed(), queue::probe, context);
+            };
+            Worker worker = new Worker(config, new Worker.Parts(vertx, context, pool, queue, store, engine, new WorkerMetrics(registry), log,
+                    () -> s3Guard.isClosed() && sqsGuard.isClosed(), probes), visibility);
+            HttpServer http = join(HttpEndpoints.start(vertx, config.metricsPort(), registry, worker::health).toCompletionStage().toCompletableFuture(),
+                    "could not listen on EBB_METRICS_PORT=" + config.metricsPort());
+            log.event("start", new JsonObject().put("queue", config.queueUrl()).put("dead_letter_queue", dlq)
+                    .put("visibility_timeout_s", visibility).put("max_receive_count", info.maxReceiveCount().orElse(null))
+                    .put("concurrency", config.concurrency()).put("worker_threads", config.workerThreads())
+                    .put("jpeg_decoder", engine.jpegDecoder()).put("metrics_port", http.actualPort()));
+            worker.start();
+            return new WorkerRuntime(vertx, sqs, s3, scheduler, gc, worker, http, registry);
+        } catch (StartupException | RuntimeException e) {
+            vertx.close();
+            sqs.close();
+            s3.close();
+            scheduler.shutdownNow();
+            gc.close();
+            throw e instanceof StartupException se ? se : new StartupException("the worker could not start: " + e, e);
+        }
+    }
+
+    private static void probe(boolean[] pending, int i, boolean needed, java.util.function.Supplier<CompletableFuture<Void>> call, Context context) {
+        if (!needed || pending[i]) {
+            return;
+        }
+        pending[i] = true;
+        call.get().whenComplete((v, e) -> context.runOnContext(x -> pending[i] = false));
+    }
+
+    private static <T> T join(CompletableFuture<T> f, String what) throws StartupException {
+        try {
+            return f.get(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StartupException(what + ": interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new StartupException(what + ": " + cause, cause);
+        }
+    }
+
+    /** The port /metrics and /health listen on (useful when configured as 0). */
+    public int metricsPort() {
+        return http.actualPort();
+    }
+
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** Completes with the exit code once the worker has stopped by itself or after {@link #stop}. */
+    public CompletableFuture<Integer> exit() {
+        return worker.exit();
+    }
+
+    /** What SIGTERM does: stop receiving, finish or release in-flight messages, exit. */
+    public void stop(String reason) {
+        worker.stop(reason);
+    }
+
+    @Override
+    public void close() {
+        try {
+            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing anyway
+        }
+        sqs.close();
+        s3.close();
+        retryScheduler.shutdownNow();
+        gcMetrics.close();
+        registry.close();
+    }
+}

@@ -1,0 +1,92 @@
+package dev.ebb.worker.aws;
+
+import dev.ebb.worker.config.WorkerConfig;
+import dev.ebb.worker.errorhandler.FailureClassifier;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Every call to one AWS service goes through here: a Resilience4j retry (transient failures only)
+ * around a circuit breaker around the call, timed and counted per operation. One per service, so
+ * an S3 outage opens the S3 breaker only.
+ */
+public final class Guard {
+
+    private final String service;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+    private final ScheduledExecutorService scheduler;
+    private final MeterRegistry registry;
+
+    public Guard(String service, CircuitBreaker breaker, Retry retry, ScheduledExecutorService scheduler, MeterRegistry registry) {
+        this.service = service;
+        this.breaker = breaker;
+        this.retry = retry;
+        this.scheduler = scheduler;
+        this.registry = registry;
+    }
+
+    public static CircuitBreaker breaker(CircuitBreakerRegistry breakers, String service, WorkerConfig.Breakers b) {
+        return breakers.circuitBreaker(service, CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(b.windowCalls())
+                .minimumNumberOfCalls(Math.min(b.minimumCalls(), b.windowCalls()))
+                .failureRateThreshold(b.failureRatePercent())
+                .waitDurationInOpenState(b.openFor())
+                .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                .permittedNumberOfCallsInHalfOpenState(1)
+                .recordException(FailureClassifier::isTransient)
+                .build());
+    }
+
+    public static Retry retry(RetryRegistry retries, String service, WorkerConfig.Retries r) {
+        return retries.retry(service, RetryConfig.custom()
+                .maxAttempts(r.attempts())
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(r.firstWait(), 2.0, 0.5))
+                .retryOnException(FailureClassifier::isTransient)
+                .failAfterMaxAttempts(false)
+                .build());
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    public boolean isClosed() {
+        return breaker.getState() == CircuitBreaker.State.CLOSED;
+    }
+
+    /** Retried on transient failures, through the breaker. */
+    public <T> CompletableFuture<T> call(String operation, Supplier<CompletableFuture<T>> call) {
+        return retry.executeCompletionStage(scheduler, () -> once(operation, call)).toCompletableFuture();
+    }
+
+    /** Through the breaker, not retried (the caller has its own loop, e.g. the poller). */
+    public <T> CompletableFuture<T> once(String operation, Supplier<CompletableFuture<T>> call) {
+        return breaker.executeCompletionStage(() -> timed(operation, call)).toCompletableFuture();
+    }
+
+    private <T> CompletableFuture<T> timed(String operation, Supplier<CompletableFuture<T>> call) {
+        Timer.Sample sample = Timer.start(registry);
+        CompletableFuture<T> f;
+        try {
+            f = call.get();
+        } catch (RuntimeException e) {
+            f = CompletableFuture.failedFuture(e);
+        }
+        return f.whenComplete((v, e) -> sample.stop(Timer.builder("ebb.worker.aws.call")
+                .description("S3 and SQS requests (each attempt), by outcome")
+                .tags("service", service, "operation", operation, "outcome", e == null ? "ok" : "error")
+                .register(registry)));
+    }
+}

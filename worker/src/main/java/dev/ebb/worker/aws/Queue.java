@@ -1,0 +1,22 @@
+package dev.ebb.worker.aws;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/** What the worker needs from SQS, and nothing else. */
+public interface Queue {
+
+    CompletableFuture<List<ReceivedMessage>> receive(int max, int waitSeconds, int visibilitySeconds);
+
+    /** Deletes up to 10; completes with the ids that could not be deleted. */
+    CompletableFuture<List<String>> delete(List<ReceivedMessage.Handle> handles);
+
+    /** Sets the visibility of up to 10; completes with the ids that could not be changed. */
+    CompletableFuture<List<String>> changeVisibility(List<ReceivedMessage.Handle> handles, int seconds);
+
+    /** Sends a copy to the dead-letter queue with the reason as message attributes. */
+    CompletableFuture<Void> deadLetter(ReceivedMessage message, String reason, String detail);
+
+    /** A cheap call that succeeds when SQS answers; closes a half-open breaker. */
+    CompletableFuture<Void> probe();
+}

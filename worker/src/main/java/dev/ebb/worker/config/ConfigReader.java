@@ -1,0 +1,182 @@
+package dev.ebb.worker.config;
+
+import dev.ebb.image.Limits;
+import dev.ebb.image.spec.OutputFormat;
+import dev.ebb.image.spec.OutputSpec;
+import dev.ebb.image.spec.ResizeMode;
+import dev.ebb.image.spec.Rgb;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads {@link WorkerConfig} from environment variables (as an ECS task definition sets them).
+ * Every variable is checked and all problems are reported at once, each naming the variable, the
+ * value and what is allowed.
+ */
+public final class ConfigReader {
+
+    private final Map<String, String> env;
+    private final int cpus;
+    private final List<String> problems = new ArrayList<>();
+
+    private ConfigReader(Map<String, String> env, int cpus) {
+        this.env = env;
+        this.cpus = cpus;
+    }
+
+    public static WorkerConfig read(Map<String, String> env) throws ConfigException {
+        return read(env, Runtime.getRuntime().availableProcessors());
+    }
+
+    public static WorkerConfig read(Map<String, String> env, int cpus) throws ConfigException {
+        return new ConfigReader(env, cpus).read();
+    }
+
+    /** The default number of messages in flight: enough to keep {@code cpus} busy while others download. */
+    public static int defaultConcurrency(int cpus) {
+        return Math.max(20, 4 * cpus);
+    }
+
+    private WorkerConfig read() throws ConfigException {
+        String queueUrl = required("EBB_QUEUE_URL", "the SQS queue URL the S3 events arrive on");
+        Optional<String> dlq = optional("EBB_DLQ_URL");
+        String bucket = required("EBB_DEST_BUCKET", "the bucket the resized images are written to");
+        String prefix = optional("EBB_DEST_PREFIX").orElse("");
+        if (prefix.startsWith("/")) {
+            problems.add("EBB_DEST_PREFIX='" + prefix + "' must not start with '/' (e.g. thumbnails/ or empty)");
+        }
+        ResizeMode mode = parsed("EBB_MODE", "fit", ResizeMode::parse, "fit, fill or pad");
+        OutputFormat format = parsed("EBB_FORMAT", "jpeg", OutputFormat::parse, "jpeg or png");
+        int quality = integer("EBB_QUALITY", 85, 1, 100);
+        Rgb background = parsed("EBB_BACKGROUND", "black", Rgb::parse, "#rrggbb, black or white");
+        List<OutputSpec> outputs = List.of();
+        if (mode != null && format != null && background != null) {
+            String sizes = optional("EBB_SIZES").orElse("224x224,299x299");
+            try {
+                outputs = OutputSpec.parseSizes(sizes, mode, format, quality, background);
+            } catch (IllegalArgumentException e) {
+                problems.add("EBB_SIZES='" + sizes + "': " + e.getMessage()
+                        + " (allowed: comma-separated WIDTHxHEIGHT, each side 1.." + OutputSpec.MAX_SIDE + ")");
+            }
+        }
+        long maxBytes = longInteger("EBB_MAX_BYTES", Limits.DEFAULT.maxBytes(), 1, Long.MAX_VALUE);
+        long maxPixels = longInteger("EBB_MAX_PIXELS", Limits.DEFAULT.maxPixels(), 1, Long.MAX_VALUE);
+        boolean turbo = parsed("EBB_TURBOJPEG", "on", ConfigReader::onOff, "on or off");
+
+        int concurrency = integer("EBB_CONCURRENCY", defaultConcurrency(cpus), 1, 1000);
+        int threads = integer("EBB_WORKER_THREADS", cpus, 1, 256);
+        int wait = integer("EBB_WAIT_TIME_SECONDS", 20, 0, 20);
+        Optional<Integer> visibility = optional("EBB_VISIBILITY_TIMEOUT_SECONDS").map(v -> integer("EBB_VISIBILITY_TIMEOUT_SECONDS", 0, 2, 43_200));
+        Duration idle = seconds("EBB_IDLE_SECONDS", 60, 0, 86_400);
+        int idlePolls = integer("EBB_IDLE_EMPTY_POLLS", 3, 1, 100);
+        Duration grace = seconds("EBB_GRACE_SECONDS", 25, 0, 3_600);
+
+        var retries = new WorkerConfig.Retries(
+                integer("EBB_RETRY_ATTEMPTS", 3, 1, 20),
+                Duration.ofMillis(integer("EBB_RETRY_WAIT_MS", 200, 1, 60_000)),
+                seconds("EBB_BACKOFF_BASE_SECONDS", 10, 0, 43_200),
+                seconds("EBB_BACKOFF_MAX_SECONDS", 300, 0, 43_200));
+        if (retries.backoffMax().compareTo(retries.backoffBase()) < 0) {
+            problems.add("EBB_BACKOFF_MAX_SECONDS must be at least EBB_BACKOFF_BASE_SECONDS");
+        }
+        var breakers = new WorkerConfig.Breakers(
+                integer("EBB_BREAKER_FAILURE_RATE", 50, 1, 100),
+                integer("EBB_BREAKER_WINDOW", 20, 1, 1000),
+                integer("EBB_BREAKER_MIN_CALLS", 10, 1, 1000),
+                seconds("EBB_BREAKER_OPEN_SECONDS", 30, 1, 3_600));
+        Duration flush = Duration.ofMillis(integer("EBB_DELETE_FLUSH_MS", 200, 0, 10_000));
+        int port = integer("EBB_METRICS_PORT", 9102, 0, 65_535);
+        Optional<String> region = optional("EBB_REGION").or(() -> optional("AWS_REGION"));
+        Optional<URI> sqsEndpoint = endpoint("EBB_SQS_ENDPOINT");
+        Optional<URI> s3Endpoint = endpoint("EBB_S3_ENDPOINT");
+        boolean pathStyle = parsed("EBB_S3_PATH_STYLE", s3Endpoint.isPresent() ? "on" : "off", ConfigReader::onOff, "on or off");
+
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new WorkerConfig(queueUrl, dlq, bucket, prefix, outputs, new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()),
+                turbo, concurrency, threads, wait, visibility, idle, idlePolls, grace, retries, breakers, flush, port,
+                region, sqsEndpoint, s3Endpoint, pathStyle);
+    }
+
+    private Optional<String> optional(String name) {
+        String v = env.get(name);
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.trim());
+    }
+
+    private String required(String name, String what) {
+        Optional<String> v = optional(name);
+        if (v.isEmpty()) {
+            problems.add(name + " is not set (required: " + what + ")");
+            return "";
+        }
+        return v.get();
+    }
+
+    private <T> T parsed(String name, String fallback, Function<String, T> parse, String allowed) {
+        String text = optional(name).orElse(fallback);
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            problems.add(name + "='" + text + "' is not allowed (allowed: " + allowed + ")");
+            return null;
+        }
+    }
+
+    private int integer(String name, int fallback, int min, int max) {
+        return (int) longInteger(name, fallback, min, max);
+    }
+
+    private long longInteger(String name, long fallback, long min, long max) {
+        Optional<String> v = optional(name);
+        if (v.isEmpty()) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.get());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + "='" + v.get() + "' is not allowed (allowed: a whole number from " + min
+                + (max == Long.MAX_VALUE ? " up" : " to " + max) + ")");
+        return fallback;
+    }
+
+    private Duration seconds(String name, int fallback, int min, int max) {
+        return Duration.ofSeconds(integer(name, fallback, min, max));
+    }
+
+    private Optional<URI> endpoint(String name) {
+        Optional<String> v = optional(name);
+        if (v.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            URI uri = URI.create(v.get());
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return Optional.of(uri);
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        problems.add(name + "='" + v.get() + "' is not allowed (allowed: an http:// or https:// URL, e.g. http://localhost:9324)");
+        return Optional.empty();
+    }
+
+    static boolean onOff(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "on", "true", "1", "yes" -> true;
+            case "off", "false", "0", "no" -> false;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package dev.ebb.worker.config;
+
+import dev.ebb.image.Limits;
+import dev.ebb.image.spec.OutputSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the worker is told by its environment, validated. See {@link ConfigReader} for the
+ * variable names, defaults and allowed values (and docs/worker.md, which lists the same).
+ */
+public record WorkerConfig(
+        String queueUrl,
+        Optional<String> deadLetterQueueUrl,
+        String destinationBucket,
+        String destinationPrefix,
+        List<OutputSpec> outputs,
+        Limits limits,
+        boolean turboJpeg,
+        int concurrency,
+        int workerThreads,
+        int waitTimeSeconds,
+        Optional<Integer> visibilityTimeoutSeconds,
+        Duration idleWindow,
+        int idleEmptyPolls,
+        Duration gracePeriod,
+        Retries retries,
+        Breakers breakers,
+        Duration deleteFlushDelay,
+        int metricsPort,
+        Optional<String> region,
+        Optional<URI> sqsEndpoint,
+        Optional<URI> s3Endpoint,
+        boolean s3PathStyle) {
+
+    /** Resilience4j retry inside one attempt at a message, then the visibility backoff between attempts. */
+    public record Retries(int attempts, Duration firstWait, Duration backoffBase, Duration backoffMax) {}
+
+    /** Circuit breakers on S3 and on SQS (the same settings for both). */
+    public record Breakers(int failureRatePercent, int windowCalls, int minimumCalls, Duration openFor) {}
+
+    /** How many messages one receive may ask for before waiting to fill a fuller batch. */
+    public int receiveBatchThreshold() {
+        return Math.max(1, Math.min(10, concurrency / 2));
+    }
+}

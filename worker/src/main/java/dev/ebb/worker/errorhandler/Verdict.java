@@ -1,0 +1,39 @@
+package dev.ebb.worker.errorhandler;
+
+import dev.ebb.worker.process.RecordResult;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * What happens to a message once every record in it has a result. Pure. A transient failure in
+ * any record retries the whole message (outputs are idempotent, so the records that did succeed
+ * are simply rewritten); otherwise a permanent failure dead-letters it; otherwise it is deleted.
+ */
+public sealed interface Verdict {
+
+    record Delete() implements Verdict {}
+
+    record DeadLetter(String reason, String detail) implements Verdict {}
+
+    record Retry(String reason, String detail) implements Verdict {}
+
+    static Verdict of(List<RecordResult> results) {
+        List<RecordResult.Failed> failed = results.stream()
+                .filter(RecordResult.Failed.class::isInstance).map(RecordResult.Failed.class::cast).toList();
+        List<RecordResult.Failed> transients = failed.stream().filter(f -> f.failure() instanceof Failure.Transient).toList();
+        if (!transients.isEmpty()) {
+            return new Retry(transients.getFirst().failure().reason(), describe(transients));
+        }
+        if (!failed.isEmpty()) {
+            return new DeadLetter(failed.getFirst().failure().reason(), describe(failed));
+        }
+        return new Delete();
+    }
+
+    private static String describe(List<RecordResult.Failed> failed) {
+        String text = failed.stream()
+                .map(f -> f.event().bucket() + "/" + f.event().key() + ": " + f.failure().reason() + ": " + f.failure().detail())
+                .collect(Collectors.joining("; "));
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+}

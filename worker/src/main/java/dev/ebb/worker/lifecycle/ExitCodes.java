@@ -1,0 +1,16 @@
+package dev.ebb.worker.lifecycle;
+
+/** The worker's exit codes, as documented in docs/worker.md. */
+public final class ExitCodes {
+
+    /** The queue stayed empty for the idle window, or a stop signal was handled: every message finished or released. */
+    public static final int OK = 0;
+    /** An unexpected error inside the worker. */
+    public static final int FAILED = 1;
+    /** The environment is invalid; the message names each variable. */
+    public static final int CONFIG = 2;
+    /** The queue, its dead-letter queue, or the metrics port could not be set up at start. */
+    public static final int STARTUP = 3;
+
+    private ExitCodes() {}
+}

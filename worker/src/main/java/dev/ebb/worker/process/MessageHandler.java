@@ -1,0 +1,71 @@
+package dev.ebb.worker.process;
+
+import dev.ebb.worker.acknowledgement.Acknowledger;
+import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.errorhandler.Verdict;
+import dev.ebb.worker.event.ParsedBody;
+import dev.ebb.worker.event.S3Events;
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * One message from receipt to acknowledgement: parse the body, process its records one after the
+ * other, decide ({@link Verdict}) and acknowledge. A message released at shutdown while it was
+ * being processed is left alone: another worker has it now.
+ */
+public final class MessageHandler {
+
+    private final RecordProcessor records;
+    private final Acknowledger acks;
+    private final Predicate<ReceivedMessage> released;
+
+    public MessageHandler(RecordProcessor records, Acknowledger acks, Predicate<ReceivedMessage> released) {
+        this.records = records;
+        this.acks = acks;
+        this.released = released;
+    }
+
+    public Future<MessageOutcome> handle(ReceivedMessage m) {
+        long start = System.nanoTime();
+        return switch (S3Events.parse(m.body())) {
+            case ParsedBody.TestEvent t -> acks.delete(m, "test_event").map(o -> outcome(m, o, null, null, List.of(), start));
+            case ParsedBody.Malformed bad -> act(m, new Verdict.DeadLetter("malformed_event", bad.detail()), List.of(), start);
+            case ParsedBody.Records rs -> processAll(rs).compose(results -> act(m, Verdict.of(results), results, start));
+        };
+    }
+
+    private Future<List<RecordResult>> processAll(ParsedBody.Records rs) {
+        List<RecordResult> results = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (var event : rs.records()) {
+            chain = chain.compose(v -> records.process(event).map(r -> {
+                results.add(r);
+                return null;
+            }));
+        }
+        return chain.map(v -> results);
+    }
+
+    private Future<MessageOutcome> act(ReceivedMessage m, Verdict verdict, List<RecordResult> results, long start) {
+        if (released.test(m)) {
+            return Future.succeededFuture(outcome(m, "released", "shutdown", null, results, start));
+        }
+        String reason = switch (verdict) {
+            case Verdict.Delete d -> null;
+            case Verdict.DeadLetter dl -> dl.reason();
+            case Verdict.Retry r -> r.reason();
+        };
+        String detail = switch (verdict) {
+            case Verdict.Delete d -> null;
+            case Verdict.DeadLetter dl -> dl.detail();
+            case Verdict.Retry r -> r.detail();
+        };
+        return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, start));
+    }
+
+    private static MessageOutcome outcome(ReceivedMessage m, String outcome, String reason, String detail, List<RecordResult> results, long start) {
+        return new MessageOutcome(m, outcome, reason, detail, List.copyOf(results), (System.nanoTime() - start) / 1_000_000);
+    }
+}

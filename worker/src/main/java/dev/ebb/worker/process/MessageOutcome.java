@@ -1,0 +1,11 @@
+package dev.ebb.worker.process;
+
+import dev.ebb.worker.aws.ReceivedMessage;
+import java.util.List;
+
+/**
+ * How a message ended: {@code succeeded}, {@code dead_lettered}, {@code retried}, {@code released},
+ * {@code test_event} or {@code delete_failed}, with the reason when there is one.
+ */
+public record MessageOutcome(ReceivedMessage message, String outcome, String reason, String detail,
+        List<RecordResult> records, long totalMillis) {}

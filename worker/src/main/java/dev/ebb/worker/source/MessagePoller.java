@@ -1,0 +1,102 @@
+package dev.ebb.worker.source;
+
+import dev.ebb.worker.aws.Queue;
+import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.backpressure.Permits;
+import dev.ebb.worker.lifecycle.IdleDetector;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receive loop. One long poll at a time, only while {@code mayPoll} holds (not stopping, both
+ * breakers closed), asking for at most {@code min(10, free permits)}. While messages are in flight
+ * it waits until at least {@code batchThreshold} permits are free, so receives come back full
+ * (fewer SQS requests per message). Unfilled permits are given back at once. A failed receive
+ * starts a backoff; it never ends the loop.
+ */
+public final class MessagePoller {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MessagePoller.class);
+
+    /** What a receive asks SQS for. */
+    public record Settings(int waitSeconds, int visibilitySeconds, int batchThreshold) {}
+
+    private final Context context;
+    private final Queue queue;
+    private final Permits permits;
+    private final IdleDetector idle;
+    private final Settings settings;
+    private final BooleanSupplier mayPoll;
+    private final Consumer<List<ReceivedMessage>> sink;
+    private final LongSupplier clock;
+    private CompletableFuture<List<ReceivedMessage>> pending;
+    private int failures;
+    private long notBefore;
+
+    public MessagePoller(Context context, Queue queue, Permits permits, IdleDetector idle, Settings settings,
+            BooleanSupplier mayPoll, Consumer<List<ReceivedMessage>> sink, LongSupplier clock) {
+        this.context = context;
+        this.queue = queue;
+        this.permits = permits;
+        this.idle = idle;
+        this.settings = settings;
+        this.mayPoll = mayPoll;
+        this.sink = sink;
+        this.clock = clock;
+    }
+
+    public boolean polling() {
+        return pending != null;
+    }
+
+    /** Starts a receive if one may run now; call whenever a permit was freed or a gate may have opened. */
+    public void pollIfReady() {
+        if (pending != null || !mayPoll.getAsBoolean() || clock.getAsLong() < notBefore) {
+            return;
+        }
+        int wanted = Math.min(10, permits.free());
+        if (wanted == 0 || (permits.inUse() > 0 && wanted < settings.batchThreshold())) {
+            return;
+        }
+        int taken = permits.acquireUpTo(wanted);
+        CompletableFuture<List<ReceivedMessage>> call = queue.receive(taken, settings.waitSeconds(), settings.visibilitySeconds());
+        pending = call;
+        Future.fromCompletionStage(call, context).onComplete(r -> {
+            pending = null;
+            if (r.failed()) {
+                permits.release(taken);
+                idle.pollFailed();
+                failures++;
+                long backoff = Math.min(30_000L, 500L << Math.min(failures, 6));
+                notBefore = clock.getAsLong() + backoff;
+                if (!call.isCancelled()) {
+                    LOG.warn("ReceiveMessage failed ({} in a row); next try in {} ms: {}", failures, backoff, r.cause().toString());
+                }
+                return;
+            }
+            failures = 0;
+            List<ReceivedMessage> got = r.result();
+            permits.release(taken - got.size());
+            idle.polled(got.size(), clock.getAsLong());
+            sink.accept(got);
+            pollIfReady();
+        });
+    }
+
+    /**
+     * Abandons the pending long poll (at shutdown, when nothing else is left to wait for). A
+     * message SQS handed out in that instant comes back after its visibility timeout.
+     */
+    public void cancel() {
+        if (pending != null) {
+            pending.cancel(true);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.ebb.worker.testing;
+
+import dev.ebb.worker.WorkerRuntime;
+import dev.ebb.worker.config.ConfigReader;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** One test's world: fresh queues and buckets on the shared emulators, and ways to run workers on them. */
+public final class Harness {
+
+    public final Emulators emulators = Emulators.shared();
+    public final Aws aws = new Aws(emulators);
+    public final String name;
+    public final Aws.Queues queues;
+    public final String source;
+    public final String dest;
+
+    public Harness(String label, int visibilitySeconds, int maxReceiveCount) {
+        this.name = label + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.queues = aws.queues(name, visibilitySeconds, maxReceiveCount);
+        this.source = name + "-src";
+        this.dest = name + "-out";
+        aws.bucket(source);
+        aws.bucket(dest);
+    }
+
+    /** Environment of a worker on this world; fast timings so a test takes seconds. */
+    public Map<String, String> env(URI sqs, URI s3) {
+        Map<String, String> env = new HashMap<>();
+        env.put("EBB_QUEUE_URL", queues.url());
+        env.put("EBB_DEST_BUCKET", dest);
+        env.put("EBB_SQS_ENDPOINT", sqs.toString());
+        env.put("EBB_S3_ENDPOINT", s3.toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("EBB_SIZES", "64x64,32x48");
+        env.put("EBB_WAIT_TIME_SECONDS", "1");
+        env.put("EBB_IDLE_SECONDS", "2");
+        env.put("EBB_IDLE_EMPTY_POLLS", "2");
+        env.put("EBB_METRICS_PORT", "0");
+        env.put("EBB_RETRY_WAIT_MS", "50");
+        env.put("EBB_BACKOFF_BASE_SECONDS", "1");
+        env.put("EBB_BACKOFF_MAX_SECONDS", "2");
+        env.put("EBB_DELETE_FLUSH_MS", "50");
+        env.put("EBB_GRACE_SECONDS", "5");
+        return env;
+    }
+
+    public Map<String, String> env() {
+        return env(emulators.sqs, emulators.s3);
+    }
+
+    /** Puts {@code n} small JPEGs under {@code folder/} and sends one event per object. */
+    public List<String> upload(int n, String folder) {
+        List<String> bodies = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String key = folder + "/img-" + i + ".jpg";
+            byte[] jpeg = Images.jpeg(120 + i % 7, 90 + i % 5, i);
+            aws.put(source, key, jpeg);
+            bodies.add(Events.created(source, key, jpeg.length));
+            keys.add(key);
+        }
+        aws.send(queues.url(), bodies);
+        return keys;
+    }
+
+    public Running startInProcess(Map<String, String> env, String label) throws Exception {
+        Lines lines = new Lines(label);
+        WorkerRuntime runtime = WorkerRuntime.start(ConfigReader.read(env), lines.printStream());
+        return new Running(runtime, lines);
+    }
+
+    /** A worker running inside the test JVM. */
+    public record Running(WorkerRuntime runtime, Lines lines) implements AutoCloseable {
+        public int awaitExit() throws Exception {
+            return runtime.exit().get(120, java.util.concurrent.TimeUnit.SECONDS);
+        }
+
+        public String scrape() throws Exception {
+            var client = java.net.http.HttpClient.newHttpClient();
+            var resp = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.metricsPort() + "/metrics")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return resp.body();
+        }
+
+        /** The value of a Prometheus sample line starting with {@code prefix}, summed over matching lines. */
+        public double metric(String prefix) throws Exception {
+            double sum = 0;
+            for (String line : scrape().split("\n")) {
+                if (line.startsWith(prefix)) {
+                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                }
+            }
+            return sum;
+        }
+
+        @Override
+        public void close() {
+            runtime.close();
+        }
+    }
+
+    /** A worker in its own JVM, so that SIGTERM and SIGKILL are real. */
+    public static Process startProcess(Map<String, String> env, Path stdout) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
+                "-Dlogback.configurationFile=logback-test.xml",
+                "-cp", System.getProperty("java.class.path"), "dev.ebb.worker.WorkerMain");
+        pb.environment().putAll(env);
+        pb.environment().put("AWS_ACCESS_KEY_ID", "test");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
+        pb.redirectOutput(stdout.toFile());
+        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        return pb.start();
+    }
+
+    public static Map<String, String> with(Map<String, String> env, String... kv) {
+        Map<String, String> copy = new HashMap<>(env);
+        for (int i = 0; i < kv.length; i += 2) {
+            copy.put(kv[i], kv[i + 1]);
+        }
+        return copy;
+    }
+}
