@@ -1,0 +1,254 @@
+package dev.ebb.simulator.engine;
+
+import dev.ebb.controller.policy.CapacityProvider;
+import dev.ebb.simulator.metrics.Usage;
+import dev.ebb.simulator.metrics.WaitHistogram;
+import dev.ebb.simulator.model.ModelParameters;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The worker tasks and what each worker does: start, receive while it has free permits, finish
+ * messages, exit after the idle window, and on SIGTERM (Spot notice, StopTask) stop receiving,
+ * finish what it can within the grace period and release the rest.
+ */
+final class Fleet {
+
+    private final ModelParameters p;
+    private final Events events;
+    private final SimQueue queue;
+    private final WaitHistogram waits;
+    private final SplittableRandom startRandom;
+    private final SplittableRandom processingRandom;
+    private final SplittableRandom spotRandom;
+
+    /** Launched and not stopped yet, in launch order. */
+    final List<SimTask> alive = new ArrayList<>();
+    /** Running tasks with a free permit, served round-robin the way SQS spreads messages over long polls. */
+    private final ArrayDeque<SimTask> hungry = new ArrayDeque<>();
+    final Usage usage = new Usage();
+
+    long launches;
+    long spotInterruptions;
+    long redelivered;
+    long processed;
+    long idleMillis;
+    int peakTasks;
+    long lastExitAt;
+    private int nextNumber = 1;
+
+    Fleet(ModelParameters p, Events events, SimQueue queue, WaitHistogram waits, SplittableRandom root) {
+        this.p = p;
+        this.events = events;
+        this.queue = queue;
+        this.waits = waits;
+        this.startRandom = root.split();
+        this.processingRandom = root.split();
+        this.spotRandom = root.split();
+    }
+
+    void launch(CapacityProvider provider, int count, long now) {
+        for (int i = 0; i < count; i++) {
+            SimTask t = new SimTask(nextNumber++, provider, now, p.concurrency());
+            alive.add(t);
+            launches++;
+            events.at(now + p.startLatency().sampleMillis(startRandom), Event.Kind.TASK_RUNNING).task = t;
+            if (provider.isSpot() && p.spotInterruptionsPerHour() > 0) {
+                double hours = -Math.log(1 - spotRandom.nextDouble()) / p.spotInterruptionsPerHour();
+                events.at(now + (long) (hours * 3_600_000), Event.Kind.SPOT_NOTICE).task = t;
+            }
+        }
+        peakTasks = Math.max(peakTasks, alive.size());
+    }
+
+    void running(SimTask t, long now) {
+        if (t.state != SimTask.State.PENDING) {
+            return; // stopped before it came up
+        }
+        t.state = SimTask.State.RUNNING;
+        t.lastActivity = now;
+        t.idleSince = now;
+        if (t.stopping) {
+            exit(t, now);
+            return;
+        }
+        makeHungry(t);
+        dispatch(now);
+        scheduleIdleCheck(t, now);
+    }
+
+    /** Hands visible messages to running tasks with free permits. */
+    void dispatch(long now) {
+        while (queue.visible() > 0 && !hungry.isEmpty()) {
+            SimTask t = hungry.pollFirst();
+            t.hungry = false;
+            if (t.inFlight == 0) {
+                idleMillis += now - t.idleSince;
+            }
+            long want = t.freePermits();
+            while (want > 0 && queue.visible() > 0) {
+                SimQueue.Cohort c = queue.receive(want);
+                Batch b = new Batch(t, c.arrivedAt, now, c.count);
+                waits.add(now - c.arrivedAt, c.count);
+                t.batches.add(b);
+                t.inFlight += c.count;
+                want -= c.count;
+                events.at(now + p.processingTime().sampleMillis(processingRandom), Event.Kind.BATCH_DONE).batch = b;
+            }
+            t.lastActivity = now;
+            if (t.freePermits() > 0) {
+                makeHungry(t);
+            }
+        }
+    }
+
+    void batchDone(Batch b, long now) {
+        if (b.returned) {
+            return;
+        }
+        SimTask t = b.task;
+        t.batches.remove(b);
+        t.inFlight -= b.count;
+        queue.inFlight -= b.count;
+        processed += b.count;
+        t.lastActivity = now;
+        if (t.inFlight == 0) {
+            t.idleSince = now;
+        }
+        if (t.stopping) {
+            if (t.inFlight == 0) {
+                exit(t, now);
+            }
+            return;
+        }
+        makeHungry(t);
+        dispatch(now);
+        if (t.inFlight == 0) {
+            scheduleIdleCheck(t, now);
+        }
+    }
+
+    void idleCheck(SimTask t, long now) {
+        t.idleCheckPending = false;
+        if (!t.receiving() || t.inFlight > 0) {
+            return;
+        }
+        if (now - t.lastActivity >= p.idleWindowMillis()) {
+            exit(t, now);
+        } else {
+            scheduleIdleCheck(t, now);
+        }
+    }
+
+    private void scheduleIdleCheck(SimTask t, long now) {
+        if (!t.idleCheckPending) {
+            t.idleCheckPending = true;
+            events.at(Math.max(now, t.lastActivity + p.idleWindowMillis()), Event.Kind.IDLE_CHECK).task = t;
+        }
+    }
+
+    void spotNotice(SimTask t, long now) {
+        if (t.state == SimTask.State.STOPPED || t.stopping) {
+            return;
+        }
+        spotInterruptions++;
+        terminate(t, now, now + p.spotNoticeMillis());
+    }
+
+    /** SIGTERM: stop receiving, finish within the grace period, then release (or be killed at {@code killAt}). */
+    void terminate(SimTask t, long now, long killAt) {
+        if (t.state == SimTask.State.STOPPED || t.stopping) {
+            return;
+        }
+        t.stopping = true;
+        t.killAt = killAt;
+        if (t.hungry) {
+            hungry.remove(t);
+            t.hungry = false;
+        }
+        if (t.state == SimTask.State.PENDING || t.inFlight == 0) {
+            exit(t, now);
+            return;
+        }
+        if (p.releaseOnStop()) {
+            events.at(Math.min(now + p.graceMillis(), killAt), Event.Kind.GRACE_OVER).task = t;
+        } else {
+            events.at(killAt, Event.Kind.KILL).task = t;
+        }
+    }
+
+    /** The grace period is over: the worker releases what it still holds (visible again at once) and exits. */
+    void graceOver(SimTask t, long now) {
+        if (t.state == SimTask.State.STOPPED) {
+            return;
+        }
+        for (Batch b : List.copyOf(t.batches)) {
+            takeBack(b, now);
+            queue.inFlight -= b.count;
+            queue.returnVisible(b.arrivedAt, b.count);
+        }
+        exit(t, now);
+        dispatch(now);
+    }
+
+    /** ECS kills the task; what it held stays invisible until the visibility timeout runs out. */
+    void kill(SimTask t, long now) {
+        if (t.state == SimTask.State.STOPPED) {
+            return;
+        }
+        for (Batch b : List.copyOf(t.batches)) {
+            takeBack(b, now);
+            Event e = events.at(now + p.visibilityTimeoutMillis(), Event.Kind.VISIBILITY_TIMEOUT);
+            e.arrivedAt = b.arrivedAt;
+            e.count = b.count;
+        }
+        exit(t, now);
+    }
+
+    void visibilityTimeout(long arrivedAt, long count, long now) {
+        queue.inFlight -= count;
+        queue.returnVisible(arrivedAt, count);
+        dispatch(now);
+    }
+
+    private void takeBack(Batch b, long now) {
+        b.returned = true;
+        b.task.batches.remove(b);
+        b.task.inFlight -= b.count;
+        if (b.task.inFlight == 0) {
+            b.task.idleSince = now;
+        }
+        waits.add(b.receivedAt - b.arrivedAt, -b.count);
+        redelivered += b.count;
+    }
+
+    private void exit(SimTask t, long now) {
+        if (t.state == SimTask.State.RUNNING && t.inFlight == 0) {
+            idleMillis += now - t.idleSince;
+        }
+        t.state = SimTask.State.STOPPED;
+        if (t.hungry) {
+            hungry.remove(t);
+            t.hungry = false;
+        }
+        alive.remove(t);
+        usage.addTask(t.provider, t.launchedAt, now);
+        lastExitAt = now;
+    }
+
+    /** The simulation ends with these tasks still up: bill them until the end. */
+    void closeBooks(long end) {
+        for (SimTask t : List.copyOf(alive)) {
+            exit(t, end);
+        }
+    }
+
+    private void makeHungry(SimTask t) {
+        if (!t.hungry && t.receiving() && t.freePermits() > 0) {
+            t.hungry = true;
+            hungry.addLast(t);
+        }
+    }
+}
