@@ -1,0 +1,39 @@
+# syntax=docker/dockerfile:1
+# The Ebb worker image: `ebb worker` on a JRE 25 with libturbojpeg, as a non-root user.
+#   docker build -t ebb .
+# Base images: Docker's official maven and eclipse-temurin images, pulled from ECR Public's copy
+# (public.ecr.aws/docker/library) so CodeBuild is not held up by Docker Hub's pull limits.
+
+FROM public.ecr.aws/docker/library/maven:3.9-eclipse-temurin-25 AS build
+WORKDIR /src
+COPY . .
+# The CLI jar (dev.ebb.cli.Main, `ebb worker` among its commands) and its runtime libraries,
+# laid out as cli/target/ebb-cli.jar + cli/target/lib/ exactly as bin/ebb runs them.
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -ntp -q -DskipTests -pl cli -am package
+
+FROM public.ecr.aws/docker/library/eclipse-temurin:25-jre-noble
+# libturbojpeg (Ubuntu's name for libturbojpeg.so.0): the engine's fast JPEG path, through FFM.
+# Not pinned: the base image pins the distribution, and a rebuild should pick up security fixes
+# (an exact version is removed from the archive when a fix lands, which would break the build).
+# hadolint ignore=DL3008
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libturbojpeg \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 ebb \
+ && useradd --system --uid 10001 --gid ebb --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ebb
+WORKDIR /app
+COPY --from=build /src/cli/target/lib/ /app/lib/
+COPY --from=build /src/cli/target/ebb-cli.jar /app/ebb-cli.jar
+USER 10001:10001
+# The task's root file system is read-only; /tmp is its scratch volume.
+ENV TMPDIR=/tmp
+EXPOSE 9102
+# /health answers 200 while the worker runs, 503 while it drains (no curl in the image: bash's /dev/tcp).
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9102 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+# Container-aware JVM: heap sized from the task's memory (the rest is left for libturbojpeg's
+# native buffers and the metrics sidecar), exit on OOM so ECS records it, FFM allowed for
+# libturbojpeg, no hsperfdata file on the read-only root file system.
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss512k", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb-cli.jar"]
+CMD ["worker"]
