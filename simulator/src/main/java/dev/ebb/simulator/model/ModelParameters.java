@@ -4,9 +4,11 @@ import java.util.List;
 
 /**
  * Everything about the world the simulation assumes, apart from the policy and the arrivals. The
- * defaults follow the worker's own (docs/worker settings) and Fargate's usual behaviour; the two that
- * matter most for drain time, {@code startLatency} and {@code processingTime}, are distributions so
- * that measured values can be plugged in.
+ * defaults follow the deployment ({@code infra/cloudformation/ebb.yaml}: 0.5 vCPU / 1 GB, visibility
+ * timeout 120 s, StopTimeout 120 s, EBB_GRACE_SECONDS 100), the worker's own defaults (20 permits,
+ * idle exit after 60 s) and Fargate's usual start time; the two that matter most for drain time,
+ * {@code startLatency} and {@code processingTime}, are distributions so that measured values
+ * ({@link Distribution.Empirical}) can be plugged in.
  *
  * @param taskVcpu vCPUs of the worker task definition (billing only)
  * @param taskMemoryGb memory of the worker task definition in GB (billing only)
@@ -48,18 +50,18 @@ public record ModelParameters(
         long seed) {
 
     public static final ModelParameters DEFAULTS = new ModelParameters(
-            1, 2,
+            0.5, 1,
             new Distribution.LogNormal(45_000, 90_000),
-            new Distribution.LogNormal(1_000, 2_500),
+            new Distribution.LogNormal(2_000, 5_000),
             20,
             60_000,
-            300_000,
-            25_000,
+            120_000,
+            100_000,
             true,
             0,
             0,
             120_000,
-            30_000,
+            120_000,
             List.of(),
             120_000,
             60_000,

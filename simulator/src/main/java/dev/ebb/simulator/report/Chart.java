@@ -1,0 +1,265 @@
+package dev.ebb.simulator.report;
+
+import dev.ebb.simulator.RunResult;
+import dev.ebb.simulator.metrics.Timeline;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntToDoubleFunction;
+import javax.imageio.ImageIO;
+
+/**
+ * Backlog (top) and tasks (bottom) over time, one colour per policy, drawn once as SVG and once
+ * as PNG from the same layout. Each line is reduced to the minimum and maximum per pixel column,
+ * so spikes survive and a day of samples stays a small file.
+ */
+public final class Chart {
+
+    static final int WIDTH = 960;
+    static final int HEIGHT = 620;
+    private static final int LEFT = 80;
+    private static final int RIGHT = 24;
+    private static final int[] COLORS = {0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd, 0x8c564b, 0xe377c2, 0x17becf};
+    private static final int INK = 0x222222;
+    private static final int GRID = 0xdddddd;
+
+    private final String title;
+    private final List<String> names;
+    private final List<RunResult> results;
+    private final long xMax;
+
+    /** @param xMaxMillis the end of the time axis (the runs are cut there) */
+    public Chart(String title, List<String> names, List<RunResult> results, long xMaxMillis) {
+        this.title = title;
+        this.names = List.copyOf(names);
+        this.results = List.copyOf(results);
+        this.xMax = Math.max(1_000, xMaxMillis);
+    }
+
+    /** The time axis for these runs: until the last of them ended, plus a little room. */
+    public static long axisEnd(List<RunResult> results, long durationMillis) {
+        long end = results.stream().mapToLong(RunResult::endedMillis).max().orElse(durationMillis);
+        return Math.min(durationMillis, Math.max(60_000, end + end / 20));
+    }
+
+    public void writeSvg(Path file) throws IOException {
+        SvgCanvas c = new SvgCanvas(WIDTH, HEIGHT);
+        draw(c);
+        Files.writeString(file, c.finish(), StandardCharsets.UTF_8);
+    }
+
+    /** @return false if the PNG had to be drawn without text (no fonts on this machine) */
+    public boolean writePng(Path file) throws IOException {
+        PngCanvas c = new PngCanvas(WIDTH, HEIGHT);
+        draw(c);
+        BufferedImage image = c.finish();
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer in this JDK");
+        }
+        return !c.textFailed();
+    }
+
+    void draw(Canvas c) {
+        c.text(WIDTH / 2.0, 26, title, 16, Canvas.Anchor.MIDDLE, INK, true);
+        double plotWidth = WIDTH - LEFT - RIGHT;
+        Panel backlog = new Panel(56, 250, "messages in the queue (visible + in flight + delayed)");
+        Panel tasks = new Panel(340, 190, "tasks (launched, not yet stopped)");
+        long maxBacklog = 1;
+        long maxTasks = 1;
+        for (RunResult r : results) {
+            Timeline t = r.timeline();
+            for (int i = 0; i < t.size(); i++) {
+                if (t.time(i) <= xMax) {
+                    maxBacklog = Math.max(maxBacklog, t.backlog(i));
+                    maxTasks = Math.max(maxTasks, t.tasks(i));
+                }
+            }
+        }
+        double[] timeTicks = Ticks.time(xMax);
+        backlog.axes(c, Ticks.nice(maxBacklog), timeTicks, false);
+        tasks.axes(c, Ticks.nice(maxTasks), timeTicks, true);
+        for (int k = 0; k < results.size(); k++) {
+            Timeline t = results.get(k).timeline();
+            int color = COLORS[k % COLORS.length];
+            backlog.series(c, t, t::backlog, color, plotWidth);
+            tasks.series(c, t, t::tasks, color, plotWidth);
+        }
+        legend(c, 590);
+    }
+
+    private void legend(Canvas c, double y) {
+        double x = LEFT;
+        for (int k = 0; k < names.size(); k++) {
+            int color = COLORS[k % COLORS.length];
+            c.line(x, y - 4, x + 24, y - 4, color, 3, false);
+            c.text(x + 30, y, names.get(k), 13, Canvas.Anchor.START, INK, false);
+            x += 40 + 8 * names.get(k).length() + 24;
+        }
+    }
+
+    /** One plot area with its own y scale, sharing the time axis. */
+    private final class Panel {
+        final double top;
+        final double height;
+        final String label;
+        double yMax = 1;
+
+        Panel(double top, double height, String label) {
+            this.top = top;
+            this.height = height;
+            this.label = label;
+        }
+
+        double x(double millis) {
+            return LEFT + (WIDTH - LEFT - RIGHT) * millis / xMax;
+        }
+
+        double y(double value) {
+            return top + height - height * value / yMax;
+        }
+
+        void axes(Canvas c, double[] yTicks, double[] timeTicks, boolean timeLabels) {
+            yMax = yTicks[yTicks.length - 1];
+            double right = WIDTH - RIGHT;
+            for (double v : yTicks) {
+                c.line(LEFT, y(v), right, y(v), GRID, 1, v != 0);
+                c.text(LEFT - 6, y(v) + 4, Ticks.label(v), 11, Canvas.Anchor.END, INK, false);
+            }
+            for (double t : timeTicks) {
+                c.line(x(t), top, x(t), top + height, GRID, 1, true);
+                if (timeLabels) {
+                    c.text(x(t), top + height + 16, Ticks.timeLabel((long) t), 11, Canvas.Anchor.MIDDLE, INK, false);
+                }
+            }
+            c.line(LEFT, top, LEFT, top + height, INK, 1, false);
+            c.line(LEFT, top + height, right, top + height, INK, 1, false);
+            c.text(LEFT, top - 8, label, 12, Canvas.Anchor.START, INK, true);
+            if (timeLabels) {
+                c.text((LEFT + right) / 2, top + height + 34, "time since the start of the load", 12, Canvas.Anchor.MIDDLE, INK, false);
+            }
+        }
+
+        void series(Canvas c, Timeline t, IntToDoubleFunction value, int color, double plotWidth) {
+            int columns = (int) plotWidth;
+            double[] xs = new double[2 * columns + 4];
+            double[] ys = new double[2 * columns + 4];
+            int n = 0;
+            int i = 0;
+            while (i < t.size() && t.time(i) <= xMax) {
+                int column = (int) ((columns - 1) * (double) t.time(i) / xMax);
+                double lo = value.applyAsDouble(i);
+                double hi = lo;
+                double first = lo;
+                double last = lo;
+                int j = i + 1;
+                while (j < t.size() && t.time(j) <= xMax && (int) ((columns - 1) * (double) t.time(j) / xMax) == column) {
+                    double v = value.applyAsDouble(j);
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                    last = v;
+                    j++;
+                }
+                double px = x(t.time(i));
+                // enter at the first value, show the extremes, leave at the last: spikes stay visible
+                xs[n] = px;
+                ys[n++] = y(first);
+                if (hi != first) {
+                    xs[n] = px;
+                    ys[n++] = y(hi);
+                }
+                if (lo != hi) {
+                    xs[n] = px;
+                    ys[n++] = y(lo);
+                }
+                if (last != lo) {
+                    xs[n] = px;
+                    ys[n++] = y(last);
+                }
+                if (n + 4 > xs.length) {
+                    xs = java.util.Arrays.copyOf(xs, xs.length * 2);
+                    ys = java.util.Arrays.copyOf(ys, ys.length * 2);
+                }
+                i = j;
+            }
+            c.polyline(xs, ys, n, color, 2);
+        }
+    }
+
+    /** Round axis steps: 1, 2, 5 × 10^k for counts; whole minutes and hours for time. */
+    static final class Ticks {
+        private static final long[] TIME_STEPS = {
+            1_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000,
+            3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000};
+
+        private Ticks() {}
+
+        static double[] nice(double max) {
+            double raw = max / 5;
+            double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+            double step = magnitude;
+            for (double m : new double[] {1, 2, 5, 10}) {
+                if (m * magnitude >= raw) {
+                    step = m * magnitude;
+                    break;
+                }
+            }
+            step = Math.max(1, step);
+            int count = (int) Math.ceil(max / step);
+            double[] ticks = new double[count + 1];
+            for (int i = 0; i <= count; i++) {
+                ticks[i] = i * step;
+            }
+            return ticks;
+        }
+
+        static double[] time(long max) {
+            long step = TIME_STEPS[TIME_STEPS.length - 1];
+            for (long s : TIME_STEPS) {
+                if (max / s <= 8) {
+                    step = s;
+                    break;
+                }
+            }
+            int count = (int) (max / step);
+            double[] ticks = new double[count + 1];
+            for (int i = 0; i <= count; i++) {
+                ticks[i] = (double) i * step;
+            }
+            return ticks;
+        }
+
+        static String label(double v) {
+            if (v >= 1_000_000 && v % 1_000_000 == 0) {
+                return String.format(Locale.ROOT, "%.0fM", v / 1_000_000);
+            }
+            if (v >= 1_000_000) {
+                return String.format(Locale.ROOT, "%.1fM", v / 1_000_000);
+            }
+            if (v >= 10_000 && v % 1_000 == 0) {
+                return String.format(Locale.ROOT, "%.0fk", v / 1_000);
+            }
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+
+        static String timeLabel(long millis) {
+            long s = millis / 1000;
+            if (s == 0) {
+                return "0";
+            }
+            if (s % 3600 == 0) {
+                return s / 3600 + "h";
+            }
+            if (s >= 3600) {
+                return s / 3600 + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60);
+            }
+            if (s % 60 == 0) {
+                return s / 60 + "m";
+            }
+            return s >= 60 ? s / 60 + "m" + String.format(Locale.ROOT, "%02ds", s % 60) : s + "s";
+        }
+    }
+}
