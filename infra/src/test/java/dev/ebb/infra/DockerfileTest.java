@@ -1,0 +1,58 @@
+package dev.ebb.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the worker image must be, read from the Dockerfile itself. */
+class DockerfileTest {
+
+    final Dockerfile docker = Dockerfile.load("Dockerfile");
+
+    @Test
+    void buildsWithJdk25AndRunsOnAJre25() {
+        List<Dockerfile.Instruction> from = docker.all("FROM");
+        assertThat(from).hasSize(2);
+        assertThat(from.get(0).arguments()).contains("maven:").contains("-25").endsWith(" AS build");
+        assertThat(from.get(1).arguments()).contains("eclipse-temurin:25-jre");
+        assertThat(docker.runtimeStage().stream().filter(i -> i.keyword().equals("RUN")).map(Dockerfile.Instruction::arguments))
+                .anySatisfy(run -> assertThat(run).contains("apt-get install").contains("--no-install-recommends")
+                        .contains("libturbojpeg").contains("rm -rf /var/lib/apt/lists/*"));
+    }
+
+    @Test
+    void runsEbbWorkerFromTheCliJarLikeBinEbb() {
+        List<String> argv = docker.command();
+        assertThat(argv.getFirst()).isEqualTo("java");
+        int jar = argv.indexOf("-jar");
+        assertThat(jar).isPositive();
+        assertThat(argv.get(jar + 1)).isEqualTo("/app/ebb-cli.jar");
+        assertThat(argv.subList(jar + 2, argv.size())).containsExactly("worker");
+        // the jar's manifest puts lib/*.jar on the class path, so lib/ must sit beside it
+        assertThat(docker.runtimeStage().stream().filter(i -> i.keyword().equals("COPY")).map(Dockerfile.Instruction::arguments))
+                .contains("--from=build /src/cli/target/lib/ /app/lib/", "--from=build /src/cli/target/ebb-cli.jar /app/ebb-cli.jar");
+    }
+
+    @Test
+    void jvmFlagsAreContainerAwareAndAllowFfm() {
+        List<String> argv = docker.command();
+        List<String> jvm = argv.subList(1, argv.indexOf("-jar"));
+        assertThat(jvm).contains("--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError");
+        assertThat(jvm).anySatisfy(f -> assertThat(f).matches("-XX:MaxRAMPercentage=\\d+(\\.\\d+)?"));
+        // a fixed heap would ignore the task's memory parameter
+        assertThat(jvm).noneSatisfy(f -> assertThat(f).startsWith("-Xmx"));
+    }
+
+    @Test
+    void runsAsTheSameNonRootUserAsTheTaskDefinition() {
+        String user = docker.user().orElseThrow(() -> new AssertionError("no USER in the runtime stage"));
+        assertThat(user.split(":")[0]).doesNotMatch("0|root");
+        var worker = TemplateRulesTest.workerContainer();
+        assertThat(worker.get("User")).isEqualTo(user);
+        // the USER comes after the last RUN, so nothing at run time is done as root
+        List<Dockerfile.Instruction> runtime = docker.runtimeStage();
+        int userAt = runtime.indexOf(docker.lastInRuntime("USER").orElseThrow());
+        assertThat(runtime.subList(userAt, runtime.size())).noneMatch(i -> i.keyword().equals("RUN"));
+    }
+}

@@ -1,0 +1,228 @@
+package dev.ebb.infra;
+
+import static dev.ebb.infra.CfnTemplate.getAtt;
+import static dev.ebb.infra.CfnTemplate.map;
+import static dev.ebb.infra.CfnTemplate.sub;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The templates grant no more than each role needs, on resources named as narrowly as IAM allows. */
+class LeastPrivilegeTest {
+
+    static final List<String> TEMPLATES = List.of(
+            "infra/cloudformation/network.yaml", "infra/cloudformation/ebb.yaml", "infra/cloudformation/cicd.yaml");
+
+    /**
+     * The only actions granted on {@code Resource: "*"}, and why: IAM cannot name a resource for
+     * them. Anything else on "*" fails the test.
+     */
+    static final Map<String, String> NO_RESOURCE_LEVEL = Map.of(
+            "ecr:GetAuthorizationToken", "an account-wide registry login token; no resource-level permissions",
+            "ecs:ListTasks", "its resource type is a container instance, which Fargate tasks have none of; scoped by the ecs:cluster condition instead",
+            "ecs:RegisterTaskDefinition", "no resource-level permissions (the deploy role registers the worker's revisions)",
+            "ecs:DeregisterTaskDefinition", "no resource-level permissions",
+            "ecs:DescribeTaskDefinition", "no resource-level permissions",
+            "kms:CreateKey", "the key's ARN does not exist before it is created",
+            "ec2:DescribeSubnets", "no resource-level permissions (CloudFormation validates the subnet parameters)",
+            "ec2:DescribeSecurityGroups", "no resource-level permissions",
+            "ec2:DescribeVpcs", "no resource-level permissions",
+            "cloudformation:ValidateTemplate", "no resource-level permissions");
+
+    /** Actions that need a condition when granted on "*", and the condition key that must be there. */
+    static final Map<String, String> CONDITION_ON_ANY_RESOURCE = Map.of("ecs:ListTasks", "ecs:cluster");
+
+    static Stream<String> templates() {
+        return TEMPLATES.stream();
+    }
+
+    static List<Statement> statements() {
+        List<Statement> out = new ArrayList<>();
+        TEMPLATES.forEach(t -> out.addAll(Statement.all(CfnTemplate.load(t))));
+        return out;
+    }
+
+    @Test
+    void everyTemplateHasPolicies() {
+        assertThat(statements()).hasSizeGreaterThan(30);
+    }
+
+    @Test
+    void noAllowGrantsEveryAction() {
+        for (Statement s : statements()) {
+            if (!s.allows()) {
+                continue;
+            }
+            assertThat(s.actions()).as(s.where()).doesNotContain("*").isNotEmpty();
+            for (String action : s.actions()) {
+                assertThat(action).as(s.where()).matches("[a-z0-9-]+:[A-Za-z*]+");
+                // "service:*" only in a KMS key policy, for the account's administrators: AWS's
+                // default key policy, without which the key could become unmanageable.
+                if (action.endsWith(":*")) {
+                    assertThat(s.kind()).as(s.where() + " grants " + action).isEqualTo("key");
+                }
+            }
+        }
+    }
+
+    @Test
+    void anyResourceOnlyWhereIamCannotNameOne() {
+        for (Statement s : statements()) {
+            if (!s.allows() || !s.anyResource()) {
+                continue;
+            }
+            if (s.kind().equals("key")) {
+                continue; // in a key policy, "*" means this key
+            }
+            assertThat(s.kind()).as(s.where() + ": a resource policy must name its resource").isEqualTo("identity");
+            assertThat(s.resources()).as(s.where()).containsExactly("*");
+            for (String action : s.actions()) {
+                assertThat(NO_RESOURCE_LEVEL).as(s.where() + ": " + action + " on \"*\"").containsKey(action);
+                String key = CONDITION_ON_ANY_RESOURCE.get(action);
+                if (key != null) {
+                    assertThat(s.condition().values().stream().flatMap(v -> map(v).keySet().stream()))
+                            .as(s.where() + ": " + action + " on \"*\" needs a " + key + " condition").contains(key);
+                }
+            }
+        }
+    }
+
+    @Test
+    void passRoleIsScopedToNamedRolesAndOneService() {
+        List<Statement> passRole = statements().stream().filter(s -> s.allows() && s.actions().stream()
+                .anyMatch(a -> a.equals("iam:PassRole") || a.equals("iam:*") || a.equals("iam:Pass*"))).toList();
+        assertThat(passRole).isNotEmpty();
+        for (Statement s : passRole) {
+            assertThat(s.actions()).as(s.where()).containsExactly("iam:PassRole");
+            assertThat(s.anyResource()).as(s.where()).isFalse();
+            assertThat(map(s.condition().get("StringEquals"))).as(s.where()).containsKey("iam:PassedToService");
+        }
+    }
+
+    @Test
+    void controllerRunsOnlyTheWorkerFamilyAndPassesOnlyTheWorkerRoles() {
+        var controller = Statement.all(CfnTemplate.load("infra/cloudformation/ebb.yaml")).stream()
+                .filter(s -> s.owner().startsWith("ControllerRole/")).toList();
+        Map<String, Statement> bySid = new java.util.HashMap<>();
+        controller.forEach(s -> bySid.put(s.sid(), s));
+
+        Statement run = bySid.get("RunOnlyTheWorkerFamilyInTheCluster");
+        assertThat(run.actions()).containsExactly("ecs:RunTask");
+        assertThat(run.resources()).containsExactly(sub(
+                "arn:${AWS::Partition}:ecs:${AWS::Region}:${AWS::AccountId}:task-definition/${Name}-worker:*"));
+        assertThat(map(run.condition().get("ArnEquals"))).containsEntry("ecs:cluster", getAtt("Cluster", "Arn"));
+
+        Statement pass = bySid.get("PassOnlyTheWorkerRolesToEcs");
+        assertThat(pass.resources()).containsExactlyInAnyOrder(getAtt("WorkerTaskRole", "Arn"), getAtt("WorkerExecutionRole", "Arn"));
+        assertThat(map(pass.condition().get("StringEquals"))).containsEntry("iam:PassedToService", "ecs-tasks.amazonaws.com");
+
+        Statement list = bySid.get("ListTasksInTheCluster");
+        assertThat(list.actions()).containsExactly("ecs:ListTasks");
+        assertThat(map(list.condition().get("ArnEquals"))).containsEntry("ecs:cluster", getAtt("Cluster", "Arn"));
+
+        Statement describe = bySid.get("DescribeAndStopTasksInTheCluster");
+        assertThat(describe.actions()).containsExactlyInAnyOrder("ecs:DescribeTasks", "ecs:StopTask");
+        assertThat(map(describe.condition().get("ArnEquals"))).containsEntry("ecs:cluster", getAtt("Cluster", "Arn"));
+
+        Statement queue = bySid.get("ObserveTheQueue");
+        assertThat(queue.actions()).containsExactly("sqs:GetQueueAttributes");
+        assertThat(queue.resources()).containsExactly(getAtt("Queue", "Arn"));
+
+        Set<String> actions = new TreeSet<>();
+        controller.forEach(s -> actions.addAll(s.actions()));
+        assertThat(actions).containsExactly("ecs:DescribeTasks", "ecs:ListTasks", "ecs:RunTask", "ecs:StopTask", "iam:PassRole",
+                        "logs:CreateLogStream", "logs:PutLogEvents", "sqs:GetQueueAttributes");
+    }
+
+    /**
+     * The worker's task role grants exactly the calls the worker's source makes (each AWS call in
+     * worker/ goes through {@code guard.call("Operation", …)} or {@code guard.once(…)}), on the
+     * resources it makes them on, plus the metrics agent's log writes.
+     */
+    @Test
+    void workerTaskRoleMatchesTheCallsInTheWorkersSource() throws Exception {
+        Map<String, String> iamActionOf = Map.of(
+                "GetQueueAttributes", "sqs:GetQueueAttributes",
+                "ReceiveMessage", "sqs:ReceiveMessage",
+                "DeleteMessageBatch", "sqs:DeleteMessage",
+                "ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility",
+                "SendMessage", "sqs:SendMessage",
+                "GetObject", "s3:GetObject",
+                "PutObject", "s3:PutObject",
+                "HeadBucket", "s3:ListBucket");
+        // Called only when EBB_DLQ_URL is unset (to find the DLQ from the redrive policy); the task sets it.
+        Set<String> notNeeded = Set.of("GetQueueUrl");
+
+        Set<String> operations = new TreeSet<>();
+        Pattern call = Pattern.compile("guard\\.(?:call|once)\\(\"(\\w+)\"");
+        try (var files = java.nio.file.Files.walk(Repo.path("worker/src/main/java"))) {
+            for (var f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                Matcher m = call.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    operations.add(m.group(1));
+                }
+            }
+        }
+        assertThat(operations).as("AWS operations the worker calls").isNotEmpty();
+        Set<String> expected = new TreeSet<>(List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"));
+        for (String op : operations) {
+            if (notNeeded.contains(op)) {
+                continue;
+            }
+            assertThat(iamActionOf).as("the worker calls " + op + ": map it to its IAM action here and grant it in ebb.yaml").containsKey(op);
+            expected.add(iamActionOf.get(op));
+        }
+
+        var worker = Statement.all(CfnTemplate.load("infra/cloudformation/ebb.yaml")).stream()
+                .filter(s -> s.owner().startsWith("WorkerTaskRole/")).toList();
+        Set<String> granted = new TreeSet<>();
+        worker.forEach(s -> granted.addAll(s.actions()));
+        assertThat(granted).isEqualTo(expected);
+
+        Map<String, Object> resourceOf = new java.util.HashMap<>();
+        worker.forEach(s -> s.actions().forEach(a -> resourceOf.put(a, s.resources().size() == 1 ? s.resources().get(0) : s.resources())));
+        assertThat(resourceOf.get("sqs:ReceiveMessage")).isEqualTo(getAtt("Queue", "Arn"));
+        assertThat(resourceOf.get("sqs:DeleteMessage")).isEqualTo(getAtt("Queue", "Arn"));
+        assertThat(resourceOf.get("sqs:ChangeMessageVisibility")).isEqualTo(getAtt("Queue", "Arn"));
+        assertThat(resourceOf.get("sqs:SendMessage")).isEqualTo(getAtt("DeadLetterQueue", "Arn"));
+        assertThat(resourceOf.get("s3:GetObject")).isEqualTo(sub("${SourceBucket.Arn}/${SourcePrefix}*"));
+        assertThat(resourceOf.get("s3:PutObject")).isEqualTo(sub("${DestinationBucket.Arn}/${DestinationPrefix}*"));
+        assertThat(resourceOf.get("s3:ListBucket")).isEqualTo(getAtt("DestinationBucket", "Arn"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
+    void trustPoliciesNameOneServiceAndThisAccount(String file) {
+        CfnTemplate t = CfnTemplate.load(file);
+        for (String id : t.ofType("AWS::IAM::Role")) {
+            for (Object s : CfnTemplate.list(map(t.properties(id).get("AssumeRolePolicyDocument")).get("Statement"))) {
+                Map<String, Object> st = map(s);
+                assertThat(map(st.get("Principal")).keySet()).as(file + " " + id).containsExactly("Service");
+                assertThat(map(map(st.get("Condition")).get("StringEquals"))).as(file + " " + id + " (confused deputy)")
+                        .containsKey("aws:SourceAccount");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("templates")
+    void everyCheckovSkipSaysWhy(String file) {
+        CfnTemplate t = CfnTemplate.load(file);
+        t.resources().forEach((id, r) -> {
+            for (Object skip : CfnTemplate.list(map(map(map(r).get("Metadata")).get("checkov")).get("skip"))) {
+                assertThat(String.valueOf(map(skip).get("comment"))).as(file + " " + id + " skips " + map(skip).get("id"))
+                        .hasSizeGreaterThan(40);
+            }
+        });
+    }
+}

@@ -1,0 +1,248 @@
+package dev.ebb.infra;
+
+import static dev.ebb.infra.CfnTemplate.getAtt;
+import static dev.ebb.infra.CfnTemplate.list;
+import static dev.ebb.infra.CfnTemplate.map;
+import static dev.ebb.infra.CfnTemplate.ref;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The rules of issue 6 that are not about IAM, checked on the templates as written. */
+class TemplateRulesTest {
+
+    static final CfnTemplate EBB = CfnTemplate.load("infra/cloudformation/ebb.yaml");
+    static final CfnTemplate CICD = CfnTemplate.load("infra/cloudformation/cicd.yaml");
+    static final CfnTemplate NETWORK = CfnTemplate.load("infra/cloudformation/network.yaml");
+
+    static Map<String, Object> workerContainer() {
+        return list(EBB.properties("WorkerTaskDefinition").get("ContainerDefinitions")).stream().map(CfnTemplate::map)
+                .filter(c -> "worker".equals(c.get("Name"))).findFirst().orElseThrow();
+    }
+
+    static Object parameterDefault(CfnTemplate t, String name) {
+        return map(map(t.root().get("Parameters")).get(name)).get("Default");
+    }
+
+    @Test
+    void bucketsAreEncryptedPrivateAndTlsOnly() {
+        for (CfnTemplate t : List.of(EBB, CICD)) {
+            List<String> buckets = t.ofType("AWS::S3::Bucket");
+            assertThat(buckets).isNotEmpty();
+            for (String b : buckets) {
+                Map<String, Object> p = t.properties(b);
+                assertThat(list(map(p.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))).as(b).isNotEmpty();
+                assertThat(map(p.get("PublicAccessBlockConfiguration"))).as(b).containsOnly(
+                        Map.entry("BlockPublicAcls", true), Map.entry("BlockPublicPolicy", true),
+                        Map.entry("IgnorePublicAcls", true), Map.entry("RestrictPublicBuckets", true));
+                boolean tlsOnly = t.ofType("AWS::S3::BucketPolicy").stream().map(t::properties)
+                        .filter(bp -> ref(b).equals(bp.get("Bucket")))
+                        .flatMap(bp -> list(map(bp.get("PolicyDocument")).get("Statement")).stream().map(CfnTemplate::map))
+                        .anyMatch(s -> "Deny".equals(s.get("Effect"))
+                                && "false".equals(map(map(s.get("Condition")).get("Bool")).get("aws:SecureTransport")));
+                assertThat(tlsOnly).as(t.file() + " " + b + " denies plain HTTP").isTrue();
+            }
+        }
+    }
+
+    @Test
+    void sourceBucketNotifiesTheQueueWithPrefixAndSuffixParameters() {
+        Map<String, Object> queueConfig = map(list(map(EBB.properties("SourceBucket").get("NotificationConfiguration"))
+                .get("QueueConfigurations")).getFirst());
+        assertThat(queueConfig).containsEntry("Event", "s3:ObjectCreated:*").containsEntry("Queue", getAtt("Queue", "Arn"));
+        String filter = queueConfig.get("Filter").toString();
+        assertThat(filter).contains("{Ref=SourcePrefix}").contains("{Ref=SourceSuffix}");
+        assertThat(EBB.resource("SourceBucket").get("DependsOn")).isEqualTo("QueuePolicy");
+    }
+
+    @Test
+    void queuesAreEncryptedWithARedriveAndA14DayDeadLetterQueue() {
+        for (String q : EBB.ofType("AWS::SQS::Queue")) {
+            Map<String, Object> p = EBB.properties(q);
+            assertThat(Boolean.TRUE.equals(p.get("SqsManagedSseEnabled")) || p.containsKey("KmsMasterKeyId")).as(q).isTrue();
+        }
+        assertThat(EBB.properties("DeadLetterQueue")).containsEntry("MessageRetentionPeriod", 1209600);
+        assertThat(map(EBB.properties("Queue").get("RedrivePolicy")))
+                .containsEntry("deadLetterTargetArn", getAtt("DeadLetterQueue", "Arn"))
+                .containsEntry("maxReceiveCount", ref("MaxReceiveCount"));
+        assertThat(EBB.properties("Queue").get("VisibilityTimeout")).isEqualTo(ref("VisibilityTimeoutSeconds"));
+    }
+
+    @Test
+    void onlyTheSourceBucketOfThisAccountMaySendToTheQueue() {
+        Map<String, Object> allow = list(map(EBB.properties("QueuePolicy").get("PolicyDocument")).get("Statement")).stream()
+                .map(CfnTemplate::map).filter(s -> "Allow".equals(s.get("Effect"))).findFirst().orElseThrow();
+        assertThat(allow.get("Principal")).isEqualTo(Map.of("Service", "s3.amazonaws.com"));
+        assertThat(allow.get("Action")).isEqualTo("sqs:SendMessage");
+        Map<String, Object> condition = map(allow.get("Condition"));
+        assertThat(map(condition.get("StringEquals"))).containsEntry("aws:SourceAccount", ref("AWS::AccountId"));
+        // the ARN in the condition is the bucket's own name
+        String bucketName = (String) map(EBB.properties("SourceBucket").get("BucketName")).get("Fn::Sub");
+        assertThat(map(condition.get("ArnEquals"))).containsEntry("aws:SourceArn",
+                CfnTemplate.sub("arn:${AWS::Partition}:s3:::" + bucketName));
+    }
+
+    @Test
+    void clusterHasFargateSpotAndContainerInsights() {
+        Map<String, Object> p = EBB.properties("Cluster");
+        assertThat(list(p.get("CapacityProviders"))).containsExactlyInAnyOrder("FARGATE", "FARGATE_SPOT");
+        assertThat(list(p.get("ClusterSettings"))).contains(Map.of("Name", "containerInsights", "Value", "enabled"));
+    }
+
+    @Test
+    void workerTaskIsSmallReadOnlyNonRootAndStopsGracefully() throws Exception {
+        Map<String, Object> td = EBB.properties("WorkerTaskDefinition");
+        assertThat(td.get("Cpu")).isEqualTo(ref("WorkerCpu"));
+        assertThat(td.get("Memory")).isEqualTo(ref("WorkerMemory"));
+        assertThat(parameterDefault(EBB, "WorkerCpu")).isEqualTo(512);
+        assertThat(parameterDefault(EBB, "WorkerMemory")).isEqualTo(1024);
+        assertThat(td.get("ExecutionRoleArn")).isNotEqualTo(td.get("TaskRoleArn"));
+
+        Map<String, Object> worker = workerContainer();
+        assertThat(worker).containsEntry("ReadonlyRootFilesystem", true).containsEntry("StopTimeout", 120).containsEntry("Essential", true);
+        assertThat(list(worker.get("MountPoints"))).contains(Map.of("SourceVolume", "scratch", "ContainerPath", "/tmp", "ReadOnly", false));
+        assertThat(list(td.get("Volumes"))).contains(Map.of("Name", "scratch"));
+        assertThat(map(worker.get("LogConfiguration"))).containsEntry("LogDriver", "awslogs");
+
+        // every variable is one the worker reads, and the required ones are set
+        Set<String> known = new TreeSet<>();
+        Matcher m = Pattern.compile("\"(EBB_[A-Z_]+)\"").matcher(Repo.read("worker/src/main/java/dev/ebb/worker/config/ConfigReader.java"));
+        while (m.find()) {
+            known.add(m.group(1));
+        }
+        Set<String> set = new TreeSet<>();
+        list(worker.get("Environment")).forEach(e -> set.add((String) map(e).get("Name")));
+        assertThat(known).containsAll(set);
+        assertThat(set).contains("EBB_QUEUE_URL", "EBB_DEST_BUCKET", "EBB_DLQ_URL", "EBB_METRICS_PORT");
+        // the worker drains within the stop timeout
+        Object grace = list(worker.get("Environment")).stream().map(CfnTemplate::map)
+                .filter(e -> "EBB_GRACE_SECONDS".equals(e.get("Name"))).findFirst().orElseThrow().get("Value");
+        assertThat(Integer.parseInt((String) grace)).isLessThan(120);
+    }
+
+    @Test
+    void metricsSidecarScrapesTheWorkersPort() {
+        Map<String, Object> td = EBB.properties("WorkerTaskDefinition");
+        String all = td.get("ContainerDefinitions").toString();
+        String port = list(workerContainer().get("Environment")).stream().map(CfnTemplate::map)
+                .filter(e -> "EBB_METRICS_PORT".equals(e.get("Name"))).findFirst().orElseThrow().get("Value").toString();
+        assertThat(all).contains("localhost:" + port).contains("Ebb/Worker").contains("prometheus");
+        assertThat(EBB.ofType("AWS::CloudWatch::Dashboard")).hasSize(1);
+    }
+
+    @Test
+    void controllerIsJava25WithSnapStartOneAtATimeEveryTwoMinutes() throws Exception {
+        Map<String, Object> fn = EBB.properties("Controller");
+        assertThat(fn).containsEntry("Runtime", "java25").containsEntry("ReservedConcurrentExecutions", 1)
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+        String handler = (String) fn.get("Handler");
+        String handlerClass = handler.substring(0, handler.indexOf("::"));
+        assertThat(Repo.path("controller/src/main/java/" + handlerClass.replace('.', '/') + ".java")).exists();
+        assertThat(Repo.read("docs/controller.md")).contains(handler);
+
+        // environment: only variables docs/controller.md lists, and all the required ones
+        Set<String> documented = new TreeSet<>();
+        Matcher m = Pattern.compile("(?m)^\\| `(EBB_[A-Z_]+)` \\| (yes|no) \\|").matcher(Repo.read("docs/controller.md"));
+        Set<String> required = new TreeSet<>();
+        while (m.find()) {
+            documented.add(m.group(1));
+            if (m.group(2).equals("yes")) {
+                required.add(m.group(1));
+            }
+        }
+        Set<String> set = new TreeSet<>(map(map(fn.get("Environment")).get("Variables")).keySet());
+        set.remove("JAVA_TOOL_OPTIONS");
+        assertThat(documented).containsAll(set);
+        assertThat(set).containsAll(required);
+
+        Map<String, Object> rule = EBB.properties("Schedule");
+        assertThat(rule.get("ScheduleExpression")).isEqualTo("rate(2 minutes)");
+        assertThat(map(list(rule.get("Targets")).getFirst()).get("Arn")).isEqualTo(ref("ControllerAlias"));
+        assertThat(EBB.properties("ControllerAlias").get("FunctionVersion")).isEqualTo(getAtt("ControllerVersion", "Version"));
+    }
+
+    @Test
+    void alarmsWatchTheQueuesAndTheControllersMetricsAndNotifyTheTopic() {
+        String docs = Repo.read("docs/controller.md");
+        Set<String> metrics = new TreeSet<>();
+        for (String a : EBB.ofType("AWS::CloudWatch::Alarm")) {
+            Map<String, Object> p = EBB.properties(a);
+            assertThat(list(p.get("AlarmActions"))).as(a).containsExactly(ref("AlarmTopic"));
+            if (p.containsKey("MetricName")) {
+                metrics.add(p.get("Namespace") + "/" + p.get("MetricName"));
+            }
+            for (Object q : list(p.get("Metrics"))) {
+                Map<String, Object> metric = map(map(map(q).get("MetricStat")).get("Metric"));
+                if (!metric.isEmpty()) {
+                    metrics.add(metric.get("Namespace") + "/" + metric.get("MetricName"));
+                }
+            }
+        }
+        assertThat(metrics).contains("AWS/SQS/ApproximateNumberOfMessagesVisible", "AWS/SQS/ApproximateAgeOfOldestMessage",
+                "Ebb/Controller/Errors", "Ebb/Controller/PolicyErrors");
+        metrics.stream().filter(n -> n.startsWith("Ebb/Controller/")).forEach(n ->
+                assertThat(docs).as(n + " is a documented controller metric").contains("| `" + n.substring("Ebb/Controller/".length()) + "` |"));
+    }
+
+    @Test
+    void logGroupsAreEncryptedAndExpire() {
+        for (CfnTemplate t : List.of(EBB, CICD, NETWORK)) {
+            for (String g : t.ofType("AWS::Logs::LogGroup")) {
+                assertThat(t.properties(g)).as(t.file() + " " + g).containsKeys("RetentionInDays", "KmsKeyId");
+            }
+        }
+    }
+
+    @Test
+    void networkHasPrivateSubnetsAndEndpointsButNoNat() {
+        Set<String> services = new TreeSet<>();
+        for (String e : NETWORK.ofType("AWS::EC2::VPCEndpoint")) {
+            String name = (String) map(NETWORK.properties(e).get("ServiceName")).get("Fn::Sub");
+            services.add(name.substring(name.lastIndexOf("}.") + 2));
+        }
+        assertThat(services).containsExactlyInAnyOrder("s3", "sqs", "ecr.api", "ecr.dkr", "logs");
+        assertThat(NETWORK.ofType("AWS::EC2::NatGateway")).isEmpty();
+        assertThat(NETWORK.ofType("AWS::EC2::InternetGateway")).isEmpty();
+        for (String s : NETWORK.ofType("AWS::EC2::Subnet")) {
+            assertThat(NETWORK.properties(s)).containsEntry("MapPublicIpOnLaunch", false);
+        }
+    }
+
+    @Test
+    void pipelineBuildsWithBuildspecAndDeploysTheEbbTemplateWithParametersItKnows() throws Exception {
+        Map<String, Object> repo = CICD.properties("Repository");
+        assertThat(repo).containsEntry("ImageTagMutability", "IMMUTABLE")
+                .containsEntry("ImageScanningConfiguration", Map.of("ScanOnPush", true));
+        assertThat(map(CICD.properties("Build").get("Source"))).containsEntry("BuildSpec", "buildspec.yml");
+        assertThat(Repo.path("buildspec.yml")).exists();
+
+        Map<String, Object> deploy = list(CICD.properties("Pipeline").get("Stages")).stream().map(CfnTemplate::map)
+                .filter(s -> "Deploy".equals(s.get("Name"))).flatMap(s -> list(s.get("Actions")).stream()).map(CfnTemplate::map)
+                .findFirst().orElseThrow();
+        Map<String, Object> config = map(deploy.get("Configuration"));
+        assertThat(config.get("TemplatePath")).isEqualTo("Source::infra/cloudformation/ebb.yaml");
+        assertThat(config.get("TemplateConfiguration")).isEqualTo("Built::ebb-parameters.json");
+        assertThat(Repo.read("buildspec.yml")).contains("infra/cloudformation/ebb-parameters.json > ebb-parameters.json");
+
+        Set<String> ebbParameters = map(EBB.root().get("Parameters")).keySet();
+        var tuning = new ObjectMapper().readTree(Files.readString(Repo.path("infra/cloudformation/ebb-parameters.json")));
+        tuning.get("Parameters").fieldNames().forEachRemaining(p -> assertThat(ebbParameters).as("ebb-parameters.json").contains(p));
+        for (String p : List.of("ImageTag", "ImageRepository", "ControllerCodeBucket", "ControllerCodeKey")) {
+            assertThat(Repo.read("buildspec.yml")).contains(p + ": $");
+            assertThat(ebbParameters).contains(p);
+        }
+        String overrides = map(config.get("ParameterOverrides")).get("Fn::Sub").toString();
+        Matcher m = Pattern.compile("\"(\\w+)\":").matcher(overrides);
+        while (m.find()) {
+            assertThat(ebbParameters).as("ParameterOverrides").contains(m.group(1));
+        }
+    }
+}
