@@ -5,7 +5,8 @@ Both run the same job the same way: one process, a thread pool of THREADS, one u
 pass, then timed passes that read each file, fit it into SIZExSIZE and write a JPEG q85.
 Pillow: ../shared/bench/bench_pillow.py orig. Ebb: `bin/ebb resize-bench` (same loop in Java).
 Runs alternate (Pillow, Ebb, Pillow, Ebb, ...) so machine noise hits both. Peak RSS comes from
-/usr/bin/time around each process. Prints a Markdown table; raw lines go to --raw.
+/usr/bin/time around each process. CPU ms/img is the process's CPU time per image (Ebb's includes
+its JIT and GC threads), a second view that is less disturbed by other load than wall time. Prints a Markdown table; raw lines go to --raw.
 
 usage: bench/resize_vs_pillow.py [--corpus /tmp/corpus] [--sets large,medium] [--sizes 224,299]
                                  [--threads 1,2] [--runs 3] [--raw FILE]
@@ -36,10 +37,13 @@ def timed(cmd, env=None):
 
 
 def img_per_s(out):
-    rates = [float(m.group(2)) for m in re.finditer(r'pass=(\d+) .*img_per_s=([\d.]+)', out)]
-    if not rates:
+    """Median over the timed passes of (wall img/s, CPU ms per image)."""
+    passes = [(float(m.group(2)), float(m.group(1))) for m in
+              re.finditer(r'pass=\d+ n=(?:\d+) .*cpu_ms=([\d.]+) ms_per_img=[\d.]+ img_per_s=([\d.]+)', out)]
+    n = re.search(r' n=(\d+) ', out)
+    if not passes or not n:
         sys.exit('no timed pass in output:\n' + out)
-    return statistics.median(rates)
+    return statistics.median(p[0] for p in passes), statistics.median(p[1] for p in passes) / int(n.group(1))
 
 
 def main():
@@ -67,6 +71,7 @@ def main():
         for size in a.sizes.split(','):
             for t in a.threads.split(','):
                 res = {'pillow': [], 'ebb': []}
+                cpu = {'pillow': [], 'ebb': []}
                 rss = {'pillow': 0.0, 'ebb': 0.0}
                 for run in range(a.runs):
                     cmds = {
@@ -78,20 +83,25 @@ def main():
                     }
                     for tool in ('pillow', 'ebb'):
                         out, peak = timed(cmds[tool], env)
-                        res[tool].append(img_per_s(out))
+                        rate, cpu_ms = img_per_s(out)
+                        res[tool].append(rate)
+                        cpu[tool].append(cpu_ms)
                         rss[tool] = max(rss[tool], peak)
                         if raw:
-                            raw.write('%s\t%s\t%s\t%s\t%d\t%.2f\t%.0f\n' % (tool, s, size, t, run + 1, res[tool][-1], peak))
+                            raw.write('%s\t%s\t%s\t%s\t%d\t%.2f\t%.2f\t%.0f\n' % (tool, s, size, t, run + 1, res[tool][-1], cpu[tool][-1], peak))
                             raw.flush()
                 p = statistics.median(res['pillow'])
                 e = statistics.median(res['ebb'])
+                cp = statistics.median(cpu['pillow'])
+                ce = statistics.median(cpu['ebb'])
                 rows.append((s, size, t, p, e, e / p, rss['pillow'], rss['ebb'],
-                             min(res['ebb']) / max(res['pillow']), max(res['ebb']) / min(res['pillow'])))
+                             min(res['ebb']) / max(res['pillow']), max(res['ebb']) / min(res['pillow']), cp, ce))
                 print('%s %s t%s: pillow %.1f img/s, ebb %.1f img/s, x%.2f' % (s, size, t, p, e, e / p), file=sys.stderr)
-    print('| set | size | threads | Pillow img/s | Ebb img/s | Ebb / Pillow (min-max over runs) | peak RSS MB Pillow / Ebb |')
-    print('|---|---|---|---|---|---|---|')
-    for s, size, t, p, e, r, rp, re_, lo, hi in rows:
-        print('| %s | %s | %s | %.1f | %.1f | **%.2fx** (%.2f-%.2f) | %.0f / %.0f |' % (s, size, t, p, e, r, lo, hi, rp, re_))
+    print('| set | size | threads | Pillow img/s | Ebb img/s | Ebb / Pillow (min-max over runs) | CPU ms/img Pillow / Ebb (ratio) | peak RSS MB Pillow / Ebb |')
+    print('|---|---|---|---|---|---|---|---|')
+    for s, size, t, p, e, r, rp, re_, lo, hi, cp, ce in rows:
+        print('| %s | %s | %s | %.1f | %.1f | **%.2fx** (%.2f-%.2f) | %.1f / %.1f (%.2fx) | %.0f / %.0f |'
+              % (s, size, t, p, e, r, lo, hi, cp, ce, cp / ce, rp, re_))
 
 
 if __name__ == '__main__':
