@@ -162,6 +162,9 @@ public final class SimulateCommand implements Callable<Integer> {
         out.println();
         out.print(ComparisonTable.render(names, results));
         if (this.out != null) {
+            if (System.getProperty("java.awt.headless") == null) {
+                System.setProperty("java.awt.headless", "true"); // the PNG is drawn off-screen; never open a display
+            }
             try {
                 Files.createDirectories(this.out);
                 Chart chart = new Chart("ebb simulate: " + describeLoad(), names, results, Chart.axisEnd(results, durationMillis));

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /** Durations as people type them ({@code 24h}, {@code 1h30m}, {@code 90s}, {@code 250ms}, {@code 1.5s}), in milliseconds. */
 public final class DurationText {
 
-    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|min|h|d)");
+    private static final Pattern PART = Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|min|s|m|h|d)");
 
     private DurationText() {}
 
