@@ -1,0 +1,254 @@
+package dev.ebb.infra;
+
+import static dev.ebb.infra.CfnTemplate.list;
+import static dev.ebb.infra.CfnTemplate.map;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.ebb.worker.testing.Harness;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The image cannot be built here (no Docker engine, no base images), so this runs what the image
+ * would run, taken from the Dockerfile and ebb.yaml rather than copied into the test:
+ * <ul>
+ *   <li>the files the runtime stage COPYs, laid out under a folder standing for {@code /};</li>
+ *   <li>ENTRYPOINT + CMD with their JVM flags, from WORKDIR, with the image's ENV;</li>
+ *   <li>the task definition's environment for the worker container, its Refs resolved to the
+ *       emulators' queue and buckets and its parameters to their defaults;</li>
+ *   <li>as root (CI): in a private mount namespace with the root file system read-only and the
+ *       task's scratch volume mounted where the task definition mounts it, as the Dockerfile's
+ *       USER (uid:gid) — the task's runtime constraints. As another user: as that user.</li>
+ * </ul>
+ * Then it checks that the worker resized every uploaded image, emptied the queue and exited 0.
+ */
+class ContainerCommandIT {
+
+    static final int IMAGES = 6;
+
+    @Test
+    void theImageCommandUserAndJvmFlagsRunAWorkerThatProcessesTheQueue() throws Exception {
+        Dockerfile docker = Dockerfile.load("Dockerfile");
+        List<String> argv = docker.command();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Path cliJar = Repo.path("cli/target/ebb-cli.jar");
+        assertThat(cliJar).as("built by the reactor before this module").exists();
+        assumeTrue(cliHas(java, cliJar, argv.getLast()),
+                "bin/ebb has no '" + argv.getLast() + "' command yet: the Dockerfile's CMD cannot run (waiting for the CLI to wire it)");
+
+        Path work = Files.createDirectories(Repo.path("infra/target/container-it"));
+        Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
+        Path image = Files.createTempDirectory(base, "ebb-image-");
+        Path scratch = Files.createTempDirectory(base, "ebb-scratch-");
+        try {
+            layOut(docker, image);
+            Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+            Harness h = new Harness("container", 30, 3);
+            List<String> keys = h.upload(IMAGES, "incoming/2026");
+            Map<String, String> env = environment(docker, h);
+
+            List<String> command = new ArrayList<>();
+            for (String a : argv) {
+                command.add(a.equals("java") ? java.toString() : a.startsWith("/") && !a.startsWith("//") ? inImage(image, a).toString() : a);
+            }
+            String user = docker.user().orElseThrow();
+            Mode mode = Mode.detect();
+            List<String> launched = mode.wrap(command, user, scratch, scratchMount());
+            System.out.println("container-it: " + mode + ": " + String.join(" ", launched));
+
+            ProcessBuilder pb = new ProcessBuilder(launched).directory(inImage(image, workdir(docker)).toFile());
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            Path stdout = work.resolve("stdout.log");
+            Path stderr = work.resolve("stderr.log");
+            pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+            Process p = pb.start();
+            boolean exited = p.waitFor(180, TimeUnit.SECONDS);
+            if (!exited) {
+                p.destroyForcibly().waitFor();
+            }
+            String log = Files.readString(stdout) + Files.readString(stderr);
+            assertThat(exited).as("the worker exits by itself once the queue is empty:\n" + log).isTrue();
+            assertThat(p.exitValue()).as(log).isZero();
+
+            List<String> outputs = h.aws.keys(h.dest);
+            String[] sizes = env.get("EBB_SIZES").split(",");
+            assertThat(outputs).as(log).hasSize(IMAGES * sizes.length);
+            for (String key : keys) {
+                for (String size : sizes) {
+                    assertThat(outputs).contains(env.getOrDefault("EBB_DEST_PREFIX", "") + size + "/" + key);
+                }
+            }
+            assertThat(h.aws.depth(h.queues.url())).isZero();
+            assertThat(h.aws.depth(h.queues.dlqUrl())).isZero();
+            if (mode == Mode.READ_ONLY_ROOT_AS_IMAGE_USER) {
+                assertThat(Files.readString(scratch.resolve(".ebb-uid")).strip()).isEqualTo(user.split(":")[0]);
+            }
+        } finally {
+            deleteTree(image);
+            deleteTree(scratch);
+        }
+    }
+
+    /** How close to the task this machine lets the test get. */
+    enum Mode {
+        READ_ONLY_ROOT_AS_IMAGE_USER, AS_CURRENT_USER;
+
+        static Mode detect() throws Exception {
+            if (!"root".equals(System.getProperty("user.name"))) {
+                return AS_CURRENT_USER; // already not root; cannot switch user or mount
+            }
+            Process p = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "setpriv", "--reuid=65534", "true")
+                    .redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+                return READ_ONLY_ROOT_AS_IMAGE_USER;
+            }
+            // Root without mount namespaces: running the worker as root would prove nothing about USER.
+            throw new AssertionError("running as root but 'unshare --mount' and 'setpriv' do not work here (util-linux needed)");
+        }
+
+        List<String> wrap(List<String> command, String user, Path scratch, String mountPoint) {
+            if (this == AS_CURRENT_USER) {
+                return command;
+            }
+            String[] ug = user.split(":");
+            String script = """
+                    scratch=$1; mnt=$2; uid=$3; gid=$4; shift 4
+                    mount --rbind / / && mount --bind "$scratch" "$mnt" && mount -o remount,bind,ro / || exit 97
+                    exec setpriv --reuid="$uid" --regid="$gid" --clear-groups -- sh -c 'id -u > "$0/.ebb-uid" && exec "$@"' "$mnt" "$@"
+                    """;
+            List<String> out = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
+                    scratch.toString(), mountPoint, ug[0], ug.length > 1 ? ug[1] : ug[0]));
+            out.addAll(command);
+            return out;
+        }
+    }
+
+    /** Where the task definition mounts the scratch volume (the one writable path). */
+    static String scratchMount() {
+        return (String) map(list(TemplateRulesTest.workerContainer().get("MountPoints")).getFirst()).get("ContainerPath");
+    }
+
+    /** The image's ENV, then the task definition's environment, then what only a local run needs. */
+    static Map<String, String> environment(Dockerfile docker, Harness h) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        env.put("HOME", "/nonexistent");
+        for (var i : docker.runtimeStage()) {
+            if (i.keyword().equals("ENV")) {
+                for (String kv : i.arguments().split("\\s+")) {
+                    int eq = kv.indexOf('=');
+                    env.put(kv.substring(0, eq), kv.substring(eq + 1));
+                }
+            }
+        }
+        Map<String, String> refs = Map.of("Queue", h.queues.url(), "DeadLetterQueue", h.queues.dlqUrl(), "DestinationBucket", h.dest);
+        for (Object o : list(TemplateRulesTest.workerContainer().get("Environment"))) {
+            Map<String, Object> e = map(o);
+            Object v = e.get("Value");
+            String value;
+            if (v instanceof Map<?, ?> m && m.containsKey("Ref")) {
+                String ref = (String) m.get("Ref");
+                value = refs.containsKey(ref) ? refs.get(ref) : String.valueOf(TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, ref));
+                assertThat(refs.containsKey(ref) || TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, ref) != null)
+                        .as("test cannot resolve Ref " + ref + ": teach it here").isTrue();
+            } else {
+                assertThat(v).as("environment values are literals or Refs").isInstanceOf(String.class);
+                value = (String) v;
+            }
+            env.put((String) e.get("Name"), value);
+        }
+        // Local only: emulator endpoints and fake credentials (ECS gives the task role's), a free
+        // metrics port, and a short idle window so the test does not wait a minute for the exit.
+        env.put("EBB_SQS_ENDPOINT", h.emulators.sqs.toString());
+        env.put("EBB_S3_ENDPOINT", h.emulators.s3.toString());
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ACCESS_KEY_ID", "test");
+        env.put("AWS_SECRET_ACCESS_KEY", "test");
+        try (ServerSocket s = new ServerSocket(0)) {
+            env.put("EBB_METRICS_PORT", Integer.toString(s.getLocalPort()));
+        }
+        env.put("EBB_WAIT_TIME_SECONDS", "1");
+        env.put("EBB_IDLE_SECONDS", "2");
+        env.put("EBB_IDLE_EMPTY_POLLS", "2");
+        return env;
+    }
+
+    static String workdir(Dockerfile docker) {
+        return docker.lastInRuntime("WORKDIR").map(Dockerfile.Instruction::arguments).orElse("/");
+    }
+
+    static Path inImage(Path image, String absolute) {
+        return image.resolve(absolute.substring(1));
+    }
+
+    /** COPY --from=build /src/X /Y: X of this repository (as the build stage leaves it) to Y in the image. */
+    static void layOut(Dockerfile docker, Path image) throws IOException {
+        for (var i : docker.runtimeStage()) {
+            if (!i.keyword().equals("COPY")) {
+                continue;
+            }
+            String[] parts = i.arguments().split("\\s+");
+            assertThat(parts).as("line " + i.line() + ": COPY --from=build /src/... /...").hasSize(3);
+            assertThat(parts[0]).isEqualTo("--from=build");
+            assertThat(parts[1]).startsWith("/src/");
+            Path from = Repo.path(parts[1].substring("/src/".length()));
+            Path to = inImage(image, parts[2]);
+            assertThat(from).as("line " + i.line()).exists();
+            if (Files.isDirectory(from)) {
+                try (var files = Files.walk(from)) {
+                    for (Path f : files.toList()) {
+                        Path target = to.resolve(from.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(target);
+                        } else {
+                            Files.createDirectories(target.getParent());
+                            Files.copy(f, target);
+                        }
+                    }
+                }
+            } else {
+                Files.createDirectories(to.getParent());
+                Files.copy(from, to);
+            }
+        }
+        // as docker COPY leaves them: owned by root, readable by everyone
+        try (var files = Files.walk(image)) {
+            for (Path f : files.toList()) {
+                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+    }
+
+    static boolean cliHas(Path java, Path jar, String command) throws Exception {
+        Process p = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--help").redirectErrorStream(true).start();
+        String help = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return help.lines().anyMatch(l -> l.strip().startsWith(command + " ") || l.strip().equals(command));
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var files = Files.walk(root)) {
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+}
