@@ -26,8 +26,10 @@ WORKDIR /app
 COPY --from=build /src/cli/target/lib/ /app/lib/
 COPY --from=build /src/cli/target/ebb-cli.jar /app/ebb-cli.jar
 USER 10001:10001
-# The task's root file system is read-only; /tmp is its scratch volume.
+# The task's root file system is read-only; /tmp is its scratch volume. Declaring it a VOLUME
+# makes Fargate give the bind mount this image's /tmp permissions (1777), not root-only 0755.
 ENV TMPDIR=/tmp
+VOLUME ["/tmp"]
 EXPOSE 9102
 # /health answers 200 while the worker runs, 503 while it drains (no curl in the image: bash's /dev/tcp).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \

@@ -45,6 +45,13 @@ class DockerfileTest {
     }
 
     @Test
+    void declaresTheTasksScratchMountAsAVolumeSoFargateKeepsItWritable() {
+        String scratch = ContainerCommandIT.scratchMount();
+        assertThat(docker.runtimeStage().stream().filter(i -> i.keyword().equals("VOLUME"))
+                .flatMap(i -> Dockerfile.execForm(i).stream())).contains(scratch);
+    }
+
+    @Test
     void runsAsTheSameNonRootUserAsTheTaskDefinition() {
         String user = docker.user().orElseThrow(() -> new AssertionError("no USER in the runtime stage"));
         assertThat(user.split(":")[0]).doesNotMatch("0|root");

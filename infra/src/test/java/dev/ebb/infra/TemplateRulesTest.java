@@ -139,6 +139,31 @@ class TemplateRulesTest {
     }
 
     @Test
+    void dashboardAndAgentConfigurationAreValidJson() throws Exception {
+        var json = new ObjectMapper();
+        Object body = list(map(EBB.properties("Dashboard").get("DashboardBody")).get("Fn::Sub")).getFirst();
+        var dashboard = json.readTree(((String) body).replaceAll("\\$\\{[^}]+}", "X"));
+        assertThat(dashboard.get("widgets").size()).isGreaterThan(5);
+        Map<String, Object> agent = list(EBB.properties("WorkerTaskDefinition").get("ContainerDefinitions")).stream()
+                .map(CfnTemplate::map).filter(c -> c.containsKey("Fn::If"))
+                .map(c -> map(list(c.get("Fn::If")).get(1))).findFirst().orElseThrow();
+        String config = list(agent.get("Environment")).stream().map(CfnTemplate::map)
+                .filter(e -> "CW_CONFIG_CONTENT".equals(e.get("Name"))).map(e -> (String) map(e.get("Value")).get("Fn::Sub"))
+                .findFirst().orElseThrow();
+        var cw = json.readTree(config.replaceAll("\\$\\{[^}]+}", "X"));
+        assertThat(cw.at("/logs/metrics_collected/prometheus/emf_processor/metric_namespace").asText()).isEqualTo("Ebb/Worker");
+        // every metric the agent keeps is one the worker exports (Micrometer names, Prometheus style)
+        String meters = Repo.read("worker/src/main/java/dev/ebb/worker/observe/WorkerMetrics.java");
+        for (var declaration : cw.at("/logs/metrics_collected/prometheus/emf_processor/metric_declaration")) {
+            for (var selector : declaration.get("metric_selectors")) {
+                String prom = selector.asText().replaceAll("^\\^|\\$$", "");
+                String base = prom.replaceAll("_(total|seconds_sum|seconds_count)$", "");
+                assertThat(meters).as(prom).contains("\"" + base.replace('_', '.') + "\"");
+            }
+        }
+    }
+
+    @Test
     void controllerIsJava25WithSnapStartOneAtATimeEveryTwoMinutes() throws Exception {
         Map<String, Object> fn = EBB.properties("Controller");
         assertThat(fn).containsEntry("Runtime", "java25").containsEntry("ReservedConcurrentExecutions", 1)
