@@ -38,6 +38,7 @@ final class Fleet {
     int peakTasks;
     long lastExitAt;
     private int nextNumber = 1;
+    private final int receiveThreshold;
 
     Fleet(ModelParameters p, Events events, SimQueue queue, WaitHistogram waits, SplittableRandom root) {
         this.p = p;
@@ -47,6 +48,7 @@ final class Fleet {
         this.startRandom = root.split();
         this.processingRandom = root.split();
         this.spotRandom = root.split();
+        this.receiveThreshold = Math.max(1, Math.min(10, p.concurrency() / 2));
     }
 
     void launch(CapacityProvider provider, int count, long now) {
@@ -98,9 +100,7 @@ final class Fleet {
                 events.at(now + p.processingTime().sampleMillis(processingRandom), Event.Kind.BATCH_DONE).batch = b;
             }
             t.lastActivity = now;
-            if (t.freePermits() > 0) {
-                makeHungry(t);
-            }
+            makeHungry(t);
         }
     }
 
@@ -245,8 +245,13 @@ final class Fleet {
         }
     }
 
+    /**
+     * Like the worker's poller: with nothing in flight it receives for any free permit; with messages
+     * in flight it waits until a fuller receive is possible (WorkerConfig.receiveBatchThreshold).
+     */
     private void makeHungry(SimTask t) {
-        if (!t.hungry && t.receiving() && t.freePermits() > 0) {
+        long needed = t.inFlight == 0 ? 1 : receiveThreshold;
+        if (!t.hungry && t.receiving() && t.freePermits() >= needed) {
             t.hungry = true;
             hungry.addLast(t);
         }

@@ -98,10 +98,10 @@ public final class Simulation {
             }
         }
         long end = quiet ? Math.max(fleet.lastExitAt, Math.max(drainedAt, 0)) : duration;
-        if (!quiet) {
-            fleet.closeBooks(duration);
-        }
         timeline.record(end, queue.total(), fleet.alive.size());
+        if (!quiet) {
+            fleet.closeBooks(duration); // tasks still up at the end are billed until then, not stopped
+        }
         return new RunResult(
                 policy.name(),
                 arrived,

@@ -1,5 +1,6 @@
 package dev.ebb.simulator.report;
 
+import dev.ebb.controller.reconcile.Reason;
 import dev.ebb.simulator.RunResult;
 import dev.ebb.simulator.model.DurationText;
 import java.util.ArrayList;
@@ -33,8 +34,10 @@ public final class ComparisonTable {
             new Row("launch failures", r -> count(r.launchFailures())),
             new Row("Spot interruptions", r -> count(r.spotInterruptions())),
             new Row("stopped (stop-excess)", r -> count(r.stoppedByController())),
-            new Row("redelivered", r -> count(r.redelivered())),
-            new Row("simulated in", r -> String.format(Locale.ROOT, "%.2fs (%s events)", r.wallNanos() / 1e9, count(r.events()))));
+            new Row("redelivered", r -> count(r.redelivered())));
+
+    private static final Row SPEED =
+            new Row("simulated in", r -> String.format(Locale.ROOT, "%.2fs (%s events)", r.wallNanos() / 1e9, count(r.events())));
 
     private ComparisonTable() {}
 
@@ -46,7 +49,16 @@ public final class ComparisonTable {
             head[i + 1] = headers.get(i);
         }
         lines.add(head);
-        for (Row row : ROWS) {
+        List<Row> rows = new ArrayList<>(ROWS);
+        rows.add(new Row("controller ticks", r -> count(r.reasons().values().stream().mapToLong(Long::longValue).sum())));
+        // one row per decision reason that occurred, in the controller's order (docs/controller.md, Reasons)
+        for (Reason reason : Reason.values()) {
+            if (results.stream().anyMatch(r -> r.reasons().containsKey(reason))) {
+                rows.add(new Row("  " + reason, r -> count(r.reasons().getOrDefault(reason, 0L))));
+            }
+        }
+        rows.add(SPEED);
+        for (Row row : rows) {
             String[] line = new String[results.size() + 1];
             line[0] = row.label();
             for (int i = 0; i < results.size(); i++) {
