@@ -2,6 +2,7 @@ package dev.ebb.worker.aws;
 
 import dev.ebb.worker.config.WorkerConfig;
 import dev.ebb.worker.errorhandler.FailureClassifier;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -21,6 +23,8 @@ import java.util.function.Supplier;
  * an S3 outage opens the S3 breaker only.
  */
 public final class Guard {
+
+    private static final long CLOSED_CHECK_MILLIS = 250;
 
     private final String service;
     private final CircuitBreaker breaker;
@@ -66,9 +70,26 @@ public final class Guard {
         return breaker.getState() == CircuitBreaker.State.CLOSED;
     }
 
-    /** Retried on transient failures, through the breaker. */
+    /**
+     * Retried on transient failures, through the breaker. While the breaker is open the call waits
+     * for it to close (the worker's probe closes it when the service answers again) instead of
+     * failing: a message in flight during an outage is kept, not sent back to burn a receive.
+     */
     public <T> CompletableFuture<T> call(String operation, Supplier<CompletableFuture<T>> call) {
-        return retry.executeCompletionStage(scheduler, () -> once(operation, call)).toCompletableFuture();
+        return retry.executeCompletionStage(scheduler, () -> once(operation, call)).toCompletableFuture()
+                .exceptionallyCompose(e -> FailureClassifier.unwrap(e) instanceof CallNotPermittedException
+                        ? whenClosed().thenCompose(v -> call(operation, call))
+                        : CompletableFuture.failedFuture(e));
+    }
+
+    private CompletableFuture<Void> whenClosed() {
+        CompletableFuture<Void> closed = new CompletableFuture<>();
+        var check = scheduler.scheduleWithFixedDelay(() -> {
+            if (isClosed()) {
+                closed.complete(null);
+            }
+        }, CLOSED_CHECK_MILLIS, CLOSED_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        return closed.whenComplete((v, e) -> check.cancel(false));
     }
 
     /** Through the breaker, not retried (the caller has its own loop, e.g. the poller). */

@@ -4,6 +4,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import java.util.function.Supplier;
 
@@ -13,7 +14,8 @@ public final class HttpEndpoints {
     private HttpEndpoints() {}
 
     public static Future<HttpServer> start(Vertx vertx, int port, PrometheusMeterRegistry registry, Supplier<JsonObject> health) {
-        return vertx.createHttpServer().requestHandler(req -> {
+        // plain HTTP/1.1: scrapers and health checks do not need h2c upgrades
+        return vertx.createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false)).requestHandler(req -> {
             switch (req.path()) {
                 case "/metrics" -> req.response().putHeader("content-type", "text/plain; version=0.0.4; charset=utf-8")
                         .end(registry.scrape());

@@ -81,8 +81,9 @@ public final class Harness {
         }
 
         public String scrape() throws Exception {
-            var client = java.net.http.HttpClient.newHttpClient();
-            var resp = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.metricsPort() + "/metrics")).build(),
+            var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+            var resp = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.metricsPort() + "/metrics"))
+                            .timeout(java.time.Duration.ofSeconds(10)).build(),
                     java.net.http.HttpResponse.BodyHandlers.ofString());
             return resp.body();
         }
@@ -108,7 +109,6 @@ public final class Harness {
     public static Process startProcess(Map<String, String> env, Path stdout) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
-                "-Dlogback.configurationFile=logback-test.xml",
                 "-cp", System.getProperty("java.class.path"), "dev.ebb.worker.WorkerMain");
         pb.environment().putAll(env);
         pb.environment().put("AWS_ACCESS_KEY_ID", "test");
@@ -116,6 +116,15 @@ public final class Harness {
         pb.redirectOutput(stdout.toFile());
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         return pb.start();
+    }
+
+    /** The JSON lines a worker process has written so far. */
+    public static List<io.vertx.core.json.JsonObject> linesOf(Path stdout) throws java.io.IOException {
+        return Lines.parse(java.nio.file.Files.readAllLines(stdout));
+    }
+
+    public static long count(List<io.vertx.core.json.JsonObject> lines, String outcome) {
+        return lines.stream().filter(j -> "message".equals(j.getString("event")) && outcome.equals(j.getString("outcome"))).count();
     }
 
     public static Map<String, String> with(Map<String, String> env, String... kv) {
