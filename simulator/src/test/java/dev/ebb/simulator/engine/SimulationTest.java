@@ -57,22 +57,42 @@ class SimulationTest {
         assertThat(r.idleTaskMillis()).isEqualTo(5 * 60 * S);
         assertThat(r.maxBacklog()).isEqualTo(1000);
         assertThat(r.endedMillis()).isEqualTo(170 * S);
+        // 550 task-seconds of 0.5 vCPU / 1 GB on FARGATE: 550/3600 h x (0.5 x 0.04048 + 1 x 0.004445)
+        assertThat(r.cost().usd()).isCloseTo(550 / 3600.0 * 0.024685, within(1e-12));
     }
 
-    @ParameterizedTest(name = "burst {0}, target {1}, max {2}: {3} tasks, drained after {4}s")
+    @ParameterizedTest(name = "idle window {0}s: {1} task-seconds billed")
     @CsvSource({
-        // n, target, max, tasks, drain seconds
-        "10,    10, 5, 1,  91",   // one task, one round
-        "100,   10, 5, 5,  92",   // 5 tasks x 10 permits: 2 rounds
-        "1000,  100, 20, 10, 100", // 10 tasks: 100/s, 10 rounds
-        "25,    10, 20, 3, 91",   // ceil(25/10) = 3 tasks, one round
+        // one task from 60s, busy 90..91s, exits idle-window after: billed max(60, exit - 60)
+        "0,    60",  // exits at 91s, 31s ran, the minimum minute billed
+        "30,   61",  // exits at 121s
+        "60,   91",
+        "300,  331",
     })
-    void burstTable(long n, int target, int max, int tasks, long drainSeconds) {
-        RunResult r = run(Policies.onDemand(target, max), FIXED, Arrivals.burst(n, 0));
+    void theIdleWindowIsPaidFor(long idleSeconds, long billedSeconds) {
+        ModelParameters p = FIXED.toBuilder().idleWindowMillis(idleSeconds * S).build();
 
-        assertThat(r.launches()).isEqualTo(tasks);
-        assertThat(r.timeToDrainMillis()).isEqualTo(drainSeconds * S);
-        assertThat(r.processed()).isEqualTo(n);
+        RunResult r = run(Policies.onDemand(10, 5), p, Arrivals.burst(10, 0));
+
+        assertThat(r.cost().taskMinutes() * 60).isCloseTo(billedSeconds, within(1e-9));
+        assertThat(r.idleTaskMillis()).isEqualTo(idleSeconds * S);
+    }
+
+    @ParameterizedTest(name = "queue delay 5m, countDelayed {0}: {1} launches")
+    @CsvSource({
+        "false, 1",  // ticks at 1m and 3m see nothing; visible at 5m, launched by the 5m tick
+        "true,  3",  // launched at 1m and 3m for messages nobody can receive yet: both idle out
+    })
+    void delayedMessagesAreCountedOnlyIfThePolicySaysSo(boolean countDelayed, long launches) {
+        ScalingPolicy p = Policies.of("delay", "  targetMessagesPerTask: 10\n  maxTasks: 5\n  countDelayed: " + countDelayed + "\n");
+        ModelParameters delayed = FIXED.toBuilder().queueDelayMillis(5 * MIN).build();
+
+        RunResult r = run(p, delayed, Arrivals.burst(10, 0));
+
+        assertThat(r.launches()).isEqualTo(launches);
+        // either way the messages are received by the task the 5m tick launched: running at 5m30s
+        assertThat(r.waitP50Millis()).isCloseTo(330 * S, withinPercentage(0.5));
+        assertThat(r.timeToDrainMillis()).isEqualTo(331 * S);
     }
 
     @Test
