@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
  *       emulators' queue and buckets and its parameters to their defaults;</li>
  *   <li>as root (CI): in a private mount namespace with the root file system read-only and the
  *       task's scratch volume mounted where the task definition mounts it, as the Dockerfile's
- *       USER (uid:gid) — the task's runtime constraints. As another user: as that user.</li>
+ *       USER (uid:gid) — the task's runtime constraints; as root without mount namespaces (an
+ *       unprivileged container, as in CodeBuild): as that USER; as another user: as that user.</li>
  * </ul>
  * Then it checks that the worker resized every uploaded image, emptied the queue and exited 0.
  */
@@ -94,7 +95,7 @@ class ContainerCommandIT {
             }
             assertThat(h.aws.depth(h.queues.url())).isZero();
             assertThat(h.aws.depth(h.queues.dlqUrl())).isZero();
-            if (mode == Mode.READ_ONLY_ROOT_AS_IMAGE_USER) {
+            if (mode.asImageUser()) {
                 assertThat(Files.readString(scratch.resolve(".ebb-uid")).strip()).isEqualTo(user.split(":")[0]);
             }
         } finally {
@@ -105,34 +106,67 @@ class ContainerCommandIT {
 
     /** How close to the task this machine lets the test get. */
     enum Mode {
-        READ_ONLY_ROOT_AS_IMAGE_USER, AS_CURRENT_USER;
+        /** root with mount namespaces (CI): read-only root, scratch volume, the image's user. */
+        READ_ONLY_ROOT_AS_IMAGE_USER,
+        /** root without mount namespaces (e.g. inside an unprivileged container): the image's user. */
+        AS_IMAGE_USER,
+        /** not root: cannot switch user; already not root. */
+        AS_CURRENT_USER;
 
         static Mode detect() throws Exception {
             if (!"root".equals(System.getProperty("user.name"))) {
-                return AS_CURRENT_USER; // already not root; cannot switch user or mount
+                return AS_CURRENT_USER;
             }
-            Process p = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "setpriv", "--reuid=65534", "true")
-                    .redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            if (p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0) {
+            if (works("unshare", "--mount", "--propagation", "private", "setpriv", "--reuid=65534", "true")) {
                 return READ_ONLY_ROOT_AS_IMAGE_USER;
             }
-            // Root without mount namespaces: running the worker as root would prove nothing about USER.
-            throw new AssertionError("running as root but 'unshare --mount' and 'setpriv' do not work here (util-linux needed)");
+            if (works("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "true")) {
+                return AS_IMAGE_USER;
+            }
+            // Running the worker as root would prove nothing about USER.
+            throw new AssertionError("running as root but 'setpriv' (util-linux) does not work here");
+        }
+
+        private static boolean works(String... command) throws Exception {
+            try {
+                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                p.getInputStream().readAllBytes();
+                return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+            } catch (IOException notInstalled) {
+                return false;
+            }
+        }
+
+        boolean asImageUser() {
+            return this != AS_CURRENT_USER;
         }
 
         List<String> wrap(List<String> command, String user, Path scratch, String mountPoint) {
-            if (this == AS_CURRENT_USER) {
-                return command;
-            }
             String[] ug = user.split(":");
-            String script = """
-                    scratch=$1; mnt=$2; uid=$3; gid=$4; shift 4
-                    mount --rbind / / && mount --bind "$scratch" "$mnt" && mount -o remount,bind,ro / || exit 97
-                    exec setpriv --reuid="$uid" --regid="$gid" --clear-groups -- sh -c 'id -u > "$0/.ebb-uid" && exec "$@"' "$mnt" "$@"
-                    """;
-            List<String> out = new ArrayList<>(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
-                    scratch.toString(), mountPoint, ug[0], ug.length > 1 ? ug[1] : ug[0]));
+            String uid = ug[0];
+            String gid = ug.length > 1 ? ug[1] : ug[0];
+            // records the uid the worker runs as, then becomes the worker
+            List<String> recordUid = List.of("sh", "-c", "id -u > \"$0/.ebb-uid\" && exec \"$@\"");
+            List<String> out = new ArrayList<>();
+            switch (this) {
+                case AS_CURRENT_USER -> {
+                    return command;
+                }
+                case AS_IMAGE_USER -> {
+                    out.addAll(List.of("setpriv", "--reuid=" + uid, "--regid=" + gid, "--clear-groups", "--"));
+                    out.addAll(recordUid);
+                    out.add(scratch.toString());
+                }
+                case READ_ONLY_ROOT_AS_IMAGE_USER -> {
+                    String script = """
+                            scratch=$1; mnt=$2; uid=$3; gid=$4; shift 4
+                            mount --rbind / / && mount --bind "$scratch" "$mnt" && mount -o remount,bind,ro / || exit 97
+                            exec setpriv --reuid="$uid" --regid="$gid" --clear-groups -- sh -c 'id -u > "$0/.ebb-uid" && exec "$@"' "$mnt" "$@"
+                            """;
+                    out.addAll(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
+                            scratch.toString(), mountPoint, uid, gid));
+                }
+            }
             out.addAll(command);
             return out;
         }
