@@ -24,22 +24,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ebb simulate}: replay a load through scaling policies before deploying one. */
-@Command(name = "simulate", sortOptions = false, showDefaultValues = true, description = {
-    "Replay a load through one or more scaling policies with the controller's own reconciler,",
-    "and compare backlog, message wait, drain time, task usage and cost side by side.",
-    "Patterns: burst[:n=100000,at=0s]  steady[:rate=50/s]  diurnal[:daily=1000000,peak=14h,trough=0.2]",
-    "          bursty[:every=1h,size=20000,spread=1m,base=0/s]   (several --pattern add up)",
-    "Durations: 250ms, 90s, 10m, 1h30m.  Distributions: 2s, uniform:1s..3s, lognormal:MEDIAN,P95, file:PATH.",
-    "Exit status: 0 done, 2 bad command line, policy or trace."})
+@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+        description = {
+            "Replay a load through scaling policies with the controller's own reconciler and",
+            "compare backlog, message wait, drain time, task usage and cost side by side.",
+            "",
+            "Patterns (several --pattern add up):",
+            "  burst[:n=100000,at=0s]    steady[:rate=50/s,from=0s,to=END]",
+            "  diurnal[:daily=1000000,peak=14h,trough=0.2]",
+            "  bursty[:every=1h,size=20000,spread=1m,base=0/s]",
+            "DURATION: 250ms, 90s, 10m, 1h30m.",
+            "DIST: 2s, uniform:1s..3s, lognormal:MEDIAN,P95, file:PATH (one measured value a line).",
+            "Exit status: 0 done, 1 the chart could not be written, 2 bad command line, policy or trace.",
+            "See docs/simulator.md for the model and its limits.",
+            ""})
 public final class SimulateCommand implements Callable<Integer> {
-
-    private static final ModelParameters D = ModelParameters.DEFAULTS;
-    private static final Prices P = Prices.US_EAST_1;
 
     @Spec
     CommandSpec spec;
@@ -50,61 +55,61 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE.csv", description = "Recorded arrivals: timestamp,count per line.")
     Path trace;
 
-    @Option(names = "--pattern", paramLabel = "NAME[:k=v,…]", description = "A built-in load; repeat to add loads up.")
+    @Option(names = "--pattern", showDefaultValue = Help.Visibility.NEVER, paramLabel = "NAME[:k=v,…]", description = "A built-in load; repeat to add loads up.")
     List<String> patterns = new ArrayList<>();
 
-    @Option(names = "--duration", defaultValue = "24h", description = "Simulated time (the run ends early once all is done).")
+    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "24h", description = "Simulated time (the run ends early once all is done).")
     String duration;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Write simulate.svg and simulate.png (backlog and tasks over time) here.")
     Path out;
 
-    @Option(names = "--task-cpu", defaultValue = "0.5", description = "vCPU of the worker task (billing).")
+    @Option(names = "--task-cpu", paramLabel = "VCPU", defaultValue = "0.5", description = "vCPU of the worker task (billing).")
     double taskCpu;
 
-    @Option(names = "--task-memory", defaultValue = "1", description = "Memory of the worker task in GB (billing).")
+    @Option(names = "--task-memory", paramLabel = "GB", defaultValue = "1", description = "Memory of the worker task in GB (billing).")
     double taskMemory;
 
-    @Option(names = "--start-latency", defaultValue = "lognormal:45s,90s", description = "RunTask until the worker polls.")
+    @Option(names = "--start-latency", paramLabel = "DIST", defaultValue = "lognormal:45s,90s", description = "RunTask until the worker polls.")
     String startLatency;
 
-    @Option(names = "--processing-time", defaultValue = "lognormal:2s,5s", description = "One message, receive to delete.")
+    @Option(names = "--processing-time", paramLabel = "DIST", defaultValue = "lognormal:2s,5s", description = "One message, receive to delete.")
     String processingTime;
 
-    @Option(names = "--concurrency", defaultValue = "20", description = "Messages one worker holds at a time (EBB_CONCURRENCY).")
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "20", description = "Messages one worker holds at a time (EBB_CONCURRENCY).")
     int concurrency;
 
-    @Option(names = "--idle-window", defaultValue = "60s", description = "A worker with nothing to do this long exits.")
+    @Option(names = "--idle-window", paramLabel = "DURATION", defaultValue = "60s", description = "A worker with nothing to do this long exits.")
     String idleWindow;
 
-    @Option(names = "--visibility-timeout", defaultValue = "120s", description = "Messages of a killed task return after this.")
+    @Option(names = "--visibility-timeout", paramLabel = "DURATION", defaultValue = "120s", description = "Messages of a killed task return after this.")
     String visibilityTimeout;
 
-    @Option(names = "--grace", defaultValue = "100s", description = "After SIGTERM the worker finishes for this long, then releases (EBB_GRACE_SECONDS).")
+    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "100s", description = "After SIGTERM the worker finishes for this long, then releases (EBB_GRACE_SECONDS).")
     String grace;
 
     @Option(names = "--no-release", description = "Workers are killed without releasing messages; they wait out the visibility timeout.")
     boolean noRelease;
 
-    @Option(names = "--queue-delay", defaultValue = "0s", description = "The queue's DelaySeconds.")
+    @Option(names = "--queue-delay", paramLabel = "DURATION", defaultValue = "0s", description = "The queue's DelaySeconds.")
     String queueDelay;
 
     @Option(names = "--spot-interruptions", defaultValue = "0", paramLabel = "PER_HOUR", description = "Spot interruptions per Spot task-hour (2-minute notice).")
     double spotInterruptions;
 
-    @Option(names = "--spot-shortage", paramLabel = "FROM..TO", description = "A window in which FARGATE_SPOT has no capacity, e.g. 1h..3h; repeatable.")
+    @Option(names = "--spot-shortage", showDefaultValue = Help.Visibility.NEVER, paramLabel = "FROM..TO", description = "A window in which FARGATE_SPOT has no capacity, e.g. 1h..3h; repeatable.")
     List<String> spotShortages = new ArrayList<>();
 
-    @Option(names = "--stop-timeout", defaultValue = "120s", description = "StopTask until ECS kills the task (task definition StopTimeout).")
+    @Option(names = "--stop-timeout", paramLabel = "DURATION", defaultValue = "120s", description = "StopTask until ECS kills the task (task definition StopTimeout).")
     String stopTimeout;
 
-    @Option(names = "--tick", defaultValue = "2m", description = "The controller's schedule.")
+    @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "2m", description = "The controller's schedule.")
     String tick;
 
-    @Option(names = "--first-tick", defaultValue = "1m", description = "The first controller tick (half a tick: the average wait for one).")
+    @Option(names = "--first-tick", paramLabel = "DURATION", defaultValue = "1m", description = "The first controller tick (half a tick: the average wait for one).")
     String firstTick;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of every random draw; same seed, same run.")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of every random draw; same seed, same run.")
     long seed;
 
     @Option(names = "--price-fargate-vcpu", defaultValue = "0.04048", paramLabel = "USD", description = "FARGATE per vCPU-hour (us-east-1).")
@@ -113,10 +118,10 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--price-fargate-gb", defaultValue = "0.004445", paramLabel = "USD", description = "FARGATE per GB-hour (us-east-1).")
     double priceFargateGb;
 
-    @Option(names = "--price-spot-vcpu", defaultValue = "0.012144", paramLabel = "USD", description = "FARGATE_SPOT per vCPU-hour (on-demand less 70%).")
+    @Option(names = "--price-spot-vcpu", defaultValue = "0.012144", paramLabel = "USD", description = "FARGATE_SPOT per vCPU-hour (on-demand less 70%%).")
     double priceSpotVcpu;
 
-    @Option(names = "--price-spot-gb", defaultValue = "0.0013335", paramLabel = "USD", description = "FARGATE_SPOT per GB-hour (on-demand less 70%).")
+    @Option(names = "--price-spot-gb", defaultValue = "0.0013335", paramLabel = "USD", description = "FARGATE_SPOT per GB-hour (on-demand less 70%%).")
     double priceSpotGb;
 
     @Override
@@ -145,7 +150,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             durationMillis = DurationText.parseMillis(duration);
             model = model();
-            prices = new Prices(priceFargateVcpu, priceFargateGb, priceSpotVcpu, priceSpotGb);
+            prices = prices();
             arrivals = arrivals(durationMillis);
         } catch (IllegalArgumentException e) {
             err.println("ebb simulate: " + e.getMessage());
@@ -184,9 +189,10 @@ public final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
-    private ModelParameters model() {
+    /** The model the options describe; with no options, {@link ModelParameters#DEFAULTS} (a test holds them together). */
+    ModelParameters model() {
         List<TimeWindow> windows = spotShortages.stream().map(TimeWindow::parse).toList();
-        return D.toBuilder()
+        return ModelParameters.DEFAULTS.toBuilder()
                 .taskSize(taskCpu, taskMemory)
                 .startLatency(Distribution.parse(startLatency))
                 .processingTime(Distribution.parse(processingTime))
@@ -203,6 +209,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 .firstTickMillis(DurationText.parseMillis(firstTick))
                 .seed(seed)
                 .build();
+    }
+
+    Prices prices() {
+        return new Prices(priceFargateVcpu, priceFargateGb, priceSpotVcpu, priceSpotGb);
     }
 
     private Arrivals arrivals(long durationMillis) {

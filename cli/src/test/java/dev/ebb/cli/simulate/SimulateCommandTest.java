@@ -3,6 +3,8 @@ package dev.ebb.cli.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebb.cli.Main;
+import dev.ebb.simulator.model.ModelParameters;
+import dev.ebb.simulator.model.Prices;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -70,5 +72,20 @@ class SimulateCommandTest {
         assertThat(run("simulate", "--policy", "../config/scaling-policy.yaml", "--pattern", "burst", "--start-latency", "soon"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("'soon'");
+    }
+
+    @Test
+    void theOptionDefaultsAreTheModelDefaults() {
+        SimulateCommand command = new SimulateCommand();
+        new CommandLine(command).parseArgs("--policy", "p.yaml", "--pattern", "burst");
+
+        assertThat(command.model()).isEqualTo(ModelParameters.DEFAULTS);
+        assertThat(command.prices()).isEqualTo(Prices.US_EAST_1);
+    }
+
+    @Test
+    void helpDoesNotNeedAPolicy() {
+        assertThat(run("simulate", "--help")).isZero();
+        assertThat(out.toString()).contains("--spot-shortage=FROM..TO").contains("lognormal:MEDIAN,P95").doesNotContain("Default: []");
     }
 }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 import javax.imageio.ImageIO;
 
@@ -79,9 +78,9 @@ public final class Chart {
                 }
             }
         }
-        double[] timeTicks = Ticks.time(xMax);
-        backlog.axes(c, Ticks.nice(maxBacklog), timeTicks, false);
-        tasks.axes(c, Ticks.nice(maxTasks), timeTicks, true);
+        double[] timeTicks = AxisTicks.time(xMax);
+        backlog.axes(c, AxisTicks.nice(maxBacklog), timeTicks, false);
+        tasks.axes(c, AxisTicks.nice(maxTasks), timeTicks, true);
         for (int k = 0; k < results.size(); k++) {
             Timeline t = results.get(k).timeline();
             int color = COLORS[k % COLORS.length];
@@ -127,12 +126,12 @@ public final class Chart {
             double right = WIDTH - RIGHT;
             for (double v : yTicks) {
                 c.line(LEFT, y(v), right, y(v), GRID, 1, v != 0);
-                c.text(LEFT - 6, y(v) + 4, Ticks.label(v), 11, Canvas.Anchor.END, INK, false);
+                c.text(LEFT - 6, y(v) + 4, AxisTicks.label(v), 11, Canvas.Anchor.END, INK, false);
             }
             for (double t : timeTicks) {
                 c.line(x(t), top, x(t), top + height, GRID, 1, true);
                 if (timeLabels) {
-                    c.text(x(t), top + height + 16, Ticks.timeLabel((long) t), 11, Canvas.Anchor.MIDDLE, INK, false);
+                    c.text(x(t), top + height + 16, AxisTicks.timeLabel((long) t), 11, Canvas.Anchor.MIDDLE, INK, false);
                 }
             }
             c.line(LEFT, top, LEFT, top + height, INK, 1, false);
@@ -186,80 +185,6 @@ public final class Chart {
                 i = j;
             }
             c.polyline(xs, ys, n, color, 2);
-        }
-    }
-
-    /** Round axis steps: 1, 2, 5 × 10^k for counts; whole minutes and hours for time. */
-    static final class Ticks {
-        private static final long[] TIME_STEPS = {
-            1_000, 5_000, 10_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000, 1_800_000,
-            3_600_000, 7_200_000, 10_800_000, 21_600_000, 43_200_000, 86_400_000};
-
-        private Ticks() {}
-
-        static double[] nice(double max) {
-            double raw = max / 5;
-            double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-            double step = magnitude;
-            for (double m : new double[] {1, 2, 5, 10}) {
-                if (m * magnitude >= raw) {
-                    step = m * magnitude;
-                    break;
-                }
-            }
-            step = Math.max(1, step);
-            int count = (int) Math.ceil(max / step);
-            double[] ticks = new double[count + 1];
-            for (int i = 0; i <= count; i++) {
-                ticks[i] = i * step;
-            }
-            return ticks;
-        }
-
-        static double[] time(long max) {
-            long step = TIME_STEPS[TIME_STEPS.length - 1];
-            for (long s : TIME_STEPS) {
-                if (max / s <= 8) {
-                    step = s;
-                    break;
-                }
-            }
-            int count = (int) (max / step);
-            double[] ticks = new double[count + 1];
-            for (int i = 0; i <= count; i++) {
-                ticks[i] = (double) i * step;
-            }
-            return ticks;
-        }
-
-        static String label(double v) {
-            if (v >= 1_000_000 && v % 1_000_000 == 0) {
-                return String.format(Locale.ROOT, "%.0fM", v / 1_000_000);
-            }
-            if (v >= 1_000_000) {
-                return String.format(Locale.ROOT, "%.1fM", v / 1_000_000);
-            }
-            if (v >= 10_000 && v % 1_000 == 0) {
-                return String.format(Locale.ROOT, "%.0fk", v / 1_000);
-            }
-            return String.format(Locale.ROOT, "%,.0f", v);
-        }
-
-        static String timeLabel(long millis) {
-            long s = millis / 1000;
-            if (s == 0) {
-                return "0";
-            }
-            if (s % 3600 == 0) {
-                return s / 3600 + "h";
-            }
-            if (s >= 3600) {
-                return s / 3600 + "h" + String.format(Locale.ROOT, "%02d", (s % 3600) / 60);
-            }
-            if (s % 60 == 0) {
-                return s / 60 + "m";
-            }
-            return s >= 60 ? s / 60 + "m" + String.format(Locale.ROOT, "%02ds", s % 60) : s + "s";
         }
     }
 }

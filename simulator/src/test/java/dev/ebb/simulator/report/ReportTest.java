@@ -68,13 +68,13 @@ class ReportTest {
     @ParameterizedTest
     @CsvSource({"0, 0", "90000, 1m30s", "600000, 10m", "3600000, 1h", "5400000, 1h30", "45000, 45s"})
     void timeLabels(long millis, String label) {
-        assertThat(Chart.Ticks.timeLabel(millis)).isEqualTo(label);
+        assertThat(AxisTicks.timeLabel(millis)).isEqualTo(label);
     }
 
     @ParameterizedTest
     @CsvSource({"100000, 20000", "20, 5", "7, 2", "1, 1", "3500000, 1000000"})
     void roundSteps(double max, double step) {
-        double[] ticks = Chart.Ticks.nice(max);
+        double[] ticks = AxisTicks.nice(max);
         assertThat(ticks[1]).isEqualTo(step);
         assertThat(ticks[ticks.length - 1]).isGreaterThanOrEqualTo(max);
     }
