@@ -35,6 +35,22 @@ class DockerfileTest {
     }
 
     @Test
+    void dockerignoreKeepsEveryMavenModule() {
+        List<String> ignored = Repo.read(".dockerignore").lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        var modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(Repo.read("pom.xml"));
+        int count = 0;
+        while (modules.find()) {
+            String module = modules.group(1);
+            count++;
+            assertThat(ignored).as(".dockerignore hides module " + module).noneMatch(p -> p.equals(module) || p.equals(module + "/")
+                    || p.equals("*") || p.equals(module + "/pom.xml"));
+        }
+        assertThat(count).isGreaterThan(3);
+        assertThat(ignored).contains("**/target", ".git");
+    }
+
+    @Test
     void jvmFlagsAreContainerAwareAndAllowFfm() {
         List<String> argv = docker.command();
         List<String> jvm = argv.subList(1, argv.indexOf("-jar"));
