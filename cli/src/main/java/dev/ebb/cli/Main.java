@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             dev.ebb.cli.bench.ResizeBenchCommand.class,
             dev.ebb.cli.controller.ControllerCommand.class,
             dev.ebb.cli.policy.PolicyCommand.class,
+            dev.ebb.cli.worker.WorkerCommand.class,
             dev.ebb.cli.simulate.SimulateCommand.class,
         })
 public final class Main implements Runnable {

@@ -67,7 +67,7 @@ public final class ConfigReader {
         }
         long maxBytes = longInteger("EBB_MAX_BYTES", Limits.DEFAULT.maxBytes(), 1, Long.MAX_VALUE);
         long maxPixels = longInteger("EBB_MAX_PIXELS", Limits.DEFAULT.maxPixels(), 1, Long.MAX_VALUE);
-        boolean turbo = parsed("EBB_TURBOJPEG", "on", ConfigReader::onOff, "on or off");
+        Boolean turbo = parsed("EBB_TURBOJPEG", "on", ConfigReader::onOff, "on or off");
 
         int concurrency = integer("EBB_CONCURRENCY", defaultConcurrency(cpus), 1, 1000);
         int threads = integer("EBB_WORKER_THREADS", cpus, 1, 256);
@@ -95,14 +95,14 @@ public final class ConfigReader {
         Optional<String> region = optional("EBB_REGION").or(() -> optional("AWS_REGION"));
         Optional<URI> sqsEndpoint = endpoint("EBB_SQS_ENDPOINT");
         Optional<URI> s3Endpoint = endpoint("EBB_S3_ENDPOINT");
-        boolean pathStyle = parsed("EBB_S3_PATH_STYLE", s3Endpoint.isPresent() ? "on" : "off", ConfigReader::onOff, "on or off");
+        Boolean pathStyle = parsed("EBB_S3_PATH_STYLE", s3Endpoint.isPresent() ? "on" : "off", ConfigReader::onOff, "on or off");
 
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new WorkerConfig(queueUrl, dlq, bucket, prefix, outputs, new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()),
-                turbo, concurrency, threads, wait, visibility, idle, idlePolls, grace, retries, breakers, flush, port,
-                region, sqsEndpoint, s3Endpoint, pathStyle);
+                Boolean.TRUE.equals(turbo), concurrency, threads, wait, visibility, idle, idlePolls, grace, retries, breakers, flush, port,
+                region, sqsEndpoint, s3Endpoint, Boolean.TRUE.equals(pathStyle));
     }
 
     private Optional<String> optional(String name) {

@@ -1,7 +1,6 @@
 package dev.ebb.worker.observe;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -69,9 +68,5 @@ public final class WorkerMetrics {
     public void bytes(long in, long out) {
         bytesIn.increment(in);
         bytesOut.increment(out);
-    }
-
-    public void outputsPerRecord(int n) {
-        DistributionSummary.builder("ebb.worker.outputs.per.record").register(registry).record(n);
     }
 }

@@ -1,0 +1,21 @@
+package dev.ebb.cli.worker;
+
+import dev.ebb.worker.WorkerMain;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code ebb worker}: the container's entry point, configured by environment variables only. */
+@Command(
+        name = "worker",
+        description = {
+            "Consume the queue named by EBB_QUEUE_URL: download, resize, upload, delete; exit when it stays empty.",
+            "Configured by EBB_* environment variables only (as the ECS task definition sets them).",
+            "Exit 0 idle or stopped cleanly (SIGTERM drains), 1 unexpected error, 2 invalid environment, 3 could not start."
+        })
+public final class WorkerCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        return WorkerMain.run(System.getenv());
+    }
+}

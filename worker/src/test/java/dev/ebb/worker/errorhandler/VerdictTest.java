@@ -1,0 +1,48 @@
+package dev.ebb.worker.errorhandler;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ebb.worker.event.ObjectEvent;
+import dev.ebb.worker.process.RecordResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VerdictTest {
+
+    static final ObjectEvent E = new ObjectEvent("ObjectCreated:Put", "b", "k.jpg", Optional.empty(), Optional.empty(), Optional.empty());
+    static final RecordResult DONE = new RecordResult.Done(E, List.of("64x64/k.jpg"), RecordResult.Timings.NONE);
+    static final RecordResult SKIPPED = new RecordResult.Skipped(E, "folder_marker");
+    static final RecordResult CORRUPT = new RecordResult.Failed(E, new Failure.Permanent("corrupt", "x"), RecordResult.Timings.NONE);
+    static final RecordResult MISSING = new RecordResult.Failed(E, new Failure.Permanent("source_missing", "x"), RecordResult.Timings.NONE);
+    static final RecordResult THROTTLED = new RecordResult.Failed(E, new Failure.Transient("throttled", "x"), RecordResult.Timings.NONE);
+
+    static Stream<Arguments> table() {
+        return Stream.of(
+                Arguments.of(List.of(DONE), "delete"),
+                Arguments.of(List.of(DONE, DONE, SKIPPED), "delete"),
+                Arguments.of(List.of(SKIPPED), "delete"),
+                Arguments.of(List.of(), "delete"),
+                Arguments.of(List.of(CORRUPT), "dead_letter:corrupt"),
+                Arguments.of(List.of(DONE, CORRUPT), "dead_letter:corrupt"),
+                Arguments.of(List.of(MISSING, CORRUPT), "dead_letter:source_missing"),
+                Arguments.of(List.of(THROTTLED), "retry:throttled"),
+                Arguments.of(List.of(DONE, THROTTLED), "retry:throttled"),
+                // a transient failure wins: the whole message comes back, and the permanent one is judged again then
+                Arguments.of(List.of(CORRUPT, THROTTLED), "retry:throttled"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("table")
+    void decides(List<RecordResult> results, String expected) {
+        String got = switch (Verdict.of(results)) {
+            case Verdict.Delete d -> "delete";
+            case Verdict.DeadLetter dl -> "dead_letter:" + dl.reason();
+            case Verdict.Retry r -> "retry:" + r.reason();
+        };
+        assertThat(got).isEqualTo(expected);
+    }
+}
