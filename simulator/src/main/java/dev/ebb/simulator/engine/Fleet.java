@@ -72,10 +72,6 @@ final class Fleet {
         t.state = SimTask.State.RUNNING;
         t.lastActivity = now;
         t.idleSince = now;
-        if (t.stopping) {
-            exit(t, now);
-            return;
-        }
         makeHungry(t);
         dispatch(now);
         scheduleIdleCheck(t, now);
@@ -163,7 +159,6 @@ final class Fleet {
             return;
         }
         t.stopping = true;
-        t.killAt = killAt;
         if (t.hungry) {
             hungry.remove(t);
             t.hungry = false;

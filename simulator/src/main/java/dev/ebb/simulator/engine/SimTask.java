@@ -27,8 +27,6 @@ final class SimTask {
     boolean hungry;
     /** Told to stop (Spot notice or StopTask): receives nothing more and is no longer listed by ECS as desired RUNNING. */
     boolean stopping;
-    /** When ECS kills it if the worker has not exited by then. */
-    long killAt;
 
     SimTask(int number, CapacityProvider provider, long launchedAt, int permits) {
         this.number = number;
