@@ -61,6 +61,22 @@ class SimulationTest {
         assertThat(r.cost().usd()).isCloseTo(550 / 3600.0 * 0.024685, within(1e-12));
     }
 
+    @ParameterizedTest(name = "burst {0}, target {1}, max {2}: {3} tasks, drained after {4}s")
+    @CsvSource({
+        // n, target, max, tasks, drain seconds
+        "10,    10, 5, 1,  91",   // one task, one round
+        "100,   10, 5, 5,  92",   // 5 tasks x 10 permits: 2 rounds
+        "1000,  100, 20, 10, 100", // 10 tasks: 100/s, 10 rounds
+        "25,    10, 20, 3, 91",   // ceil(25/10) = 3 tasks, one round
+    })
+    void burstTable(long n, int target, int max, int tasks, long drainSeconds) {
+        RunResult r = run(Policies.onDemand(target, max), FIXED, Arrivals.burst(n, 0));
+
+        assertThat(r.launches()).isEqualTo(tasks);
+        assertThat(r.timeToDrainMillis()).isEqualTo(drainSeconds * S);
+        assertThat(r.processed()).isEqualTo(n);
+    }
+
     @ParameterizedTest(name = "idle window {0}s: {1} task-seconds billed")
     @CsvSource({
         // one task from 60s, busy 90..91s, exits idle-window after: billed max(60, exit - 60)
