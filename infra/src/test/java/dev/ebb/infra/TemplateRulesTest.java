@@ -241,6 +241,24 @@ class TemplateRulesTest {
         }
     }
 
+    /** A value the ebb stack accepts for this parameter (CloudFormation would reject it at deploy time). */
+    static void assertAllowed(String name, String value) {
+        Map<String, Object> p = map(map(EBB.root().get("Parameters")).get(name));
+        String what = "ebb-parameters.json " + name + "=" + value;
+        if (p.containsKey("AllowedValues")) {
+            assertThat(list(p.get("AllowedValues")).stream().map(String::valueOf)).as(what).contains(value);
+        }
+        if (p.containsKey("AllowedPattern")) {
+            assertThat(value).as(what).matches((String) p.get("AllowedPattern"));
+        }
+        if (p.containsKey("MinValue")) {
+            assertThat(Double.parseDouble(value)).as(what).isGreaterThanOrEqualTo(((Number) p.get("MinValue")).doubleValue());
+        }
+        if (p.containsKey("MaxValue")) {
+            assertThat(Double.parseDouble(value)).as(what).isLessThanOrEqualTo(((Number) p.get("MaxValue")).doubleValue());
+        }
+    }
+
     @Test
     void pipelineBuildsWithBuildspecAndDeploysTheEbbTemplateWithParametersItKnows() throws Exception {
         Map<String, Object> repo = CICD.properties("Repository");
@@ -259,7 +277,10 @@ class TemplateRulesTest {
 
         Set<String> ebbParameters = map(EBB.root().get("Parameters")).keySet();
         var tuning = new ObjectMapper().readTree(Files.readString(Repo.path("infra/cloudformation/ebb-parameters.json")));
-        tuning.get("Parameters").fieldNames().forEachRemaining(p -> assertThat(ebbParameters).as("ebb-parameters.json").contains(p));
+        tuning.get("Parameters").properties().forEach(p -> {
+            assertThat(ebbParameters).as("ebb-parameters.json").contains(p.getKey());
+            assertAllowed(p.getKey(), p.getValue().asText());
+        });
         for (String p : List.of("ImageTag", "ImageRepository", "ControllerCodeBucket", "ControllerCodeKey")) {
             assertThat(Repo.read("buildspec.yml")).contains(p + ": $");
             assertThat(ebbParameters).contains(p);
