@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             dev.ebb.cli.policy.PolicyCommand.class,
             dev.ebb.cli.worker.WorkerCommand.class,
             dev.ebb.cli.simulate.SimulateCommand.class,
+            dev.ebb.cli.local.LocalCommand.class,
         })
 public final class Main implements Runnable {
 

@@ -1,0 +1,190 @@
+package dev.ebb.local.platform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ebb.controller.policy.CapacityProvider;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One task: one worker process. Its state follows the worker's own lines on stdout: STARTING until
+ * it logs {@code start} (like a PENDING ECS task), RUNNING until it logs {@code idle} or
+ * {@code stopping} or is sent SIGTERM (then STOPPING, no longer capacity), EXITED when the process
+ * is gone. Nothing else is assumed: a kill -9 shows up only as the process ending.
+ */
+public final class WorkerTask {
+
+    public enum State { STARTING, RUNNING, STOPPING, EXITED }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String id;
+    private final CapacityProvider provider;
+    private final Instant createdAt;
+    private final Process process;
+    private final TaskListener listener;
+    private volatile State state = State.STARTING;
+    private volatile boolean reachedRunning;
+    private volatile Integer exitCode;
+    private volatile String exitReason;
+    private volatile Instant exitedAt;
+
+    private WorkerTask(String id, CapacityProvider provider, Instant createdAt, Process process, TaskListener listener) {
+        this.id = id;
+        this.provider = provider;
+        this.createdAt = createdAt;
+        this.process = process;
+        this.listener = listener;
+    }
+
+    static WorkerTask start(String id, CapacityProvider provider, WorkerLauncher launcher, TaskListener listener) throws IOException {
+        Process p = launcher.start(id);
+        WorkerTask task = new WorkerTask(id, provider, Instant.now(), p, listener);
+        Path log = launcher.logs().resolve(id + ".log");
+        Thread reader = new Thread(() -> task.read(log), "ebb-local-" + id);
+        reader.setDaemon(true);
+        reader.start();
+        // The process's end, not its stdout's: a grandchild may hold the pipe open after the worker is gone.
+        p.onExit().thenRunAsync(() -> task.exited(reader));
+        return task;
+    }
+
+    private void read(Path log) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+                Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                out.write(line);
+                out.write('\n');
+                out.flush();
+                if (line.startsWith("{")) {
+                    onLine(line);
+                }
+            }
+        } catch (IOException e) {
+            // the process went away; its end is handled by exited()
+        }
+    }
+
+    private void exited(Thread reader) {
+        try {
+            reader.join(2_000); // the last lines (idle, exit) usually explain the end
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int code = process.exitValue();
+        exitCode = code;
+        exitedAt = Instant.now();
+        if (exitReason == null) {
+            exitReason = code == 137 ? "killed (SIGKILL)" : code == 143 ? "terminated (SIGTERM)" : "exit " + code;
+        }
+        state = State.EXITED;
+        listener.exited(this);
+    }
+
+    private void onLine(String line) {
+        JsonNode j;
+        try {
+            j = JSON.readTree(line);
+        } catch (IOException e) {
+            return;
+        }
+        switch (j.path("event").asText()) {
+            case "start" -> {
+                reachedRunning = true;
+                if (state == State.STARTING) {
+                    state = State.RUNNING;
+                    listener.running(this);
+                }
+            }
+            case "idle" -> {
+                state = State.STOPPING;
+                exitReason = "idle: the queue stayed empty";
+            }
+            case "stopping" -> {
+                state = State.STOPPING;
+                exitReason = "stopped (" + j.path("reason").asText() + ")";
+            }
+            case "message" -> {
+                boolean deadLettered = "dead_lettered".equals(j.path("outcome").asText());
+                for (JsonNode r : j.path("records")) {
+                    String key = r.path("key").asText();
+                    switch (r.path("outcome").asText()) {
+                        case "processed" -> listener.processed(key);
+                        case "failed" -> {
+                            if (deadLettered) {
+                                listener.failed(key, r.path("reason").asText());
+                            }
+                        }
+                        default -> { }
+                    }
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** What ECS's SIGTERM on StopTask does: the worker stops receiving, drains, releases, exits. */
+    void terminate() {
+        if (state != State.EXITED) {
+            state = State.STOPPING;
+            process.destroy();
+        }
+    }
+
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public CapacityProvider provider() {
+        return provider;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Whether the worker ever logged its start (it reached its queue and began polling). */
+    public boolean reachedRunning() {
+        return reachedRunning;
+    }
+
+    public boolean isAlive() {
+        return state != State.EXITED;
+    }
+
+    public Optional<Integer> exitCode() {
+        return Optional.ofNullable(exitCode);
+    }
+
+    public Optional<String> exitReason() {
+        return Optional.ofNullable(exitReason);
+    }
+
+    public Optional<Instant> exitedAt() {
+        return Optional.ofNullable(exitedAt);
+    }
+
+    Process process() {
+        return process;
+    }
+}
