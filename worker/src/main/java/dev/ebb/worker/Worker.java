@@ -250,7 +250,8 @@ final class Worker {
         if (graceTimer >= 0) {
             parts.vertx().cancelTimer(graceTimer);
         }
-        parts.log().event("exit", new JsonObject().put("reason", stopReason).put("exit_code", code));
+        parts.log().event("exit", new JsonObject().put("reason", stopReason).put("exit_code", code)
+                .mergeIn(parts.metrics().summary()));
         exit.complete(code);
     }
 }

@@ -9,8 +9,11 @@ public final class ExitCodes {
     public static final int FAILED = 1;
     /** The environment is invalid; the message names each variable. */
     public static final int CONFIG = 2;
-    /** The queue, its dead-letter queue, or the metrics port could not be set up at start. */
-    public static final int STARTUP = 3;
+    /**
+     * The queue, its dead-letter queue, or the metrics port could not be set up at start. Not 3:
+     * that is what the JVM exits with on {@code -XX:+ExitOnOutOfMemoryError}.
+     */
+    public static final int STARTUP = 4;
 
     private ExitCodes() {}
 }

@@ -35,6 +35,14 @@ public final class WorkerMetrics {
         registry.gauge("ebb.worker.permits.free", java.util.List.of(), freePermits, s -> s.get().doubleValue());
     }
 
+    /** Totals for the exit line: messages received and how they ended. */
+    public io.vertx.core.json.JsonObject summary() {
+        io.vertx.core.json.JsonObject outcomes = new io.vertx.core.json.JsonObject();
+        registry.find("ebb.worker.messages").counters().forEach(c ->
+                outcomes.put(c.getId().getTag("outcome"), outcomes.getLong(c.getId().getTag("outcome"), 0L) + (long) c.count()));
+        return new io.vertx.core.json.JsonObject().put("received", (long) received.count()).put("outcomes", outcomes);
+    }
+
     public void received(int n) {
         received.increment(n);
     }

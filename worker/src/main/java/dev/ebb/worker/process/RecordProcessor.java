@@ -53,6 +53,9 @@ public final class RecordProcessor {
         if (event.isFolderMarker()) {
             return Future.succeededFuture(new RecordResult.Skipped(event, "folder_marker"));
         }
+        if (isOwnOutput(event, destination, specs)) {
+            return Future.succeededFuture(new RecordResult.Skipped(event, "own_output"));
+        }
         long maxBytes = engine.limits().maxBytes();
         if (event.size().orElse(0L) > maxBytes) {
             return failed(event, new Failure.Permanent("too_large",
@@ -79,6 +82,18 @@ public final class RecordProcessor {
                     });
                 })
                 .recover(e -> failed(event, FailureClassifier.classify(e), timings(start, marks, bytesIn[0], 0)));
+    }
+
+    /**
+     * An event for one of this worker's own outputs (the destination bucket also sends events to
+     * the queue): processing it would resize thumbnails of thumbnails, for ever.
+     */
+    public static boolean isOwnOutput(ObjectEvent event, Destination destination, List<OutputSpec> specs) {
+        if (!event.bucket().equals(destination.bucket()) || !event.key().startsWith(destination.prefix())) {
+            return false;
+        }
+        String rest = event.key().substring(destination.prefix().length());
+        return specs.stream().anyMatch(spec -> rest.startsWith(spec.boxName() + "/"));
     }
 
     private Future<List<String>> upload(ObjectEvent event, ObjectStore.SourceObject source, List<RenderedOutput> outputs) {

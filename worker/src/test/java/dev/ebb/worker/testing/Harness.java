@@ -68,6 +68,7 @@ public final class Harness {
         return keys;
     }
 
+    /** {@code label} prefixes the worker's lines echoed on the test's stdout; null keeps them quiet. */
     public Running startInProcess(Map<String, String> env, String label) throws Exception {
         Lines lines = new Lines(label);
         WorkerRuntime runtime = WorkerRuntime.start(ConfigReader.read(env), lines.printStream());

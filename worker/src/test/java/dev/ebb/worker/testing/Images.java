@@ -19,6 +19,21 @@ public final class Images {
         return encode(picture(width, height, seed), "jpg");
     }
 
+    /** Photo-like: a gradient, a shape and sensor-like noise, so JPEG sizes are realistic. */
+    public static byte[] photo(int width, int height, int seed) {
+        BufferedImage img = picture(width, height, seed);
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int[] px = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < px.length; i++) {
+            int n = rnd.nextInt(-12, 13);
+            int r = Math.clamp(((px[i] >> 16) & 0xff) + n, 0, 255);
+            int g = Math.clamp(((px[i] >> 8) & 0xff) + n, 0, 255);
+            int b = Math.clamp((px[i] & 0xff) + n, 0, 255);
+            px[i] = (r << 16) | (g << 8) | b;
+        }
+        return encode(img, "jpg");
+    }
+
     public static byte[] png(int width, int height, int seed) {
         return encode(picture(width, height, seed), "png");
     }

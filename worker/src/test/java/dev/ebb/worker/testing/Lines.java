@@ -30,14 +30,21 @@ public final class Lines extends OutputStream {
             String line = current.toString(StandardCharsets.UTF_8);
             current.reset();
             lines.add(line);
-            System.out.println("[" + label + "] " + line);
+            if (label != null) {
+                System.out.println("[" + label + "] " + line);
+            }
         } else {
             current.write(b);
         }
     }
 
-    public synchronized List<JsonObject> json() {
-        return lines.stream().filter(l -> l.startsWith("{")).map(JsonObject::new).toList();
+    /** Parsed outside the lock, so a test polling this does not hold up the worker's writes. */
+    public List<JsonObject> json() {
+        List<String> copy;
+        synchronized (this) {
+            copy = List.copyOf(lines);
+        }
+        return copy.stream().filter(l -> l.startsWith("{")).map(JsonObject::new).toList();
     }
 
     public List<JsonObject> messages(Predicate<JsonObject> which) {
