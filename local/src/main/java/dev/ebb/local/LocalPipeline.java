@@ -6,7 +6,7 @@ import dev.ebb.controller.aws.SqsQueueDepth;
 import dev.ebb.controller.cycle.ControllerCycle;
 import dev.ebb.controller.cycle.HistoryStore;
 import dev.ebb.controller.policy.PolicyResult;
-import dev.ebb.local.emulators.EmbeddedSqs;
+import dev.ebb.emulators.EmbeddedSqs;
 import dev.ebb.local.emulators.LocalAws;
 import dev.ebb.local.ingest.Ingest;
 import dev.ebb.local.ingest.InputFiles;

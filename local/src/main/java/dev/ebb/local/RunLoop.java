@@ -105,7 +105,8 @@ final class RunLoop {
             }
             if (!reported && settle.observe(new Settle.Sample(queued, dlq[0] + dlq[1], live, minTasks() > 0))) {
                 timeline.remark("settled");
-                view.finish(snap);
+                tick(); // one last look by the controller: nothing left, nothing launched (scaled to zero)
+                view.finish(snapshot(q, dlq[0] + dlq[1], inputs.size()));
                 last = finish.complete(List.copyOf(inputs.keySet()), Optional.empty(), decisions, ticks, peakTasks);
                 if (!options.keepRunning()) {
                     return last;

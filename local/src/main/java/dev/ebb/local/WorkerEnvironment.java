@@ -1,8 +1,8 @@
 package dev.ebb.local;
 
 import dev.ebb.local.emulators.LocalAws;
-import dev.ebb.local.emulators.LocalClients;
-import dev.ebb.local.emulators.EmbeddedSqs;
+import dev.ebb.emulators.EmulatorClients;
+import dev.ebb.emulators.EmbeddedSqs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +36,8 @@ final class WorkerEnvironment {
         env.put("EBB_S3_PATH_STYLE", "on");
         env.put("EBB_REGION", EmbeddedSqs.REGION);
         env.put("AWS_REGION", EmbeddedSqs.REGION);
-        env.put("AWS_ACCESS_KEY_ID", LocalClients.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", LocalClients.SECRET_KEY);
+        env.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
         env.put("EBB_SIZES", o.sizes());
         env.put("EBB_MODE", o.mode());
         env.put("EBB_METRICS_PORT", "0");

@@ -1,5 +1,8 @@
 package dev.ebb.local.emulators;
 
+import dev.ebb.emulators.EmbeddedS3;
+import dev.ebb.emulators.EmbeddedSqs;
+import dev.ebb.emulators.EmulatorClients;
 import java.nio.file.Path;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -43,9 +46,9 @@ public final class LocalAws implements AutoCloseable {
         SqsClient sqs = null;
         S3Client s3 = null;
         try {
-            s3Server = EmbeddedS3.start(storeFolder);
-            sqs = LocalClients.sqs(sqsServer.endpoint());
-            s3 = LocalClients.s3(s3Server.endpoint());
+            s3Server = EmbeddedS3.inFolder(storeFolder);
+            sqs = EmulatorClients.sqs(sqsServer.endpoint());
+            s3 = EmulatorClients.s3(s3Server.endpoint());
             String dlq = sqs.createQueue(r -> r.queueName(DEAD_LETTER_QUEUE)
                     .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
             String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))

@@ -30,7 +30,7 @@ public record WorkerLauncher(List<String> command, Map<String, String> environme
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xss512k", "-Xmx256m", "-cp", System.getProperty("java.class.path"), mainClass));
+                "-Xss512k", "-Xmx256m", "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(List.of(args));
         return cmd;
     }

@@ -2,6 +2,7 @@ package dev.ebb.local.emulators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebb.emulators.EmbeddedSqs;
 import dev.ebb.local.account.DeadLetter;
 import dev.ebb.local.account.DeadLetters;
 import dev.ebb.local.ingest.Ingest;

@@ -1,4 +1,4 @@
-package dev.ebb.local.emulators;
+package dev.ebb.emulators;
 
 import java.net.URI;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -15,13 +15,13 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * anywhere. S3Proxy rejects the SDK's default flexible checksums (aws-chunked with a CRC32 trailer),
  * hence WHEN_REQUIRED, and it wants path-style addressing.
  */
-public final class LocalClients {
+public final class EmulatorClients {
 
-    /** What every local client and worker process authenticates with; the emulators accept anything. */
-    public static final String ACCESS_KEY = "ebb-local";
-    public static final String SECRET_KEY = "ebb-local";
+    /** What every client of the emulators authenticates with; they accept anything. */
+    public static final String ACCESS_KEY = "ebb-emulator";
+    public static final String SECRET_KEY = "ebb-emulator";
 
-    private LocalClients() {}
+    private EmulatorClients() {}
 
     public static SqsClient sqs(URI endpoint) {
         return SqsClient.builder().endpointOverride(endpoint).region(Region.of(EmbeddedSqs.REGION))

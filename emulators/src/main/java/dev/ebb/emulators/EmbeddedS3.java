@@ -1,4 +1,4 @@
-package dev.ebb.local.emulators;
+package dev.ebb.emulators;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -9,9 +9,10 @@ import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
 
 /**
- * S3Proxy in this JVM with a jclouds filesystem store under {@code folder}, on a loopback port the
- * OS picks. Clients need path-style access and checksums only when required (see
- * {@link LocalClients}); it sends no bucket notifications, so local mode sends them itself.
+ * S3Proxy in this JVM on a loopback port the OS picks, with a jclouds store in memory
+ * ({@link #inMemory()}) or in files under a folder ({@link #inFolder(Path)}). Clients need
+ * path-style access and checksums only when required (see {@link EmulatorClients}). It sends no
+ * bucket notifications: whoever uploads puts the S3 event on the queue.
  */
 public final class EmbeddedS3 implements AutoCloseable {
 
@@ -25,11 +26,19 @@ public final class EmbeddedS3 implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    public static EmbeddedS3 start(Path folder) throws Exception {
+    /** Objects in memory, gone with the process (tests). */
+    public static EmbeddedS3 inMemory() throws Exception {
+        return start(ContextBuilder.newBuilder("transient").credentials("ebb", "ebb").buildView(BlobStoreContext.class));
+    }
+
+    /** Objects as files under {@code folder} (large runs stay out of the heap). */
+    public static EmbeddedS3 inFolder(Path folder) throws Exception {
         Properties props = new Properties();
         props.setProperty("jclouds.filesystem.basedir", folder.toAbsolutePath().toString());
-        BlobStoreContext context = ContextBuilder.newBuilder("filesystem").overrides(props).credentials("local", "local")
-                .buildView(BlobStoreContext.class);
+        return start(ContextBuilder.newBuilder("filesystem").overrides(props).credentials("ebb", "ebb").buildView(BlobStoreContext.class));
+    }
+
+    private static EmbeddedS3 start(BlobStoreContext context) throws Exception {
         S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.NONE, null, null).build();
         try {

@@ -1,4 +1,4 @@
-package dev.ebb.local.emulators;
+package dev.ebb.emulators;
 
 import java.net.URI;
 import org.elasticmq.rest.sqs.SQSRestServer;
