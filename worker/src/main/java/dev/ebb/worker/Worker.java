@@ -147,18 +147,29 @@ final class Worker {
         long now = clock.getAsLong();
         for (ReceivedMessage m : messages) {
             inFlight.add(m, now);
-            handler.handle(m).onComplete(r -> done(m, r.succeeded() ? r.result()
+            boolean[] permitHeld = {true};
+            Runnable releasePermit = () -> {
+                if (permitHeld[0]) {
+                    permitHeld[0] = false;
+                    permits.release(1);
+                    if (!stopping) {
+                        poller.pollIfReady();
+                    }
+                }
+            };
+            handler.handle(m, releasePermit).onComplete(r -> done(m, releasePermit, r.succeeded() ? r.result()
                     : new MessageOutcome(m, "retried", "internal", String.valueOf(r.cause()), List.of(), 0)));
         }
     }
 
-    private void done(ReceivedMessage m, MessageOutcome outcome) {
+    /** The message is acknowledged (or released); its permit went back when its work was done. */
+    private void done(ReceivedMessage m, Runnable releasePermit, MessageOutcome outcome) {
         if (finished) {
             return;
         }
         boolean wasReleased = inFlight.isReleased(m);
         inFlight.remove(m);
-        permits.release(1);
+        releasePermit.run();
         idle.finished(clock.getAsLong());
         if (!wasReleased || "released".equals(outcome.outcome())) {
             record(outcome);

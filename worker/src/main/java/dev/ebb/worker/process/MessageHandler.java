@@ -27,12 +27,25 @@ public final class MessageHandler {
         this.released = released;
     }
 
-    public Future<MessageOutcome> handle(ReceivedMessage m) {
+    /**
+     * @param workDone run once the message's own work is over and only its acknowledgement is
+     *     left (a batched delete may wait for nine others): the worker frees its permit then
+     */
+    public Future<MessageOutcome> handle(ReceivedMessage m, Runnable workDone) {
         long start = System.nanoTime();
         return switch (S3Events.parse(m.body())) {
-            case ParsedBody.TestEvent t -> acks.delete(m, "test_event").map(o -> outcome(m, o, null, null, List.of(), start));
-            case ParsedBody.Malformed bad -> act(m, new Verdict.DeadLetter("malformed_event", bad.detail()), List.of(), start);
-            case ParsedBody.Records rs -> processAll(rs).compose(results -> act(m, Verdict.of(results), results, start));
+            case ParsedBody.TestEvent t -> {
+                workDone.run();
+                yield acks.delete(m, "test_event").map(o -> outcome(m, o, null, null, List.of(), start));
+            }
+            case ParsedBody.Malformed bad -> {
+                workDone.run();
+                yield act(m, new Verdict.DeadLetter("malformed_event", bad.detail()), List.of(), start);
+            }
+            case ParsedBody.Records rs -> processAll(rs).compose(results -> {
+                workDone.run();
+                return act(m, Verdict.of(results), results, start);
+            });
         };
     }
 
