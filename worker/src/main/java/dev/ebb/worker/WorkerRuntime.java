@@ -106,7 +106,9 @@ public final class WorkerRuntime implements AutoCloseable {
                 probe(probing, 0, !s3Guard.isClosed(), () -> store.probe(config.destinationBucket()), context);
                 probe(probing, 1, !sqsGuard.isClosed(), queue::probe, context);
             };
-            Worker worker = new Worker(config, new Worker.Parts(vertx, context, pool, queue, store, engine, new WorkerMetrics(registry), log,
+            WorkerMetrics metrics = new WorkerMetrics(registry);
+            metrics.jpegDecoder(engine.jpegDecoder());
+            Worker worker = new Worker(config, new Worker.Parts(vertx, context, pool, queue, store, engine, metrics, log,
                     () -> s3Guard.isClosed() && sqsGuard.isClosed(), probes), visibility);
             HttpServer http = join(HttpEndpoints.start(vertx, config.metricsPort(), registry, worker::health).toCompletionStage().toCompletableFuture(),
                     "could not listen on EBB_METRICS_PORT=" + config.metricsPort());

@@ -54,6 +54,7 @@ class MixedMessagesIT {
             assertThat(w.metric("ebb_worker_test_events_total")).isEqualTo(1.0);
             assertThat(w.metric("ebb_worker_records_failed_total{kind=\"permanent\",reason=\"corrupt\"}")).isEqualTo(2.0);
             assertThat(w.metric("ebb_worker_records_skipped_total{reason=\"folder_marker\"}")).isEqualTo(1.0);
+            assertThat(w.metric("ebb_worker_jpeg_decoder_info{decoder=\"turbojpeg\"}")).isEqualTo(1.0);
         }
         assertThat(code).isZero();
 

@@ -30,6 +30,14 @@ public final class WorkerMetrics {
         return registry;
     }
 
+    /**
+     * {@code ebb_worker_jpeg_decoder_info{decoder="turbojpeg"|"imageio"} 1}: alarm or graph on
+     * {@code imageio}, the about twice slower fallback used when libturbojpeg did not load.
+     */
+    public void jpegDecoder(String decoder) {
+        registry.gauge("ebb.worker.jpeg.decoder.info", java.util.List.of(io.micrometer.core.instrument.Tag.of("decoder", decoder)), 1);
+    }
+
     public void gauges(Supplier<Number> inFlight, Supplier<Number> freePermits) {
         registry.gauge("ebb.worker.in.flight", java.util.List.of(), inFlight, s -> s.get().doubleValue());
         registry.gauge("ebb.worker.permits.free", java.util.List.of(), freePermits, s -> s.get().doubleValue());
