@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,11 @@ class LocalCommandIT {
 
     @TempDir
     Path dir;
+
+    @AfterEach
+    void noRunOutlivesItsTest() {
+        LocalRun.closeAll();
+    }
 
     @Test
     void processesEveryImageReportsEveryCorruptFileAndLeavesNothingBehind() throws Exception {
@@ -181,6 +187,29 @@ class LocalCommandIT {
                 concat(FAST, "--generate", "12", "--output", a.resolve("out").toString()));
         assertThat(third.awaitExit()).isZero();
         assertThat(third.report().at("/totals/processed").asInt()).isEqualTo(12);
+    }
+
+    @Test
+    void keepRunningUploadsNewFilesReportsAgainAndCleansUpWhenStopped() throws Exception {
+        Path input = dir.resolve("in");
+        SampleImages.write(input, 8, 3);
+        Path out = dir.resolve("out");
+        LocalRun run = LocalRun.start(dir, concat(FAST, "--input", input.toString(), "--output", out.toString(), "--keep-running"));
+
+        await().atMost(Duration.ofMinutes(3)).until(() -> LocalRun.text(run.stdout).contains("ebb local: 8 inputs: 8 processed"));
+        SampleImages.write(input.resolve("later"), 4, 5);
+        await().atMost(Duration.ofMinutes(3)).until(() -> LocalRun.text(run.stdout).contains("ebb local: 12 inputs: 12 processed"));
+        assertThat(run.process.isAlive()).as("still up after draining twice").isTrue();
+        JsonNode report = run.report();
+        run.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops workers and emulators
+        run.awaitExit();
+
+        assertThat(report.at("/totals/processed").asInt()).isEqualTo(12);
+        assertThat(keysUnder(out)).filteredOn(k -> k.startsWith("224x224/later/")).hasSize(4);
+        for (JsonNode t : report.at("/tasks/each")) {
+            assertThat(ProcessHandle.of(t.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> listing(run.tmp).isEmpty());
     }
 
     @Test

@@ -15,7 +15,15 @@ import java.util.regex.Pattern;
  * {@code ebb local} as a user runs it: {@code java -jar target/ebb-cli.jar local …} in its own
  * process, with its own temporary folder, stdout and stderr in files.
  */
-final class LocalRun {
+final class LocalRun implements AutoCloseable {
+
+    /** Every run a test started, for {@link #closeAll()}. */
+    private static final List<LocalRun> STARTED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    static void closeAll() {
+        STARTED.forEach(LocalRun::close);
+        STARTED.clear();
+    }
 
     private static final Pattern PROCESSED = Pattern.compile("processed (\\d+)/");
 
@@ -50,7 +58,9 @@ final class LocalRun {
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
-        return new LocalRun(pb.start(), out, err, tmp, report);
+        LocalRun run = new LocalRun(pb.start(), out, err, tmp, report);
+        STARTED.add(run);
+        return run;
     }
 
     int awaitExit() throws Exception {
@@ -77,6 +87,13 @@ final class LocalRun {
             max = Math.max(max, Integer.parseInt(m.group(1)));
         }
         return max;
+    }
+
+    /** A failed test must not leave a run behind: SIGKILL to it and its workers. */
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     JsonNode report() throws IOException {

@@ -83,7 +83,12 @@ public final class WorkerTask {
         exitCode = code;
         exitedAt = Instant.now();
         if (exitReason == null) {
-            exitReason = code == 137 ? "killed (SIGKILL)" : code == 143 ? "terminated (SIGTERM)" : "exit " + code;
+            exitReason = switch (code) {
+                case 137 -> "killed (SIGKILL)";
+                case 143 -> "terminated (SIGTERM)";
+                case 130 -> "interrupted (SIGINT)";
+                default -> "exit " + code;
+            };
         }
         state = State.EXITED;
         listener.exited(this);
