@@ -28,12 +28,15 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ebb local}: the whole pipeline on this machine (see dev.ebb.local.LocalPipeline). */
 @Command(
         name = "local",
+        mixinStandardHelpOptions = true,
         description = {
-            "Run the whole pipeline on this machine: embedded SQS (ElasticMQ) and S3 (S3Proxy), the real controller",
-            "every --tick with the scaling policy, and each task as an `ebb worker` process. Uploads every input file",
-            "(putting the S3 event notification S3 would send on the queue), waits until the queue and the dead-letter",
-            "queue are settled and every worker has exited, then copies the outputs to --output.",
-            "Exit 0 when every input was processed or dead-lettered with a reason; 1 otherwise (they are listed); 2 bad command line."
+            "Run the whole pipeline on this machine: embedded SQS (ElasticMQ) and S3",
+            "(S3Proxy), the real controller every --tick with the scaling policy, and each",
+            "task an `ebb worker` process. Uploads every input file and puts the S3 event",
+            "notification S3 would send on the queue; when the queue and the dead-letter",
+            "queue have settled and every worker has exited, copies the outputs to --output.",
+            "Exit 0 when every input was processed or dead-lettered with a reason; 1 if any",
+            "is unaccounted for (listed); 2 bad command line or policy. See docs/local.md."
         })
 public final class LocalCommand implements Callable<Integer> {
 
