@@ -7,6 +7,7 @@ import dev.ebb.worker.lifecycle.ExitCodes;
 import dev.ebb.worker.lifecycle.StartupException;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,29 +35,47 @@ public final class WorkerMain {
             e.problems().forEach(p -> err.println("  " + p));
             return ExitCodes.CONFIG;
         }
-        WorkerRuntime runtime;
-        try {
-            runtime = WorkerRuntime.start(config, out);
-        } catch (StartupException e) {
-            err.println("ebb worker: " + e.getMessage());
-            return ExitCodes.STARTUP;
-        }
+        // The hook goes in before the runtime starts: the worker logs "start" from inside start(),
+        // and a SIGTERM right after that line must already find a hook that drains.
+        CompletableFuture<WorkerRuntime> started = new CompletableFuture<>();
         long graceMillis = config.gracePeriod().toMillis();
         Thread onSigterm = new Thread(() -> {
             // The JVM is shutting down (SIGTERM): drain, then leave with our own exit code.
-            runtime.stop("SIGTERM");
+            WorkerRuntime running;
+            try {
+                running = started.get(graceMillis, TimeUnit.MILLISECONDS);
+            } catch (Exception notStarted) {
+                err.flush();
+                Runtime.getRuntime().halt(ExitCodes.STARTUP); // stopped before it could start: nothing received
+                return;
+            }
+            running.stop("SIGTERM");
             int code = ExitCodes.FAILED;
             try {
-                code = runtime.exit().get(graceMillis + 15_000, TimeUnit.MILLISECONDS);
+                code = running.exit().get(graceMillis + 15_000, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 err.println("ebb worker: did not stop cleanly: " + e);
             }
-            runtime.close();
+            running.close();
             out.flush();
             err.flush();
             Runtime.getRuntime().halt(code);
         }, "ebb-sigterm");
         Runtime.getRuntime().addShutdownHook(onSigterm);
+        WorkerRuntime runtime;
+        try {
+            runtime = WorkerRuntime.start(config, out);
+        } catch (StartupException e) {
+            started.completeExceptionally(e);
+            err.println("ebb worker: " + e.getMessage());
+            removeHook(onSigterm);
+            return ExitCodes.STARTUP;
+        } catch (RuntimeException e) {
+            started.completeExceptionally(e);
+            removeHook(onSigterm);
+            throw e;
+        }
+        started.complete(runtime);
         int code;
         try {
             code = runtime.exit().join();
@@ -64,12 +83,20 @@ public final class WorkerMain {
             err.println("ebb worker: " + e);
             code = ExitCodes.FAILED;
         }
-        try {
-            Runtime.getRuntime().removeShutdownHook(onSigterm);
-        } catch (IllegalStateException shuttingDown) {
+        if (!removeHook(onSigterm)) {
             return code; // the hook owns the exit now
         }
         runtime.close();
         return code;
+    }
+
+    /** False when the JVM is already shutting down, i.e. the hook is running and owns the exit. */
+    private static boolean removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shuttingDown) {
+            return false;
+        }
     }
 }
