@@ -1,15 +1,12 @@
 package dev.ebb.cli.local;
 
 import dev.ebb.cli.Main;
-import dev.ebb.image.spec.OutputFormat;
+import dev.ebb.cli.options.ImageJobOptions;
 import dev.ebb.image.spec.OutputSpec;
-import dev.ebb.image.spec.ResizeMode;
-import dev.ebb.image.spec.Rgb;
 import dev.ebb.local.LocalOptions;
 import dev.ebb.local.LocalPipeline;
 import dev.ebb.local.platform.WorkerLauncher;
 import dev.ebb.local.watch.View;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -20,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -28,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code ebb local}: the whole pipeline on this machine (see dev.ebb.local.LocalPipeline). */
 @Command(
         name = "local",
+        resourceBundle = "dev.ebb.cli.local.LocalCommand",
         mixinStandardHelpOptions = true,
         description = {
             "Run the whole pipeline on this machine: embedded SQS (ElasticMQ) and S3",
@@ -43,15 +42,8 @@ public final class LocalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "DIR", description = "Folder tree of source images; relative paths become keys.")
-    Path input;
-
-    @Option(names = "--generate", paramLabel = "N",
-            description = "Instead of --input, write N photo-like test images into <output>/_samples and use those.")
-    Integer generate;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder the destination bucket is copied to (created).")
-    Path output;
+    @Mixin
+    ImageJobOptions jobOptions;
 
     @Option(names = "--policy", paramLabel = "FILE",
             description = "Scaling policy (same format and checks as config/scaling-policy.yaml; re-read every tick). "
@@ -61,12 +53,6 @@ public final class LocalCommand implements Callable<Integer> {
     @Option(names = "--tick", defaultValue = "5s", paramLabel = "DURATION",
             description = "How often the controller reconciles (the Lambda: every 2 min). Default ${DEFAULT-VALUE}.")
     String tick;
-
-    @Option(names = "--sizes", defaultValue = "224x224,299x299", paramLabel = "WxH[,WxH...]", description = "Output boxes (default ${DEFAULT-VALUE}).")
-    String sizes;
-
-    @Option(names = "--mode", defaultValue = "fit", paramLabel = "fit|fill|pad", description = "As for ebb resize (default ${DEFAULT-VALUE}).")
-    String mode;
 
     @Option(names = "--report", paramLabel = "FILE.json",
             description = "Write a JSON report: every input with status, reason, outputs; totals; tasks; controller decisions; timings.")
@@ -104,18 +90,9 @@ public final class LocalCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--worker-env " + k + ": only EBB_* variables");
             }
         }
-        List<OutputSpec> specs;
-        try {
-            specs = OutputSpec.parseSizes(sizes, ResizeMode.parse(mode),
-                    OutputFormat.parse(env.getOrDefault("EBB_FORMAT", "jpeg")),
-                    Integer.parseInt(env.getOrDefault("EBB_QUALITY", "85")),
-                    Rgb.parse(env.getOrDefault("EBB_BACKGROUND", "black")));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if ((input == null) == (generate == null)) {
-            throw new ParameterException(spec.commandLine(), "give either --input DIR or --generate N");
-        }
+        List<OutputSpec> specs = jobOptions.outputSpecs(env.getOrDefault("EBB_FORMAT", "jpeg"),
+                env.getOrDefault("EBB_QUALITY", "85"), env.getOrDefault("EBB_BACKGROUND", "black"));
+        jobOptions.requireOneSource();
         if (maxReceives < 1 || maxReceives > 1000) {
             throw new ParameterException(spec.commandLine(), "--max-receives must be 1..1000");
         }
@@ -123,19 +100,9 @@ public final class LocalCommand implements Callable<Integer> {
         Duration visibilityTimeout = duration("--visibility-timeout", visibility, Duration.ofSeconds(2));
         Duration idle = duration("--worker-idle", workerIdle, Duration.ZERO);
         Duration grace = duration("--worker-grace", workerGrace, Duration.ZERO);
-        if (generate != null) {
-            if (generate < 1) {
-                throw new ParameterException(spec.commandLine(), "--generate must be at least 1");
-            }
-            input = output.resolve("_samples");
-            System.err.printf("writing %d sample images to %s ...%n", generate, input);
-            dev.ebb.cli.samples.SampleImages.write(input, generate, 42);
-        }
-        if (!Files.isDirectory(input)) {
-            throw new ParameterException(spec.commandLine(), "--input " + input + " is not a folder");
-        }
-        LocalOptions options = new LocalOptions(input, output, Optional.ofNullable(policy), tickEvery, sizes,
-                mode.toLowerCase(Locale.ROOT), specs, Optional.ofNullable(report), keepRunning,
+        Path input = jobOptions.inputFolder();
+        LocalOptions options = new LocalOptions(input, jobOptions.output(), Optional.ofNullable(policy), tickEvery, jobOptions.sizes(),
+                jobOptions.mode().toLowerCase(Locale.ROOT), specs, Optional.ofNullable(report), keepRunning,
                 (int) visibilityTimeout.toSeconds(), maxReceives, idle, grace, env,
                 WorkerLauncher.sameJvm(Main.class.getName(), "worker"));
         View view = View.forStderr(View.stdoutIsTerminal(), Math.max(1.0, Math.min(5.0, tickEvery.toMillis() / 1000.0)));

@@ -1,16 +1,14 @@
 package dev.ebb.cli.resize;
 
+import dev.ebb.cli.options.ImageJobOptions;
 import dev.ebb.image.ImageEngine;
 import dev.ebb.image.Limits;
-import dev.ebb.image.spec.OutputFormat;
 import dev.ebb.image.spec.OutputSpec;
-import dev.ebb.image.spec.ResizeMode;
-import dev.ebb.image.spec.Rgb;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -29,23 +27,8 @@ public final class ResizeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "DIR", description = "Folder tree of source images.")
-    Path input;
-
-    @Option(names = "--generate", paramLabel = "N",
-            description = "Instead of --input, write N photo-like test images into <output>/_samples and resize those.")
-    Integer generate;
-
-    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the outputs (created).")
-    Path output;
-
-    @Option(names = "--sizes", defaultValue = "224x224,299x299", paramLabel = "WxH[,WxH...]",
-            description = "Output boxes (default ${DEFAULT-VALUE}).")
-    String sizes;
-
-    @Option(names = "--mode", defaultValue = "fit", paramLabel = "fit|fill|pad",
-            description = "fit: keep aspect inside the box, never enlarge; fill: centre-crop to the box; pad: letterbox to the box (default ${DEFAULT-VALUE}).")
-    String mode;
+    @Mixin
+    ImageJobOptions jobOptions;
 
     @Option(names = "--format", defaultValue = "jpeg", paramLabel = "jpeg|png", description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
@@ -71,32 +54,15 @@ public final class ResizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<OutputSpec> specs;
-        try {
-            specs = OutputSpec.parseSizes(sizes, ResizeMode.parse(mode), OutputFormat.parse(format), quality, Rgb.parse(background));
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if ((input == null) == (generate == null)) {
-            throw new ParameterException(spec.commandLine(), "give either --input DIR or --generate N");
-        }
-        if (generate != null) {
-            if (generate < 1) {
-                throw new ParameterException(spec.commandLine(), "--generate must be at least 1");
-            }
-            input = output.resolve("_samples");
-            System.err.printf("writing %d sample images to %s ...%n", generate, input);
-            dev.ebb.cli.samples.SampleImages.write(input, generate, 42);
-        }
-        if (!Files.isDirectory(input)) {
-            throw new ParameterException(spec.commandLine(), "--input " + input + " is not a folder");
-        }
+        List<OutputSpec> specs = jobOptions.outputSpecs(format, Integer.toString(quality), background);
+        jobOptions.requireOneSource();
+        Path input = jobOptions.inputFolder();
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
             throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
         ImageEngine engine = ImageEngine.create(new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()));
-        FolderResize job = new FolderResize(engine, specs, input, output, n, Progress.forStderr());
+        FolderResize job = new FolderResize(engine, specs, input, jobOptions.output(), n, Progress.forStderr());
         FolderResize.Result result = job.run();
         if (report != null) {
             ResizeReport.write(report, result, engine.jpegDecoder());
