@@ -3,7 +3,7 @@ package dev.ebb.controller.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebb.controller.reconcile.QueueSnapshot;
-import dev.ebb.controller.testing.ElasticMq;
+import dev.ebb.emulators.EmbeddedSqs;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,16 +16,19 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /** The SQS adapter against embedded ElasticMQ. */
 class SqsQueueDepthIT {
 
+    private static EmbeddedSqs elasticMq;
     private static SqsClient sqs;
 
     @BeforeAll
     static void start() {
-        sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(ElasticMq.shared().endpoint()));
+        elasticMq = EmbeddedSqs.start();
+        sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(elasticMq.endpoint()));
     }
 
     @AfterAll
     static void close() {
         sqs.close();
+        elasticMq.close();
     }
 
     @Test

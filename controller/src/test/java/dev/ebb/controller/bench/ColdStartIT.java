@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebb.controller.aws.AwsClients;
 import dev.ebb.controller.testing.EcsWorld;
-import dev.ebb.controller.testing.ElasticMq;
 import dev.ebb.controller.testing.MotoServer;
+import dev.ebb.emulators.EmbeddedSqs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +37,14 @@ class ColdStartIT {
         MotoServer moto = MotoServer.shared();
         List<Long> java = new ArrayList<>();
         List<Long> python = new ArrayList<>();
-        try (EcsClient ecs = AwsClients.ecs(Optional.of(Region.US_EAST_1), Optional.of(moto.endpoint()));
-                SqsClient sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(ElasticMq.shared().endpoint()))) {
+        try (EmbeddedSqs elasticMq = EmbeddedSqs.start();
+                EcsClient ecs = AwsClients.ecs(Optional.of(Region.US_EAST_1), Optional.of(moto.endpoint()));
+                SqsClient sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(elasticMq.endpoint()))) {
             for (int i = 0; i < RUNS; i++) {
                 java.add(timeToFirstLine(List.of(javaBin(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", lambdaJar().toString(),
-                        "dev.ebb.controller.lambda.InvokeOnce"), freshEnv(moto, ecs, sqs), "\"status\":\"ok\""));
+                        "dev.ebb.controller.lambda.InvokeOnce"), freshEnv(moto, ecs, elasticMq, sqs), "\"status\":\"ok\""));
                 python.add(timeToFirstLine(List.of(MotoServer.venvPython().toString(), Path.of("../bench/controller_blueprint.py").toString()),
-                        freshEnv(moto, ecs, sqs), "\"launched\": 3"));
+                        freshEnv(moto, ecs, elasticMq, sqs), "\"launched\": 3"));
             }
         }
         String report = """
@@ -57,7 +58,7 @@ class ColdStartIT {
         assertThat(java).hasSize(RUNS);
     }
 
-    private static Map<String, String> freshEnv(MotoServer moto, EcsClient ecs, SqsClient sqs) throws Exception {
+    private static Map<String, String> freshEnv(MotoServer moto, EcsClient ecs, EmbeddedSqs elasticMq, SqsClient sqs) throws Exception {
         EcsWorld world = EcsWorld.create(moto, ecs);
         String queue = sqs.createQueue(r -> r.queueName("cold-" + UUID.randomUUID())).queueUrl();
         for (int i = 0; i < 25; i++) {
@@ -68,7 +69,7 @@ class ColdStartIT {
                 Map.entry("EBB_SECURITY_GROUPS", world.securityGroup()), Map.entry("AWS_REGION", "us-east-1"),
                 Map.entry("AWS_DEFAULT_REGION", "us-east-1"), Map.entry("AWS_ACCESS_KEY_ID", "test"),
                 Map.entry("AWS_SECRET_ACCESS_KEY", "test"),
-                Map.entry("AWS_ENDPOINT_URL_SQS", ElasticMq.shared().endpoint().toString()),
+                Map.entry("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString()),
                 Map.entry("AWS_ENDPOINT_URL_ECS", moto.endpoint().toString()));
     }
 

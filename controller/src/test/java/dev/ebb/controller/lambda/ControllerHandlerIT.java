@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebb.controller.aws.AwsClients;
 import dev.ebb.controller.testing.EcsWorld;
-import dev.ebb.controller.testing.ElasticMq;
 import dev.ebb.controller.testing.MotoServer;
 import dev.ebb.controller.testing.TestContext;
+import dev.ebb.emulators.EmbeddedSqs;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -41,6 +41,7 @@ class ControllerHandlerIT {
     private static final Instant TICK = Instant.parse("2026-01-01T12:00:00Z");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static MotoServer moto;
+    private static EmbeddedSqs elasticMq;
     private static EcsClient ecs;
     private static SqsClient sqs;
 
@@ -53,13 +54,15 @@ class ControllerHandlerIT {
     static void emulators() throws Exception {
         moto = MotoServer.shared();
         ecs = AwsClients.ecs(Optional.of(Region.US_EAST_1), Optional.of(moto.endpoint()));
-        sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(ElasticMq.shared().endpoint()));
+        elasticMq = EmbeddedSqs.start();
+        sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(elasticMq.endpoint()));
     }
 
     @AfterAll
     static void close() {
         ecs.close();
         sqs.close();
+        elasticMq.close();
     }
 
     @BeforeEach
@@ -72,7 +75,7 @@ class ControllerHandlerIT {
         env.put("EBB_SUBNETS", world.subnet());
         env.put("EBB_SECURITY_GROUPS", world.securityGroup());
         env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ENDPOINT_URL_SQS", ElasticMq.shared().endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_ECS", moto.endpoint().toString());
     }
 
