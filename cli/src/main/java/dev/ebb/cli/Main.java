@@ -1,5 +1,6 @@
 package dev.ebb.cli;
 
+import dev.ebb.cli.dist.Distribution;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,17 +9,7 @@ import picocli.CommandLine.Command;
         name = "ebb",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
-        description = "Queue-driven image processing that scales from zero to many Fargate tasks and back.",
-        subcommands = {
-            CommandLine.HelpCommand.class,
-            dev.ebb.cli.resize.ResizeCommand.class,
-            dev.ebb.cli.bench.ResizeBenchCommand.class,
-            dev.ebb.cli.controller.ControllerCommand.class,
-            dev.ebb.cli.policy.PolicyCommand.class,
-            dev.ebb.cli.worker.WorkerCommand.class,
-            dev.ebb.cli.simulate.SimulateCommand.class,
-            dev.ebb.cli.local.LocalCommand.class,
-        })
+        description = "Queue-driven image processing that scales from zero to many Fargate tasks and back.")
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -33,9 +24,22 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    /** The configured command tree; tests execute commands through this too. */
+    /**
+     * The configured command tree; tests execute commands through this too. The worker image
+     * (dist-worker/) leaves out the modules only other commands need, so those are added only when
+     * their classes are on the class path, and otherwise stand in as commands that say so.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        CommandLine cl = new CommandLine(new Main());
+        cl.addSubcommand(new CommandLine.HelpCommand());
+        cl.addSubcommand(new dev.ebb.cli.resize.ResizeCommand());
+        cl.addSubcommand(new dev.ebb.cli.bench.ResizeBenchCommand());
+        Distribution.add(cl, "controller", () -> new dev.ebb.cli.controller.ControllerCommand(), Distribution.CONTROLLER);
+        Distribution.add(cl, "policy", () -> new dev.ebb.cli.policy.PolicyCommand(), Distribution.CONTROLLER);
+        cl.addSubcommand(new dev.ebb.cli.worker.WorkerCommand());
+        Distribution.add(cl, "simulate", () -> new dev.ebb.cli.simulate.SimulateCommand(), Distribution.SIMULATOR);
+        Distribution.add(cl, "local", () -> new dev.ebb.cli.local.LocalCommand(), Distribution.LOCAL);
+        return cl.setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     static final class Version implements CommandLine.IVersionProvider {
