@@ -7,10 +7,11 @@
 FROM public.ecr.aws/docker/library/maven:3.9-eclipse-temurin-25 AS build
 WORKDIR /src
 COPY . .
-# The CLI jar (dev.ebb.cli.Main, `ebb worker` among its commands) and its runtime libraries,
-# laid out as cli/target/ebb-cli.jar + cli/target/lib/ exactly as bin/ebb runs them.
+# The worker's distribution (dist-worker/): target/ebb.jar, whose manifest starts dev.ebb.cli.Main
+# with lib/ on the class path, and target/lib/ holding only what `ebb worker` runs on. bin/ebb's
+# cli/target/lib/ also holds ebb local's emulators, the controller and the simulator (96 MB, not 25).
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -ntp -q -DskipTests -pl cli -am package
+    mvn -B -ntp -q -DskipTests -pl dist-worker -am package
 
 FROM public.ecr.aws/docker/library/eclipse-temurin:25-jre-noble
 # libturbojpeg (Ubuntu's name for libturbojpeg.so.0): the engine's fast JPEG path, through FFM.
@@ -23,8 +24,8 @@ RUN apt-get update \
  && groupadd --system --gid 10001 ebb \
  && useradd --system --uid 10001 --gid ebb --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin ebb
 WORKDIR /app
-COPY --from=build /src/cli/target/lib/ /app/lib/
-COPY --from=build /src/cli/target/ebb-cli.jar /app/ebb-cli.jar
+COPY --from=build /src/dist-worker/target/lib/ /app/lib/
+COPY --from=build /src/dist-worker/target/ebb.jar /app/ebb.jar
 USER 10001:10001
 # The task's root file system is read-only; /tmp is its scratch volume. Declaring it a VOLUME
 # makes Fargate give the bind mount this image's /tmp permissions (1777), not root-only 0755.
@@ -37,5 +38,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # Container-aware JVM: heap sized from the task's memory (the rest is left for libturbojpeg's
 # native buffers and the metrics sidecar), exit on OOM so ECS records it, FFM allowed for
 # libturbojpeg, no hsperfdata file on the read-only root file system.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss512k", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb-cli.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss512k", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
 CMD ["worker"]

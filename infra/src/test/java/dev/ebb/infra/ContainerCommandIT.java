@@ -43,16 +43,14 @@ class ContainerCommandIT {
         Dockerfile docker = Dockerfile.load("Dockerfile");
         List<String> argv = docker.command();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path cliJar = Repo.path("cli/target/ebb-cli.jar");
-        assertThat(cliJar).as("built by the reactor before this module").exists();
-        assertThat(cliHas(java, cliJar, argv.getLast())).as("bin/ebb --help lists the Dockerfile's CMD '" + argv.getLast() + "'").isTrue();
 
         Path work = Files.createDirectories(Repo.path("infra/target/container-it"));
-        Path base = Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
-        Path image = Files.createTempDirectory(base, "ebb-image-");
-        Path scratch = Files.createTempDirectory(base, "ebb-scratch-");
+        Path image = Files.createTempDirectory(scratchBase(), "ebb-image-");
+        Path scratch = Files.createTempDirectory(scratchBase(), "ebb-scratch-");
         try {
             layOut(docker, image);
+            Path jar = inImage(image, argv.get(argv.indexOf("-jar") + 1));
+            assertThat(cliHas(java, jar, argv.getLast())).as("the image's ebb --help lists the Dockerfile's CMD '" + argv.getLast() + "'").isTrue();
             Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
 
             Harness h = new Harness("container", 30, 3);
@@ -100,6 +98,45 @@ class ContainerCommandIT {
             deleteTree(image);
             deleteTree(scratch);
         }
+    }
+
+    /**
+     * The image carries what {@code ebb worker} runs on and not ebb local's emulators, the
+     * controller or the simulator (dist-worker/); a command left out says so rather than failing
+     * on a missing class.
+     */
+    @Test
+    void theImageCarriesOnlyTheWorkersClassPathAndSaysWhatItLeavesOut() throws Exception {
+        Dockerfile docker = Dockerfile.load("Dockerfile");
+        List<String> argv = docker.command();
+        Path image = Files.createTempDirectory(scratchBase(), "ebb-image-");
+        try {
+            layOut(docker, image);
+            try (var jars = Files.list(inImage(image, "/app/lib"))) {
+                assertThat(jars.map(f -> f.getFileName().toString()).toList())
+                        .anyMatch(n -> n.startsWith("ebb-worker-"))
+                        .noneMatch(n -> n.matches("(elasticmq|s3proxy|pekko|scala|jclouds|ebb-local|ebb-emulators|ebb-controller|ebb-simulator|ecs-).*"));
+            }
+            List<String> command = new ArrayList<>();
+            for (String a : argv.subList(0, argv.size() - 1)) { // the ENTRYPOINT, with `local` for the CMD
+                command.add(a.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+                        : a.startsWith("/") ? inImage(image, a).toString() : a);
+            }
+            command.addAll(List.of("local", "--generate", "1", "--output", image.resolve("out").toString()));
+            Process p = new ProcessBuilder(command).directory(inImage(image, workdir(docker)).toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).as(out).isEqualTo(2);
+            assertThat(out).contains("ebb local: not in this distribution").doesNotContain("Exception");
+            assertThat(image.resolve("out")).doesNotExist();
+        } finally {
+            deleteTree(image);
+        }
+    }
+
+    /** Where the image and scratch folders go: /var/tmp when there is one. */
+    static Path scratchBase() {
+        return Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** How close to the task this machine lets the test get. */

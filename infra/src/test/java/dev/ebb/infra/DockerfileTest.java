@@ -22,16 +22,17 @@ class DockerfileTest {
     }
 
     @Test
-    void runsEbbWorkerFromTheCliJarLikeBinEbb() {
+    void runsEbbWorkerFromTheWorkerDistribution() {
         List<String> argv = docker.command();
         assertThat(argv.getFirst()).isEqualTo("java");
         int jar = argv.indexOf("-jar");
         assertThat(jar).isPositive();
-        assertThat(argv.get(jar + 1)).isEqualTo("/app/ebb-cli.jar");
+        assertThat(argv.get(jar + 1)).isEqualTo("/app/ebb.jar");
         assertThat(argv.subList(jar + 2, argv.size())).containsExactly("worker");
-        // the jar's manifest puts lib/*.jar on the class path, so lib/ must sit beside it
+        // dist-worker's jar is a manifest putting lib/*.jar on the class path, so lib/ must sit beside it
+        assertThat(docker.all("RUN").getFirst().arguments()).contains("-pl dist-worker -am package");
         assertThat(docker.runtimeStage().stream().filter(i -> i.keyword().equals("COPY")).map(Dockerfile.Instruction::arguments))
-                .contains("--from=build /src/cli/target/lib/ /app/lib/", "--from=build /src/cli/target/ebb-cli.jar /app/ebb-cli.jar");
+                .contains("--from=build /src/dist-worker/target/lib/ /app/lib/", "--from=build /src/dist-worker/target/ebb.jar /app/ebb.jar");
     }
 
     @Test
