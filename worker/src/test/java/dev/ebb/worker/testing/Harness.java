@@ -108,9 +108,16 @@ public final class Harness {
 
     /** A worker in its own JVM, so that SIGTERM and SIGKILL are real. */
     public static Process startProcess(Map<String, String> env, Path stdout) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), "dev.ebb.worker.WorkerMain");
+        return startProcess(env, stdout, List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m"));
+    }
+
+    /** The same with these JVM flags. */
+    public static Process startProcess(Map<String, String> env, Path stdout, List<String> jvmFlags) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.ebb.worker.WorkerMain"));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.environment().put("AWS_ACCESS_KEY_ID", "test");
         pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
