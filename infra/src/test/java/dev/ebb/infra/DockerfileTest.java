@@ -59,6 +59,8 @@ class DockerfileTest {
         assertThat(jvm).anySatisfy(f -> assertThat(f).matches("-XX:MaxRAMPercentage=\\d+(\\.\\d+)?"));
         // a fixed heap would ignore the task's memory parameter
         assertThat(jvm).noneSatisfy(f -> assertThat(f).startsWith("-Xmx"));
+        // C2's compiling costs a short-lived worker more than it gains (docs/worker.md, Benchmark)
+        assertThat(jvm).contains("-XX:TieredStopAtLevel=1");
     }
 
     @Test
