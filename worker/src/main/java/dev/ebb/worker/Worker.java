@@ -158,7 +158,7 @@ final class Worker {
                 }
             };
             handler.handle(m, releasePermit).onComplete(r -> done(m, releasePermit, r.succeeded() ? r.result()
-                    : new MessageOutcome(m, "retried", "internal", String.valueOf(r.cause()), List.of(), 0)));
+                    : new MessageOutcome(m, "retried", "internal", String.valueOf(r.cause()), List.of(), 0, 0)));
         }
     }
 
@@ -235,7 +235,7 @@ final class Worker {
         poller.cancel();
         List<ReceivedMessage> rest = inFlight.releaseAll();
         for (ReceivedMessage m : rest) {
-            record(new MessageOutcome(m, "released", "shutdown", "grace period over", List.of(), 0));
+            record(new MessageOutcome(m, "released", "shutdown", "grace period over", List.of(), 0, 0));
         }
         release(rest).onComplete(x -> finish(ExitCodes.OK));
     }

@@ -19,7 +19,14 @@ class EndToEndIT {
         int code;
         try (Harness.Running w = h.startInProcess(h.env(), "e2e")) {
             code = w.awaitExit();
-            assertThat(w.lines().messages(Lines.outcome("succeeded"))).hasSize(200);
+            var succeeded = w.lines().messages(Lines.outcome("succeeded"));
+            assertThat(succeeded).hasSize(200);
+            // a message's own work ends before its batched delete: work <= total, and the phases fit in the work
+            assertThat(succeeded).allSatisfy(line -> {
+                var d = line.getJsonObject("durations_ms");
+                assertThat(d.getLong("work")).isLessThanOrEqualTo(d.getLong("total"));
+                assertThat(d.getLong("download") + d.getLong("render") + d.getLong("upload")).isLessThanOrEqualTo(d.getLong("work") + 3);
+            });
         }
 
         assertThat(code).isZero();

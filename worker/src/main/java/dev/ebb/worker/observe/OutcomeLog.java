@@ -53,7 +53,7 @@ public final class OutcomeLog {
                 .put("reason", o.reason())
                 .put("records", records)
                 .put("durations_ms", new JsonObject().put("download", download).put("render", render).put("upload", upload)
-                        .put("total", o.totalMillis()))
+                        .put("work", o.workMillis()).put("total", o.totalMillis()))
                 .put("bytes_in", in)
                 .put("bytes_out", outBytes);
         if (o.detail() != null) {

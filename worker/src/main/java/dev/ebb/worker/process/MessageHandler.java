@@ -33,18 +33,23 @@ public final class MessageHandler {
      */
     public Future<MessageOutcome> handle(ReceivedMessage m, Runnable workDone) {
         long start = System.nanoTime();
+        long[] work = {0};
+        Runnable done = () -> {
+            work[0] = (System.nanoTime() - start) / 1_000_000;
+            workDone.run();
+        };
         return switch (S3Events.parse(m.body())) {
             case ParsedBody.TestEvent t -> {
-                workDone.run();
-                yield acks.delete(m, "test_event").map(o -> outcome(m, o, null, null, List.of(), start));
+                done.run();
+                yield acks.delete(m, "test_event").map(o -> outcome(m, o, null, null, List.of(), work[0], start));
             }
             case ParsedBody.Malformed bad -> {
-                workDone.run();
-                yield act(m, new Verdict.DeadLetter("malformed_event", bad.detail()), List.of(), start);
+                done.run();
+                yield act(m, new Verdict.DeadLetter("malformed_event", bad.detail()), List.of(), work, start);
             }
             case ParsedBody.Records rs -> processAll(rs).compose(results -> {
-                workDone.run();
-                return act(m, Verdict.of(results), results, start);
+                done.run();
+                return act(m, Verdict.of(results), results, work, start);
             });
         };
     }
@@ -61,9 +66,9 @@ public final class MessageHandler {
         return chain.map(v -> results);
     }
 
-    private Future<MessageOutcome> act(ReceivedMessage m, Verdict verdict, List<RecordResult> results, long start) {
+    private Future<MessageOutcome> act(ReceivedMessage m, Verdict verdict, List<RecordResult> results, long[] work, long start) {
         if (released.test(m)) {
-            return Future.succeededFuture(outcome(m, "released", "shutdown", null, results, start));
+            return Future.succeededFuture(outcome(m, "released", "shutdown", null, results, work[0], start));
         }
         String reason = switch (verdict) {
             case Verdict.Delete d -> null;
@@ -75,10 +80,11 @@ public final class MessageHandler {
             case Verdict.DeadLetter dl -> dl.detail();
             case Verdict.Retry r -> r.detail();
         };
-        return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, start));
+        return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, work[0], start));
     }
 
-    private static MessageOutcome outcome(ReceivedMessage m, String outcome, String reason, String detail, List<RecordResult> results, long start) {
-        return new MessageOutcome(m, outcome, reason, detail, List.copyOf(results), (System.nanoTime() - start) / 1_000_000);
+    private static MessageOutcome outcome(ReceivedMessage m, String outcome, String reason, String detail, List<RecordResult> results,
+            long workMillis, long start) {
+        return new MessageOutcome(m, outcome, reason, detail, List.copyOf(results), workMillis, (System.nanoTime() - start) / 1_000_000);
     }
 }
