@@ -180,16 +180,6 @@ class WorkerBenchIT {
                 .map(j -> URI.create("http://127.0.0.1:" + j.getInteger("metrics_port") + "/metrics")).orElse(null);
     }
 
-    private static String scrape(URI metrics) throws Exception {
-        try (var client = java.net.http.HttpClient.newHttpClient()) {
-            return client.send(java.net.http.HttpRequest.newBuilder(metrics).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        }
-    }
-
-    private static double metric(String text, String prefix) {
-        return text.lines().filter(l -> l.startsWith(prefix)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
-    }
-
     /** Counts the worker's "succeeded" outcome lines, reading only what was appended since the last call. */
     private static final class Progress {
         private final Path file;
@@ -220,10 +210,10 @@ class WorkerBenchIT {
 
     /** Every request attempt, ok or not (labels are sorted in Prometheus text: operation, outcome, service). */
     private static double sqsRequests(URI metrics) throws Exception {
-        String text = scrape(metrics);
-        return metric(text, "ebb_worker_aws_call_seconds_count{operation=\"DeleteMessageBatch\"")
-                + metric(text, "ebb_worker_aws_call_seconds_count{operation=\"ReceiveMessage\"")
-                + metric(text, "ebb_worker_aws_call_seconds_count{operation=\"ChangeMessageVisibilityBatch\"");
+        String text = Harness.scrape(metrics);
+        return Harness.metric(text, "ebb_worker_aws_call_seconds_count{operation=\"DeleteMessageBatch\"")
+                + Harness.metric(text, "ebb_worker_aws_call_seconds_count{operation=\"ReceiveMessage\"")
+                + Harness.metric(text, "ebb_worker_aws_call_seconds_count{operation=\"ChangeMessageVisibilityBatch\"");
     }
 
     private static long rssKb(long pid) {

@@ -82,28 +82,36 @@ public final class Harness {
         }
 
         public String scrape() throws Exception {
-            var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-            var resp = client.send(java.net.http.HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + runtime.metricsPort() + "/metrics"))
-                            .timeout(java.time.Duration.ofSeconds(10)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            return resp.body();
+            return Harness.scrape(URI.create("http://127.0.0.1:" + runtime.metricsPort() + "/metrics"));
         }
 
         /** The value of a Prometheus sample line starting with {@code prefix}, summed over matching lines. */
         public double metric(String prefix) throws Exception {
-            double sum = 0;
-            for (String line : scrape().split("\n")) {
-                if (line.startsWith(prefix)) {
-                    sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-                }
-            }
-            return sum;
+            return Harness.metric(scrape(), prefix);
         }
 
         @Override
         public void close() {
             runtime.close();
         }
+    }
+
+    /** The Prometheus text a worker serves at {@code metrics}. */
+    public static String scrape(URI metrics) throws Exception {
+        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        return client.send(java.net.http.HttpRequest.newBuilder(metrics).timeout(java.time.Duration.ofSeconds(10)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    /** The sample lines of {@code text} starting with {@code prefix}, summed. */
+    public static double metric(String text, String prefix) {
+        double sum = 0;
+        for (String line : text.split("\n")) {
+            if (line.startsWith(prefix)) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return sum;
     }
 
     /** A worker in its own JVM, so that SIGTERM and SIGKILL are real. */
