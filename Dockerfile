@@ -39,6 +39,6 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # native buffers and the metrics sidecar), exit on OOM so ECS records it, FFM allowed for
 # libturbojpeg, no hsperfdata file on the read-only root file system. C1 only: a worker lives
 # minutes, and C2 spent 2.7 of its 12.9 ms of CPU per image still compiling the SDK, Netty and
-# Vert.x after 1,000 images (WorkerBenchIT: steady 145 img/s with C1 only against 131 with C2).
+# Vert.x after 1,000 images (WorkerBenchIT, steady: 0.57x `ebb resize` with C1 only, 0.49x with C2).
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
 CMD ["worker"]
