@@ -3,14 +3,17 @@ package dev.ebb.controller;
 import dev.ebb.controller.aws.Budget;
 import dev.ebb.controller.lambda.Decision;
 import dev.ebb.controller.lambda.LocalRun;
+import dev.ebb.controller.policy.DurationWords;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
+import dev.ebb.controller.policy.Sizing;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import java.util.Map;
 
 /** What the command line calls: {@code ebb controller reconcile [--dry-run]} and {@code ebb policy check FILE}. */
@@ -38,13 +41,32 @@ public final class Controller {
         };
     }
 
+    private static String describe(Sizing sizing) {
+        return switch (sizing) {
+            case Sizing.ByMessages m -> m.targetMessagesPerTask() + " messages per task";
+            case Sizing.ByWork w -> String.format(Locale.ROOT,
+                    "sized by work (drain within %s at %d%% utilization; until measured %s msg/s per task, start %s)",
+                    DurationWords.format(w.drainWithin()), w.targetUtilizationPercent(), trim(w.assumedThroughputPerTask()),
+                    DurationWords.format(w.assumedStartLatency()));
+        };
+    }
+
+    private static String trim(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+
     /** Validates a policy file; prints a summary when valid, every error (file:line:column) when not. */
     public static int checkPolicy(Path file, PrintStream out, PrintStream err) {
         return switch (PolicyParser.parse(file)) {
             case PolicyResult.Valid(ScalingPolicy p) -> {
-                out.printf("%s: valid ScalingPolicy '%s': %d messages per task, %d..%d tasks, scale-down %s%s%n",
-                        file, p.name(), p.targetMessagesPerTask(), p.minTasks(), p.maxTasks(), p.scaleDown().mode().yamlName(),
+                out.printf("%s: valid ScalingPolicy '%s': %s, %d..%d tasks, scale-down %s%s%n",
+                        file, p.name(), describe(p.sizing()), p.minTasks(), p.maxTasks(), p.scaleDown().mode().yamlName(),
                         p.paused() ? ", PAUSED" : "");
+                if (p.sizing() instanceof Sizing.ByMessages) {
+                    out.printf("%s: note: sized by message count, blind to how fast a task works; to size by measured work"
+                            + " replace targetMessagesPerTask with a work block (see config/scaling-policy.yaml and"
+                            + " docs/controller.md, \"Moving to work-based sizing\")%n", file);
+                }
                 yield OK;
             }
             case PolicyResult.Invalid invalid -> {

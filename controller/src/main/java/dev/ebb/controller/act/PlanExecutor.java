@@ -32,7 +32,7 @@ public final class PlanExecutor {
         return switch (action) {
             case Action.Hold h -> Outcome.NOTHING;
             case Action.Launch launch -> launch(launch.slices(), policy);
-            case Action.Stop stop -> stop(stop.taskIds());
+            case Action.Stop stop -> stop(stop);
         };
     }
 
@@ -59,12 +59,15 @@ public final class PlanExecutor {
         return new Outcome(launched, failures, fallback, List.of());
     }
 
-    private Outcome stop(List<String> taskIds) {
+    private Outcome stop(Action.Stop stop) {
         List<String> stopped = new ArrayList<>();
         List<LaunchFailure> failures = new ArrayList<>();
-        for (String id : taskIds) {
+        for (int i = 0; i < stop.taskIds().size(); i++) {
+            String id = stop.taskIds().get(i);
             try {
-                fleet.stop(id, "ebb controller: surplus idle task (scaleDown stop-excess)");
+                // ECS shows this as the task's stoppedReason (at most 255 characters).
+                String reason = "ebb controller: surplus task, " + stop.reasons().get(i) + " (scaleDown stop-excess)";
+                fleet.stop(id, reason.length() > 255 ? reason.substring(0, 255) : reason);
                 stopped.add(id);
             } catch (RuntimeException e) {
                 // One task failing to stop must not keep the others running; the next cycle retries.

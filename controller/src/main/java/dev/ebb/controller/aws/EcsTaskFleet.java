@@ -121,7 +121,8 @@ public final class EcsTaskFleet implements TaskFleet {
     private static ObservedTask observed(Task t) {
         Optional<CapacityProvider> provider = Optional.ofNullable(t.capacityProviderName()).flatMap(EcsTaskFleet::provider);
         Instant created = t.createdAt() != null ? t.createdAt() : t.startedAt() != null ? t.startedAt() : Instant.EPOCH;
-        return new ObservedTask(t.taskArn(), TaskState.of(t.lastStatus()), provider, created, Busy.UNKNOWN);
+        return new ObservedTask(t.taskArn(), TaskState.of(t.lastStatus()), provider, created, Busy.UNKNOWN,
+                Optional.ofNullable(t.startedAt()));
     }
 
     private static Optional<CapacityProvider> provider(String name) {

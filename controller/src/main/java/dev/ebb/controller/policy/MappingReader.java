@@ -1,6 +1,7 @@
 package dev.ebb.controller.policy;
 
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +96,54 @@ final class MappingReader {
         }
         problems.at(value.get(), keyPath(key), allowed + ", got " + Describe.node(value.get()));
         return fallback;
+    }
+
+    /** A number with or without a fraction, e.g. {@code 10} or {@code 2.5}. */
+    double number(String key, double fallback, double min, double max) {
+        Optional<Node> value = value(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        if (value.get() instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+            try {
+                double number = Double.parseDouble(s.getValue().replace("_", ""));
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below, like any other value out of range
+            }
+        }
+        problems.at(value.get(), keyPath(key), "must be a number from " + plain(min) + " to " + plain(max) + ", got "
+                + Describe.node(value.get()));
+        return fallback;
+    }
+
+    /** A duration written as hours, minutes and seconds, e.g. {@code 90s}, {@code 3m}, {@code 1h30m}. */
+    Duration duration(String key, Duration fallback, Duration min, Duration max) {
+        Optional<Node> value = value(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        String allowed = "must be a duration from " + DurationWords.format(min) + " to " + DurationWords.format(max)
+                + " written like 90s, 3m or 1h30m";
+        if (value.get() instanceof ScalarNode s && s.getTag().equals(Tag.STR)) {
+            Optional<Duration> d = DurationWords.parse(s.getValue());
+            if (d.isPresent() && d.get().compareTo(min) >= 0 && d.get().compareTo(max) <= 0) {
+                return d.get();
+            }
+        }
+        problems.at(value.get(), keyPath(key), allowed + ", got " + Describe.node(value.get()));
+        return fallback;
+    }
+
+    /** Reports a missing key with a message of the caller's, for keys that are required one way or another. */
+    void missing(String key, String message) {
+        problems.at(owner, keyPath(key), message);
+    }
+
+    private static String plain(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 
     boolean bool(String key, boolean fallback) {

@@ -33,13 +33,22 @@ public final class PolicyParser {
     static final int MAX_ACTIVATION = 1_000_000;
     static final int MAX_LAUNCHES_PER_CYCLE = 100;
     static final int MAX_WINDOW_SECONDS = 3_600;
+    static final int MAX_STOPS_PER_HOUR = 1_000;
+    public static final int DEFAULT_MAX_STOPS_PER_HOUR = 60;
+    static final Duration MAX_DRAIN_WITHIN = Duration.ofHours(24);
+    static final Duration MAX_START_LATENCY = Duration.ofMinutes(30);
+    static final double MAX_THROUGHPUT = 100_000;
 
     private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA = List.of("name", "description");
-    private static final List<String> SPEC = List.of("paused", "targetMessagesPerTask", "minTasks", "maxTasks",
+    private static final List<String> SPEC = List.of("paused", "work", "targetMessagesPerTask", "minTasks", "maxTasks",
             "activationMessages", "countInFlight", "countDelayed", "maxLaunchesPerCycle", "capacityProviders",
             "spotFallback", "scaleDown");
-    private static final List<String> SCALE_DOWN = List.of("mode", "stabilizationWindowSeconds");
+    private static final List<String> WORK = List.of("drainWithin", "targetUtilization", "assumedThroughputPerTask",
+            "assumedStartLatency");
+    private static final List<String> SCALE_DOWN = List.of("mode", "stabilizationWindowSeconds", "maxStopsPerHour");
+    /** The work block's defaults; docs/controller.md and the schema say the same. */
+    static final Sizing.ByWork WORK_DEFAULTS = new Sizing.ByWork(Duration.ofMinutes(3), 80, 10, Duration.ofSeconds(60));
 
     private PolicyParser() {}
 
@@ -109,9 +118,8 @@ public final class PolicyParser {
     }
 
     private static ScalingPolicy spec(String name, MappingReader spec, Problems problems) {
-        spec.required("targetMessagesPerTask");
         spec.required("maxTasks");
-        int target = spec.integer("targetMessagesPerTask", 1, 1, MAX_TARGET);
+        Sizing sizing = sizing(spec, problems);
         int min = spec.integer("minTasks", 0, 0, MAX_TASKS);
         int max = spec.integer("maxTasks", MAX_TASKS, 1, MAX_TASKS);
         if (min > max && spec.value("minTasks").isPresent()) {
@@ -122,23 +130,52 @@ public final class PolicyParser {
         for (ScaleDownMode m : ScaleDownMode.values()) {
             modes.put(m.yamlName(), m);
         }
+        // Sized by work, the fleet follows the load both ways; by message count it keeps the old default.
+        ScaleDownMode defaultMode = sizing instanceof Sizing.ByWork ? ScaleDownMode.STOP_EXCESS : ScaleDownMode.DRAIN;
         ScaleDown scaleDown = spec.mapping("scaleDown", SCALE_DOWN)
-                .map(s -> new ScaleDown(s.choice("mode", ScaleDownMode.DRAIN, modes),
-                        Duration.ofSeconds(s.integer("stabilizationWindowSeconds", 300, 0, MAX_WINDOW_SECONDS))))
-                .orElse(new ScaleDown(ScaleDownMode.DRAIN, Duration.ofMinutes(5)));
-        return new ScalingPolicy(
-                name,
-                spec.bool("paused", false),
-                target,
-                min,
-                max,
-                spec.integer("activationMessages", 1, 0, MAX_ACTIVATION),
-                spec.bool("countInFlight", true),
-                spec.bool("countDelayed", false),
-                spec.integer("maxLaunchesPerCycle", 10, 1, MAX_LAUNCHES_PER_CYCLE),
-                StrategyReader.read(spec, problems),
-                spec.bool("spotFallback", true),
-                scaleDown);
+                .map(s -> new ScaleDown(s.choice("mode", defaultMode, modes),
+                        Duration.ofSeconds(s.integer("stabilizationWindowSeconds", 300, 0, MAX_WINDOW_SECONDS)),
+                        s.integer("maxStopsPerHour", DEFAULT_MAX_STOPS_PER_HOUR, 1, MAX_STOPS_PER_HOUR)))
+                .orElse(new ScaleDown(defaultMode, Duration.ofMinutes(5), DEFAULT_MAX_STOPS_PER_HOUR));
+        boolean paused = spec.bool("paused", false);
+        int activation = spec.integer("activationMessages", 1, 0, MAX_ACTIVATION);
+        boolean countInFlight = spec.bool("countInFlight", true);
+        boolean countDelayed = spec.bool("countDelayed", false);
+        int maxLaunches = spec.integer("maxLaunchesPerCycle", 10, 1, MAX_LAUNCHES_PER_CYCLE);
+        List<ProviderShare> strategy = StrategyReader.read(spec, problems);
+        boolean spotFallback = spec.bool("spotFallback", true);
+        if (problems.any() || sizing == null) {
+            return null; // every error is reported; a policy is only built from a clean file
+        }
+        return new ScalingPolicy(name, paused, sizing, min, max, activation, countInFlight, countDelayed, maxLaunches,
+                strategy, spotFallback, scaleDown);
+    }
+
+    /** Exactly one of {@code work} and {@code targetMessagesPerTask}. */
+    private static Sizing sizing(MappingReader spec, Problems problems) {
+        boolean byMessages = spec.value("targetMessagesPerTask").isPresent();
+        boolean byWork = spec.value("work").isPresent();
+        if (byMessages && byWork) {
+            problems.at(spec.keyNode("targetMessagesPerTask").orElseThrow(), spec.keyPath("targetMessagesPerTask"),
+                    "set either work (size by measured work) or targetMessagesPerTask (size by message count), not both;"
+                            + " remove this line to size by work");
+            return null;
+        }
+        if (!byMessages && !byWork) {
+            spec.missing("work", "required: add work (size by measured work; see config/scaling-policy.yaml) or"
+                    + " targetMessagesPerTask (size by message count)");
+            return null;
+        }
+        if (byMessages) {
+            return new Sizing.ByMessages(spec.integer("targetMessagesPerTask", 1, 1, MAX_TARGET));
+        }
+        Sizing.ByWork d = WORK_DEFAULTS;
+        return spec.mapping("work", WORK).map(w -> new Sizing.ByWork(
+                        w.duration("drainWithin", d.drainWithin(), Duration.ofSeconds(10), MAX_DRAIN_WITHIN),
+                        w.integer("targetUtilization", d.targetUtilizationPercent(), 10, 100),
+                        w.number("assumedThroughputPerTask", d.assumedThroughputPerTask(), 0.001, MAX_THROUGHPUT),
+                        w.duration("assumedStartLatency", d.assumedStartLatency(), Duration.ZERO, MAX_START_LATENCY)))
+                .orElse(null);
     }
 
     private static void exact(MappingReader top, String key, String expected, Problems problems) {

@@ -3,8 +3,9 @@ package dev.ebb.controller.policy;
 import java.util.List;
 
 /**
- * A validated {@code ScalingPolicy} spec. Only {@link PolicyParser} builds these from files, so every
- * instance has passed the same rules as {@code config/scaling-policy.schema.json}.
+ * A validated {@code ScalingPolicy} spec. {@link PolicyParser} builds these from files with
+ * line-and-column errors; the compact constructor enforces the same invariants on a policy built in
+ * code, so no instance can reach the reconciler with, say, minTasks above maxTasks.
  *
  * @param activationMessages wake from zero tasks only when the backlog reaches this many messages
  * @param spotFallback on a Spot capacity shortage, launch the shortfall on FARGATE instead
@@ -12,7 +13,7 @@ import java.util.List;
 public record ScalingPolicy(
         String name,
         boolean paused,
-        int targetMessagesPerTask,
+        Sizing sizing,
         int minTasks,
         int maxTasks,
         int activationMessages,
@@ -25,5 +26,25 @@ public record ScalingPolicy(
 
     public ScalingPolicy {
         capacityProviders = List.copyOf(capacityProviders);
+        if (sizing == null || scaleDown == null) {
+            throw new IllegalArgumentException("sizing and scaleDown are required");
+        }
+        if (minTasks < 0 || maxTasks < 1 || minTasks > maxTasks) {
+            throw new IllegalArgumentException("need 0 <= minTasks <= maxTasks and maxTasks >= 1, got " + minTasks + ".." + maxTasks);
+        }
+        if (activationMessages < 0 || maxLaunchesPerCycle < 1) {
+            throw new IllegalArgumentException("activationMessages must be >= 0 and maxLaunchesPerCycle >= 1");
+        }
+        if (capacityProviders.isEmpty() || capacityProviders.stream().allMatch(s -> s.weight() == 0)) {
+            throw new IllegalArgumentException("capacityProviders needs at least one provider with a weight above 0");
+        }
+        if (capacityProviders.stream().filter(s -> s.base() > 0).count() > 1) {
+            throw new IllegalArgumentException("a base may be set on one capacity provider only");
+        }
+    }
+
+    /** The message-count rule's target, for callers that describe a policy; 0 when sized by work. */
+    public int targetMessagesPerTask() {
+        return sizing instanceof Sizing.ByMessages m ? m.targetMessagesPerTask() : 0;
     }
 }

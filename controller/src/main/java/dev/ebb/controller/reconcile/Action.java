@@ -1,5 +1,6 @@
 package dev.ebb.controller.reconcile;
 
+import java.util.Collections;
 import java.util.List;
 
 /** The one thing a cycle does. */
@@ -15,10 +16,21 @@ public sealed interface Action {
         }
     }
 
-    /** Stop these task ids (ARNs); only ever produced in stop-excess mode. */
-    record Stop(List<String> taskIds) implements Action {
+    /**
+     * Stop these task ids (ARNs), each with why it was chosen; only ever produced in stop-excess
+     * mode. ECS sends SIGTERM: the worker stops receiving, finishes or releases what it holds.
+     */
+    record Stop(List<String> taskIds, List<String> reasons) implements Action {
         public Stop {
             taskIds = List.copyOf(taskIds);
+            reasons = List.copyOf(reasons);
+            if (reasons.size() != taskIds.size()) {
+                throw new IllegalArgumentException("one reason per task: " + taskIds.size() + " tasks, " + reasons.size() + " reasons");
+            }
+        }
+
+        public Stop(List<String> taskIds) {
+            this(taskIds, Collections.nCopies(taskIds.size(), "surplus"));
         }
     }
 

@@ -2,7 +2,7 @@ package dev.ebb.controller.reconcile;
 
 import dev.ebb.controller.policy.ScalingPolicy;
 
-/** The arithmetic of docs/controller.md, one step per method so tables can test each. */
+/** The message-count arithmetic of docs/controller.md, one step per method so tables can test each. */
 final class Formula {
 
     private Formula() {}
@@ -16,11 +16,11 @@ final class Formula {
      * ceil(backlog / target) before clamping; 0 when waking from zero for fewer than
      * {@code activationMessages} messages.
      */
-    static long raw(long backlog, ScalingPolicy p, int active) {
-        if (active == 0 && backlog < p.activationMessages()) {
+    static long raw(long backlog, int targetMessagesPerTask, int activationMessages, int active) {
+        if (active == 0 && backlog < activationMessages) {
             return 0;
         }
-        return (backlog + p.targetMessagesPerTask() - 1) / p.targetMessagesPerTask();
+        return (backlog + targetMessagesPerTask - 1) / targetMessagesPerTask;
     }
 
     static int clamp(long raw, ScalingPolicy p) {

@@ -4,16 +4,21 @@ import java.util.List;
 
 /**
  * What the controller sees at the start of a cycle: the queue, the tasks it started (by its
- * startedBy), and the desired counts it remembers from earlier cycles (see {@link DesiredHistory}).
+ * startedBy), what its throughput source measured, and what it remembers from earlier cycles (see
+ * {@link History}).
  */
-public record Observation(QueueSnapshot queue, List<ObservedTask> tasks, DesiredHistory history) {
+public record Observation(QueueSnapshot queue, List<ObservedTask> tasks, History history, LoadMeasurement load) {
 
     public Observation {
         tasks = List.copyOf(tasks);
     }
 
+    public Observation(QueueSnapshot queue, List<ObservedTask> tasks, History history) {
+        this(queue, tasks, history, LoadMeasurement.UNKNOWN);
+    }
+
     public Observation(QueueSnapshot queue, List<ObservedTask> tasks) {
-        this(queue, tasks, DesiredHistory.EMPTY);
+        this(queue, tasks, History.EMPTY, LoadMeasurement.UNKNOWN);
     }
 
     public List<ObservedTask> activeTasks() {

@@ -3,11 +3,13 @@ package dev.ebb.controller.reconcile;
 import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.policy.ScaleDownMode;
 import dev.ebb.controller.policy.ScalingPolicy;
+import dev.ebb.controller.policy.Sizing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The pure decision: {@code (observation, policy, now) → plan}. Level-based like a Kubernetes
@@ -21,18 +23,33 @@ public final class Reconciler {
     public static Plan plan(Observation observation, ScalingPolicy policy, Instant now) {
         List<ObservedTask> active = observation.activeTasks();
         long backlog = Formula.backlog(observation.queue(), policy);
-        long raw = Formula.raw(backlog, policy, active.size());
+        Optional<Estimate> estimate = Optional.empty();
+        double needed;
+        long raw;
+        switch (policy.sizing()) {
+            case Sizing.ByMessages m -> {
+                raw = Formula.raw(backlog, m.targetMessagesPerTask(), policy.activationMessages(), active.size());
+                needed = raw;
+            }
+            case Sizing.ByWork w -> {
+                Estimate e = Estimate.of(observation.load(), observation.tasks(), observation.history(), w);
+                estimate = Optional.of(e);
+                needed = WorkFormula.tasksNeeded(backlog, e, w);
+                raw = WorkFormula.raw(needed, backlog, policy.activationMessages(), active.size());
+            }
+        }
         int desired = Formula.clamp(raw, policy);
         Duration window = policy.scaleDown().stabilizationWindow();
-        DesiredHistory history = observation.history().record(now, desired, window);
-        Decision d = new Decision(backlog, active.size(), desired, history);
+        History history = observation.history().record(now, desired, window)
+                .withStartLatency(Estimate.observedStartLatency(observation.tasks()));
+        Decision d = new Decision(backlog, active.size(), desired, needed, history, estimate);
 
         if (policy.paused()) {
             return d.hold(Reason.PAUSED, "the policy is paused; %d active, %d desired".formatted(active.size(), desired));
         }
         int need = desired - active.size();
         if (need > 0) {
-            return launch(d, policy, active, need, raw);
+            return launch(d, policy, active, need, raw, now);
         }
         if (need < 0) {
             return scaleDown(d, observation, policy, active, now);
@@ -48,8 +65,18 @@ public final class Reconciler {
         return d.hold(Reason.NOTHING_TO_DO, "%d active = %d desired for backlog %d".formatted(active.size(), desired, backlog));
     }
 
-    private static Plan launch(Decision d, ScalingPolicy policy, List<ObservedTask> active, int need, long raw) {
+    private static Plan launch(Decision d, ScalingPolicy policy, List<ObservedTask> active, int need, long raw, Instant now) {
         int count = Math.min(need, policy.maxLaunchesPerCycle());
+        if (policy.sizing() instanceof Sizing.ByWork w && d.estimate.isPresent()
+                && !WorkFormula.launchWouldFindWork(d.backlog, d.estimate.get(), w, active, now)) {
+            int floor = policy.minTasks() - active.size();
+            if (floor <= 0) {
+                return d.hold(Reason.DRAINS_BEFORE_START, "%d active tasks work off backlog %d before a task launched now would"
+                        .formatted(d.active, d.backlog) + " start (~%ds); %d desired".formatted(d.estimate.get().startLatency().toSeconds(), d.desired));
+            }
+            count = Math.min(count, floor); // minTasks is a floor whatever the backlog
+            need = floor;
+        }
         Map<CapacityProvider, Integer> byProvider = new EnumMap<>(CapacityProvider.class);
         for (ObservedTask t : active) {
             t.provider().ifPresent(p -> byProvider.merge(p, 1, Integer::sum));
@@ -77,28 +104,58 @@ public final class Reconciler {
                     .formatted(d.active, d.desired, o.history().span(now).toSeconds(), window.toSeconds()));
         }
         int stabilized = o.history().maxWithin(now, window, d.desired);
-        int excess = d.active - stabilized;
-        if (excess <= 0) {
-            return d.hold(Reason.STABILIZING, "%d active > %d desired, but desired was %d within the last %ds"
-                    .formatted(d.active, d.desired, stabilized, window.toSeconds()));
+        int keep = stabilized;
+        boolean byWork = policy.sizing() instanceof Sizing.ByWork;
+        if (byWork) {
+            keep = (int) Math.min(policy.maxTasks(), Math.max(stabilized, WorkFormula.keepForTolerance(d.needed)));
         }
-        List<String> stop = SurplusPicker.pick(active, excess, o.queue().inFlight());
-        if (stop.isEmpty()) {
+        int excess = d.active - keep;
+        if (excess <= 0) {
+            String because = keep > stabilized
+                    ? "the work needs %.2f tasks and scale-in keeps %d%% headroom".formatted(d.needed, Math.round(WorkFormula.SCALE_IN_TOLERANCE * 100))
+                    : "desired was %d within the last %ds".formatted(stabilized, window.toSeconds());
+            return d.hold(Reason.STABILIZING, "%d active > %d desired, but %s".formatted(d.active, d.desired, because));
+        }
+        int budget = policy.scaleDown().maxStopsPerHour() - o.history().stopsWithinHour(now);
+        if (budget <= 0) {
+            return d.hold(Reason.STOP_LIMITED, "%d surplus tasks, but %d stops within the last hour reach maxStopsPerHour %d"
+                    .formatted(excess, o.history().stopsWithinHour(now), policy.scaleDown().maxStopsPerHour()));
+        }
+        int allowed = Math.min(excess, budget);
+        List<SurplusPicker.Pick> picks = byWork
+                ? SurplusPicker.pickCheapest(active, allowed, policy.capacityProviders())
+                : SurplusPicker.pickIdle(active, allowed, o.queue().inFlight());
+        if (picks.isEmpty()) {
             return d.hold(Reason.BUSY, "%d surplus tasks, but %d in-flight messages may be held by any of them"
                     .formatted(excess, o.queue().inFlight()));
         }
-        return d.act(new Action.Stop(stop), Reason.STOP_EXCESS, "stop %d of %d surplus idle tasks: %d active, %d desired (stabilized over %ds)"
-                .formatted(stop.size(), excess, d.active, stabilized, window.toSeconds()));
+        Action.Stop stop = new Action.Stop(picks.stream().map(SurplusPicker.Pick::id).toList(),
+                picks.stream().map(SurplusPicker.Pick::why).toList());
+        Decision after = d.withHistory(d.history.withStops(now, picks.size()));
+        Reason reason = allowed < excess ? Reason.STOP_LIMITED : Reason.STOP_EXCESS;
+        String bound = allowed < excess ? " (maxStopsPerHour %d)".formatted(policy.scaleDown().maxStopsPerHour()) : "";
+        return after.act(stop, reason, "stop %d of %d surplus tasks%s: %d active, %d kept (stabilized over %ds)"
+                .formatted(picks.size(), excess, bound, d.active, keep, window.toSeconds()));
     }
 
     /** The numbers every plan carries, so each branch only says what and why. */
-    private record Decision(long backlog, int active, int desired, DesiredHistory history) {
+    private record Decision(long backlog, int active, int desired, double needed, History history, Optional<Estimate> estimate) {
         Plan hold(Reason reason, String why) {
-            return new Plan(backlog, active, desired, Action.HOLD, reason, why, history);
+            return act(Action.HOLD, reason, why);
         }
 
+        /** Every work-sized sentence ends with the rates it was computed from. */
         Plan act(Action action, Reason reason, String why) {
-            return new Plan(backlog, active, desired, action, reason, why, history);
+            return new Plan(backlog, active, desired, action, reason, why + rates(), history, estimate);
+        }
+
+        Decision withHistory(History h) {
+            return new Decision(backlog, active, desired, needed, h, estimate);
+        }
+
+        /** The rates behind a work-sized count, for the sentence; nothing when sized by message count. */
+        String rates() {
+            return estimate.map(e -> "; " + e.describe()).orElse("");
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.ebb.controller.aws.LaunchFailure;
 import dev.ebb.controller.cycle.CycleReport;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.reconcile.Action;
+import dev.ebb.controller.reconcile.Estimate;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.Plan;
 import dev.ebb.controller.reconcile.Slice;
@@ -15,6 +16,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,10 +30,14 @@ import java.util.Map;
  */
 public final class DecisionLine {
 
-    /** Metric names, each a top-level member of the line. */
+    /** Metric names, each a top-level member of the line when the cycle knows its value. */
     public static final List<String> METRICS = List.of(
             "Backlog", "ActiveTasks", "DesiredTasks", "LaunchedTasks", "StoppedTasks", "LaunchFailures", "SpotFallbacks",
-            "PolicyErrors", "Errors");
+            "PolicyErrors", "Errors", "ArrivalsPerSecond", "ThroughputPerTask", "StartLatencySeconds");
+
+    /** CloudWatch units of the metrics that are not plain counts. */
+    private static final Map<String, String> UNITS = Map.of(
+            "ArrivalsPerSecond", "Count/Second", "ThroughputPerTask", "Count/Second", "StartLatencySeconds", "Seconds");
 
     private static final JsonFactory JSON = new JsonFactory();
 
@@ -40,9 +47,16 @@ public final class DecisionLine {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            emf(g, namespace, now);
+            Map<String, Number> metrics = metrics(r);
+            emf(g, namespace, now, metrics.keySet());
             g.writeStringField("Cluster", cluster);
-            metrics(g, r);
+            for (var m : metrics.entrySet()) {
+                if (m.getValue() instanceof Double d) {
+                    g.writeNumberField(m.getKey(), Math.round(d * 1000) / 1000.0);
+                } else {
+                    g.writeNumberField(m.getKey(), m.getValue().longValue());
+                }
+            }
             g.writeStringField("event", "ebb.controller.decision");
             g.writeStringField("status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             g.writeStringField("scheduledAt", r.scheduledAt().toString());
@@ -75,7 +89,7 @@ public final class DecisionLine {
         return out.toString();
     }
 
-    private static void emf(JsonGenerator g, String namespace, Instant now) throws IOException {
+    private static void emf(JsonGenerator g, String namespace, Instant now, Set<String> names) throws IOException {
         g.writeObjectFieldStart("_aws");
         g.writeNumberField("Timestamp", now.toEpochMilli());
         g.writeArrayFieldStart("CloudWatchMetrics");
@@ -87,10 +101,10 @@ public final class DecisionLine {
         g.writeEndArray();
         g.writeEndArray();
         g.writeArrayFieldStart("Metrics");
-        for (String m : METRICS) {
+        for (String m : names) {
             g.writeStartObject();
             g.writeStringField("Name", m);
-            g.writeStringField("Unit", "Count");
+            g.writeStringField("Unit", UNITS.getOrDefault(m, "Count"));
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -99,17 +113,25 @@ public final class DecisionLine {
         g.writeEndObject();
     }
 
-    private static void metrics(JsonGenerator g, CycleReport r) throws IOException {
+    private static Map<String, Number> metrics(CycleReport r) {
+        Map<String, Number> m = new LinkedHashMap<>();
         Plan p = r.plan().orElse(null);
-        g.writeNumberField("Backlog", p == null ? 0 : p.backlog());
-        g.writeNumberField("ActiveTasks", p == null ? 0 : p.active());
-        g.writeNumberField("DesiredTasks", p == null ? 0 : p.desired());
-        g.writeNumberField("LaunchedTasks", r.outcome().launched().size());
-        g.writeNumberField("StoppedTasks", r.outcome().stopped().size());
-        g.writeNumberField("LaunchFailures", r.outcome().failures().size());
-        g.writeNumberField("SpotFallbacks", r.outcome().fallbackLaunched());
-        g.writeNumberField("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID ? 1 : 0);
-        g.writeNumberField("Errors", r.status() == CycleReport.Status.ERROR || r.status() == CycleReport.Status.SETTINGS_INVALID ? 1 : 0);
+        m.put("Backlog", p == null ? 0 : p.backlog());
+        m.put("ActiveTasks", p == null ? 0 : p.active());
+        m.put("DesiredTasks", p == null ? 0 : p.desired());
+        m.put("LaunchedTasks", r.outcome().launched().size());
+        m.put("StoppedTasks", r.outcome().stopped().size());
+        m.put("LaunchFailures", r.outcome().failures().size());
+        m.put("SpotFallbacks", r.outcome().fallbackLaunched());
+        m.put("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID ? 1 : 0);
+        m.put("Errors", r.status() == CycleReport.Status.ERROR || r.status() == CycleReport.Status.SETTINGS_INVALID ? 1 : 0);
+        if (p != null && p.estimate().isPresent()) {
+            Estimate e = p.estimate().get();
+            m.put("ArrivalsPerSecond", e.arrivalsPerSecond());
+            m.put("ThroughputPerTask", e.throughputPerTask());
+            m.put("StartLatencySeconds", e.startLatency().toMillis() / 1000.0);
+        }
+        return m;
     }
 
     private static void tasks(JsonGenerator g, List<ObservedTask> tasks) throws IOException {
@@ -128,6 +150,17 @@ public final class DecisionLine {
         g.writeNumberField("desired", p.desired());
         g.writeStringField("reason", p.reason().name());
         g.writeStringField("why", p.why());
+        if (p.estimate().isPresent()) {
+            Estimate e = p.estimate().get();
+            g.writeObjectFieldStart("estimate");
+            g.writeNumberField("arrivalsPerSecond", Math.round(e.arrivalsPerSecond() * 1000) / 1000.0);
+            g.writeStringField("arrivalsFrom", e.arrivalsBasis().label());
+            g.writeNumberField("throughputPerTask", Math.round(e.throughputPerTask() * 1000) / 1000.0);
+            g.writeStringField("throughputFrom", e.throughputBasis().label());
+            g.writeNumberField("startLatencySeconds", e.startLatency().toSeconds());
+            g.writeStringField("startLatencyFrom", e.startLatencyBasis().label());
+            g.writeEndObject();
+        }
         switch (p.action()) {
             case Action.Hold h -> g.writeStringField("action", "hold");
             case Action.Launch l -> {
@@ -144,6 +177,14 @@ public final class DecisionLine {
             case Action.Stop s -> {
                 g.writeStringField("action", "stop");
                 stringArray(g, "stopTaskIds", s.taskIds());
+                g.writeArrayFieldStart("stops");
+                for (int i = 0; i < s.taskIds().size(); i++) {
+                    g.writeStartObject();
+                    g.writeStringField("taskId", s.taskIds().get(i));
+                    g.writeStringField("why", s.reasons().get(i));
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
             }
         }
     }

@@ -4,12 +4,14 @@ import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.snakeyaml.engine.v2.api.Dump;
 import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
@@ -36,12 +38,33 @@ final class Fixtures {
             scaleDown: {mode: drain, stabilizationWindowSeconds: 300}
             """;
 
+    /** A work-sized spec: drain within 3m at 80%, 10 msg/s and 60s assumed; Spot 3:1 with one on-demand base. */
+    private static final String WORK_BASE = """
+            work: {drainWithin: 3m, targetUtilization: 80, assumedThroughputPerTask: 10, assumedStartLatency: 60s}
+            minTasks: 0
+            maxTasks: 20
+            maxLaunchesPerCycle: 20
+            capacityProviders:
+              - {name: FARGATE_SPOT, weight: 3}
+              - {name: FARGATE, base: 1, weight: 1}
+            scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 300, maxStopsPerHour: 60}
+            """;
+
     private Fixtures() {}
 
-    @SuppressWarnings("unchecked")
+    /** The work-sized spec, with keys overridden by a YAML flow mapping (a {@code work} override replaces the block). */
+    static ScalingPolicy workPolicy(String overrides) {
+        return build(WORK_BASE, overrides);
+    }
+
     static ScalingPolicy policy(String overrides) {
+        return build(BASE, overrides);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ScalingPolicy build(String base, String overrides) {
         Load load = new Load(LoadSettings.builder().build());
-        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) load.loadFromString(BASE));
+        Map<String, Object> spec = new LinkedHashMap<>((Map<String, Object>) load.loadFromString(base));
         if (!overrides.isBlank()) {
             spec.putAll((Map<String, Object>) load.loadFromString("{" + overrides + "}"));
         }
@@ -60,16 +83,19 @@ final class Fixtures {
     /**
      * Tasks as words: state letter (V provisioning, P pending, A activating, R running,
      * D deactivating, X stopping, Z stopped), provider letter (S spot, F fargate, - none), and an
-     * optional busy mark (! busy, ~ idle). Ids t1, t2, … in order; later tasks are newer.
+     * optional busy mark (! busy, ~ idle), and an optional {@code @N}: its containers started N seconds
+     * after it was created. Ids t1, t2, … in order, created a minute apart; later tasks are newer.
      */
     static List<ObservedTask> tasks(String words) {
         List<ObservedTask> out = new ArrayList<>();
         int i = 0;
-        for (String w : words.trim().split("\\s+")) {
-            if (w.isEmpty()) {
+        for (String word : words.trim().split("\\s+")) {
+            if (word.isEmpty()) {
                 continue;
             }
             i++;
+            String w = word.contains("@") ? word.substring(0, word.indexOf('@')) : word;
+            Optional<Long> startedAfter = word.contains("@") ? Optional.of(Long.parseLong(word.substring(word.indexOf('@') + 1))) : Optional.empty();
             TaskState state = switch (w.charAt(0)) {
                 case 'V' -> TaskState.PROVISIONING;
                 case 'P' -> TaskState.PENDING;
@@ -86,21 +112,43 @@ final class Fixtures {
                 default -> Optional.empty();
             };
             Busy busy = w.length() > 2 ? (w.charAt(2) == '!' ? Busy.YES : Busy.NO) : Busy.UNKNOWN;
-            out.add(new ObservedTask("t" + i, state, provider, NOW.minusSeconds(3600).plusSeconds(60L * i), busy));
+            Instant created = NOW.minusSeconds(3600).plusSeconds(60L * i);
+            out.add(new ObservedTask("t" + i, state, provider, created, busy, startedAfter.map(created::plusSeconds)));
         }
         return out;
     }
 
     /** "400:3 200:5" = desired 3 four hundred seconds ago, desired 5 two hundred seconds ago. */
-    static DesiredHistory history(String words) {
-        List<DesiredHistory.Sample> samples = new ArrayList<>();
+    static History history(String words) {
+        List<History.Sample> samples = new ArrayList<>();
         for (String w : words.trim().split("\\s+")) {
             if (!w.isEmpty()) {
                 String[] parts = w.split(":");
-                samples.add(new DesiredHistory.Sample(NOW.minusSeconds(Long.parseLong(parts[0])), Integer.parseInt(parts[1])));
+                samples.add(new History.Sample(NOW.minusSeconds(Long.parseLong(parts[0])), Integer.parseInt(parts[1])));
             }
         }
-        return new DesiredHistory(samples);
+        return new History(samples);
+    }
+
+    /**
+     * What the throughput source measured: recent "SENT/PROCESSED/BUSY" over 600 s (SENT "-" when SQS's
+     * count is missing) and long-term "PROCESSED/BUSY" over 24 h; "-" for a window with no data.
+     */
+    static LoadMeasurement load(String recent, String longTerm) {
+        LoadMeasurement.Window r = null;
+        if (recent != null && !recent.equals("-")) {
+            String[] p = recent.split("/");
+            r = new LoadMeasurement.Window(Duration.ofSeconds(600),
+                    p[0].equals("-") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(p[0])),
+                    Long.parseLong(p[1]), Double.parseDouble(p[2]));
+        }
+        LoadMeasurement.Window l = null;
+        if (longTerm != null && !longTerm.equals("-")) {
+            String[] p = longTerm.split("/");
+            l = new LoadMeasurement.Window(Duration.ofHours(24), OptionalLong.empty(),
+                    Long.parseLong(p[0]), Double.parseDouble(p[1]));
+        }
+        return LoadMeasurement.of(r, l);
     }
 
     /** "hold", "launch FARGATE_SPOT=2 FARGATE=1", "stop t3 t2". */

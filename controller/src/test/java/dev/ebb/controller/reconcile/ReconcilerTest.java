@@ -92,14 +92,14 @@ class ReconcilerTest {
 
         Plan plan = Reconciler.plan(o, Fixtures.policy(""), NOW);
 
-        assertThat(plan.history().samples()).extracting(DesiredHistory.Sample::desired).containsExactly(1, 2, 3);
+        assertThat(plan.history().samples()).extracting(History.Sample::desired).containsExactly(1, 2, 3);
         assertThat(plan.history().samples().getLast().at()).isEqualTo(NOW);
     }
 
     @Test
     void aHistoryCarriedAcrossCyclesEventuallyAllowsStopExcess() {
         var policy = Fixtures.policy("scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 300}");
-        DesiredHistory history = DesiredHistory.EMPTY;
+        History history = History.EMPTY;
         Reason last = null;
         for (int cycle = 0; cycle <= 3; cycle++) {
             var now = NOW.plusSeconds(120L * cycle);

@@ -10,13 +10,15 @@ import dev.ebb.controller.cycle.CycleReport;
 import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.reconcile.Action;
-import dev.ebb.controller.reconcile.DesiredHistory;
+import dev.ebb.controller.reconcile.Estimate;
+import dev.ebb.controller.reconcile.History;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.Plan;
 import dev.ebb.controller.reconcile.QueueSnapshot;
 import dev.ebb.controller.reconcile.Reason;
 import dev.ebb.controller.reconcile.Slice;
 import dev.ebb.controller.reconcile.TaskState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +31,7 @@ class DecisionLineTest {
 
     private static CycleReport launched() {
         Plan plan = new Plan(25, 1, 3, new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE_SPOT, 2))), Reason.LAUNCH,
-                "launch 2", DesiredHistory.EMPTY);
+                "launch 2", History.EMPTY);
         return new CycleReport(CycleReport.Status.OK, T, false, "default", List.of(), Optional.of(QueueSnapshot.of(20, 5, 1)),
                 List.of(ObservedTask.of("t0", TaskState.RUNNING, CapacityProvider.FARGATE, T)), Optional.of(plan),
                 new Outcome(List.of("t1"), List.of(new LaunchFailure("FARGATE_SPOT", "Capacity is unavailable at this time.", null)), 1, List.of()),
@@ -53,8 +55,31 @@ class DecisionLineTest {
         assertThat(directive.get("Namespace").asText()).isEqualTo("Ebb/Controller");
         assertThat(directive.at("/Dimensions/0/0").asText()).isEqualTo("Cluster");
         assertThat(line.get("Cluster").asText()).isEqualTo("ebb");
-        assertThat(directive.get("Metrics")).hasSize(DecisionLine.METRICS.size()).allSatisfy(m ->
+        assertThat(directive.get("Metrics")).as("a message-sized plan has no rates to report")
+                .hasSize(DecisionLine.METRICS.size() - 3).allSatisfy(m ->
                 assertThat(line.path(m.get("Name").asText()).isNumber()).as(m.toString()).isTrue());
+    }
+
+    @Test
+    void aWorkSizedDecisionCarriesItsRatesAndEveryStopsReason() throws Exception {
+        Estimate e = new Estimate(116.5, Estimate.Basis.RECENT, 112.25, Estimate.Basis.LONG_TERM, Duration.ofSeconds(48),
+                Estimate.Basis.OBSERVED);
+        Plan plan = new Plan(300, 4, 2, new Action.Stop(List.of("t3", "t4"), List.of("not running yet", "FARGATE above its share")),
+                Reason.STOP_EXCESS, "stop 2", History.EMPTY, Optional.of(e));
+        CycleReport report = new CycleReport(CycleReport.Status.OK, T, false, "default", List.of(), Optional.of(QueueSnapshot.of(100, 200, 0)),
+                List.of(), Optional.of(plan), new Outcome(List.of(), List.of(), 0, List.of("t3", "t4")), Optional.empty());
+
+        JsonNode line = JSON.readTree(DecisionLine.render(report, "Ebb/Controller", "ebb", T));
+
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics")).hasSize(DecisionLine.METRICS.size());
+        assertThat(line.get("ArrivalsPerSecond").asDouble()).isEqualTo(116.5);
+        assertThat(line.get("ThroughputPerTask").asDouble()).isEqualTo(112.25);
+        assertThat(line.get("StartLatencySeconds").asDouble()).isEqualTo(48.0);
+        assertThat(line.get("estimate").toString()).isEqualTo("{\"arrivalsPerSecond\":116.5,\"arrivalsFrom\":\"recent\","
+                + "\"throughputPerTask\":112.25,\"throughputFrom\":\"long-term\",\"startLatencySeconds\":48,\"startLatencyFrom\":\"observed\"}");
+        assertThat(line.get("stops").toString()).isEqualTo("[{\"taskId\":\"t3\",\"why\":\"not running yet\"},"
+                + "{\"taskId\":\"t4\",\"why\":\"FARGATE above its share\"}]");
+        assertThat(line.get("StoppedTasks").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -4,7 +4,7 @@ import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.policy.ScalingPolicy;
 import dev.ebb.controller.reconcile.Action;
 import dev.ebb.controller.reconcile.Busy;
-import dev.ebb.controller.reconcile.DesiredHistory;
+import dev.ebb.controller.reconcile.History;
 import dev.ebb.controller.reconcile.Observation;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.Plan;
@@ -38,7 +38,7 @@ final class ControlLoop {
     private final ModelParameters p;
     private final SimQueue queue;
     private final Fleet fleet;
-    private DesiredHistory history = DesiredHistory.EMPTY;
+    private History history = History.EMPTY;
 
     long ticks;
     long runTaskCalls;

@@ -4,24 +4,34 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The desired counts of recent cycles: the one piece of state the reconciler cannot read from the
- * world (SQS reports depth now, not a minute ago). It is passed in and handed back in every plan;
- * whoever runs the loop keeps it. Losing it is safe: with too short a history nothing is stopped.
+ * What the reconciler remembers between cycles, because the world does not say it: the desired
+ * counts of recent cycles (SQS reports depth now, not a minute ago), the stops made within the last
+ * hour (the hourly bound) and the last start latency ECS showed (for when no task is left to show
+ * one). It is passed in and handed back in every plan; whoever runs the loop keeps it. Losing it is
+ * safe: with too short a history nothing is stopped, and latency falls back to the policy's guess.
  */
-public record DesiredHistory(List<Sample> samples) {
+public record History(List<Sample> samples, List<Instant> stops, Optional<Duration> startLatency) {
 
     public record Sample(Instant at, int desired) {}
 
-    public static final DesiredHistory EMPTY = new DesiredHistory(List.of());
+    public static final History EMPTY = new History(List.of(), List.of(), Optional.empty());
 
-    public DesiredHistory {
+    private static final Duration STOP_MEMORY = Duration.ofHours(1);
+
+    public History {
         samples = List.copyOf(samples);
+        stops = List.copyOf(stops);
+    }
+
+    public History(List<Sample> samples) {
+        this(samples, List.of(), Optional.empty());
     }
 
     /** Adds this cycle's desired count; keeps the window plus one older sample proving it is covered. */
-    public DesiredHistory record(Instant now, int desired, Duration window) {
+    public History record(Instant now, int desired, Duration window) {
         Instant start = now.minus(window);
         List<Sample> kept = new ArrayList<>();
         Sample anchor = null;
@@ -39,7 +49,26 @@ public record DesiredHistory(List<Sample> samples) {
             kept.addFirst(anchor);
         }
         kept.add(new Sample(now, desired));
-        return new DesiredHistory(kept);
+        List<Instant> recentStops = stops.stream().filter(t -> !t.isAfter(now) && t.isAfter(now.minus(STOP_MEMORY))).toList();
+        return new History(kept, recentStops, startLatency);
+    }
+
+    /** The same history with {@code count} stops made at {@code now}. */
+    public History withStops(Instant now, int count) {
+        List<Instant> all = new ArrayList<>(stops);
+        for (int i = 0; i < count; i++) {
+            all.add(now);
+        }
+        return new History(samples, all, startLatency);
+    }
+
+    public History withStartLatency(Optional<Duration> latency) {
+        return latency.isPresent() ? new History(samples, stops, latency) : this;
+    }
+
+    /** Stops made within the hour before {@code now}. */
+    public int stopsWithinHour(Instant now) {
+        return (int) stops.stream().filter(t -> !t.isAfter(now) && t.isAfter(now.minus(STOP_MEMORY))).count();
     }
 
     /** True when some sample is at least {@code window} old, so the window has been watched throughout. */

@@ -7,7 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class DesiredHistoryTest {
+class HistoryTest {
 
     private static final Duration WINDOW = Duration.ofSeconds(300);
 
@@ -23,11 +23,11 @@ class DesiredHistoryTest {
         -60:50 200:2             | false  | 2                        | 200:2 0:1
         """)
     void coversMaxAndTrim(String history, boolean covers, int max, String kept) {
-        DesiredHistory h = Fixtures.history(history == null ? "" : history);
+        History h = Fixtures.history(history == null ? "" : history);
 
         assertThat(h.covers(NOW, WINDOW)).isEqualTo(covers);
         assertThat(h.maxWithin(NOW, WINDOW, 1)).isEqualTo(max);
-        DesiredHistory next = h.record(NOW, 1, WINDOW);
+        History next = h.record(NOW, 1, WINDOW);
         assertThat(String.join(" ", next.samples().stream()
                 .map(s -> Duration.between(s.at(), NOW).toSeconds() + ":" + s.desired()).toList())).isEqualTo(kept);
     }
