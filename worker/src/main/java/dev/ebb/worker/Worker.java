@@ -14,6 +14,8 @@ import dev.ebb.worker.errorhandler.VisibilityBackoff;
 import dev.ebb.worker.lifecycle.ExitCodes;
 import dev.ebb.worker.lifecycle.IdleDetector;
 import dev.ebb.worker.observe.OutcomeLog;
+import dev.ebb.worker.observe.TaskCpu;
+import dev.ebb.worker.observe.WorkReport;
 import dev.ebb.worker.observe.WorkerMetrics;
 import dev.ebb.worker.process.MessageHandler;
 import dev.ebb.worker.process.MessageOutcome;
@@ -62,6 +64,7 @@ final class Worker {
     private String stopReason;
     private long tickTimer = -1;
     private long graceTimer = -1;
+    private final WorkReport work;
 
     Worker(WorkerConfig config, Parts parts, int visibilitySeconds) {
         this.config = config;
@@ -81,6 +84,14 @@ final class Worker {
                 new MessagePoller.Settings(config.waitTimeSeconds(), visibilitySeconds, config.receiveBatchThreshold()),
                 () -> !stopping && parts.breakersClosed().getAsBoolean(), this::accept, clock);
         parts.metrics().gauges(inFlight::size, permits::free);
+        WorkerConfig.WorkReporting r = config.reporting();
+        this.work = new WorkReport(r.namespace(), queueName(config.queueUrl()), TaskCpu.vcpus(r.taskVcpu()), config.concurrency(),
+                r.interval().toMillis(), clock.getAsLong(), TaskCpu.processCpuNanos());
+    }
+
+    private static String queueName(String queueUrl) {
+        String trimmed = queueUrl.endsWith("/") ? queueUrl.substring(0, queueUrl.length() - 1) : queueUrl;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
     }
 
     CompletableFuture<Integer> exit() {
@@ -111,6 +122,9 @@ final class Worker {
         }
         heartbeat.tick();
         parts.probes().run();
+        long now = clock.getAsLong();
+        work.sample(now, config.concurrency() - permits.free(), TaskCpu.processCpuNanos());
+        work.due(now).ifPresent(report -> parts.log().event("work", report));
         if (stopping) {
             maybeFinish();
             return;
@@ -173,6 +187,9 @@ final class Worker {
         idle.finished(clock.getAsLong());
         if (!wasReleased || "released".equals(outcome.outcome())) {
             record(outcome);
+        }
+        if (!"released".equals(outcome.outcome())) {
+            work.finished();
         }
         if (stopping) {
             maybeFinish();
@@ -258,6 +275,9 @@ final class Worker {
         }
         finished = true;
         parts.vertx().cancelTimer(tickTimer);
+        long now = clock.getAsLong();
+        work.sample(now, config.concurrency() - permits.free(), TaskCpu.processCpuNanos());
+        parts.log().event("work", work.flush(now));
         if (graceTimer >= 0) {
             parts.vertx().cancelTimer(graceTimer);
         }

@@ -5,11 +5,12 @@ import java.util.Optional;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Builds the two clients on the JDK's HttpURLConnection: no Netty, no Apache, fast to start and
+ * Builds the clients on the JDK's HttpURLConnection: no Netty, no Apache, fast to start and
  * SnapStart-safe (no threads or connections at build time). SDK retries are off: {@link Retrying}
  * owns them. An endpoint override points them at emulators or VPC endpoints.
  */
@@ -19,6 +20,15 @@ public final class AwsClients {
 
     public static SqsClient sqs(Optional<Region> region, Optional<URI> endpoint) {
         var b = SqsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        region.ifPresent(b::region);
+        endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    public static CloudWatchClient cloudWatch(Optional<Region> region, Optional<URI> endpoint) {
+        var b = CloudWatchClient.builder()
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         region.ifPresent(b::region);

@@ -21,6 +21,8 @@ public final class Retrying {
      */
     public record Backoff(Duration initial, Duration max, int maxAttempts, Duration reserve) {
         public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(3), 8, Duration.ofSeconds(5));
+        /** For reads a cycle can do without (the load): a few quick tries, so ECS keeps the budget. */
+        public static final Backoff BRIEF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), 3, Duration.ofSeconds(20));
     }
 
     private final RetryConfig config;

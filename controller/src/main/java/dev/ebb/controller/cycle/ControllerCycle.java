@@ -3,10 +3,13 @@ package dev.ebb.controller.cycle;
 import dev.ebb.controller.act.Outcome;
 import dev.ebb.controller.act.PlanExecutor;
 import dev.ebb.controller.aws.IdempotencyKeys;
+import dev.ebb.controller.aws.LoadSource;
 import dev.ebb.controller.aws.QueueDepth;
 import dev.ebb.controller.aws.TaskFleet;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
+import dev.ebb.controller.policy.Sizing;
+import dev.ebb.controller.reconcile.LoadMeasurement;
 import dev.ebb.controller.reconcile.Observation;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.Plan;
@@ -27,13 +30,16 @@ public final class ControllerCycle {
     private final Supplier<PolicyResult> policy;
     private final QueueDepth queue;
     private final TaskFleet fleet;
+    private final LoadSource load;
     private final HistoryStore history;
     private final String deployment;
 
-    public ControllerCycle(Supplier<PolicyResult> policy, QueueDepth queue, TaskFleet fleet, HistoryStore history, String deployment) {
+    public ControllerCycle(Supplier<PolicyResult> policy, QueueDepth queue, TaskFleet fleet, LoadSource load, HistoryStore history,
+            String deployment) {
         this.policy = policy;
         this.queue = queue;
         this.fleet = fleet;
+        this.load = load;
         this.history = history;
         this.deployment = deployment;
     }
@@ -57,7 +63,9 @@ public final class ControllerCycle {
         try {
             depth = queue.read();
             tasks = fleet.list();
-            plan = Reconciler.plan(new Observation(depth, tasks, history.load()), p, now);
+            // The load only matters when sizing by work; a message-count policy skips the CloudWatch call.
+            LoadMeasurement measured = p.sizing() instanceof Sizing.ByWork ? load.read(now) : LoadMeasurement.UNKNOWN;
+            plan = Reconciler.plan(new Observation(depth, tasks, history.load(), measured), p, now);
             history.save(plan.history());
             Outcome outcome = dryRun ? Outcome.NOTHING : new PlanExecutor(fleet,
                     step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);

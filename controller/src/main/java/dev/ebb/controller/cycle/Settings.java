@@ -19,9 +19,11 @@ public record Settings(
         Optional<String> region,
         Optional<URI> sqsEndpoint,
         Optional<URI> ecsEndpoint,
+        Optional<URI> cloudWatchEndpoint,
         Optional<Path> policyFile,
         boolean dryRun,
-        String metricsNamespace) {
+        String metricsNamespace,
+        String workerMetricsNamespace) {
 
     /** Either settings or the list of what is missing or malformed. */
     public sealed interface Result {
@@ -46,6 +48,7 @@ public record Settings(
         Optional<URI> common = uri(env, "AWS_ENDPOINT_URL", problems);
         Optional<URI> sqs = uri(env, "AWS_ENDPOINT_URL_SQS", problems).or(() -> common);
         Optional<URI> ecs = uri(env, "AWS_ENDPOINT_URL_ECS", problems).or(() -> common);
+        Optional<URI> cloudWatch = uri(env, "AWS_ENDPOINT_URL_CLOUDWATCH", problems).or(() -> common);
         if (!problems.isEmpty()) {
             return new Result.Invalid(problems);
         }
@@ -54,14 +57,16 @@ public record Settings(
                 flag(env, "EBB_ASSIGN_PUBLIC_IP"), startedBy, container, Map.of("EBB_QUEUE_URL", queueUrl));
         return new Result.Ok(new Settings(queueUrl, fleet,
                 Optional.ofNullable(env.get("AWS_REGION")).or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION"))),
-                sqs, ecs,
+                sqs, ecs, cloudWatch,
                 Optional.ofNullable(env.get("EBB_POLICY_FILE")).filter(s -> !s.isBlank()).map(Path::of),
                 flag(env, "EBB_DRY_RUN"),
-                env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller")));
+                env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller"),
+                env.getOrDefault("EBB_WORKER_METRICS_NAMESPACE", "Ebb/Worker")));
     }
 
     public Settings withDryRun(boolean dryRun) {
-        return new Settings(queueUrl, fleet, region, sqsEndpoint, ecsEndpoint, policyFile, dryRun, metricsNamespace);
+        return new Settings(queueUrl, fleet, region, sqsEndpoint, ecsEndpoint, cloudWatchEndpoint, policyFile, dryRun, metricsNamespace,
+                workerMetricsNamespace);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {

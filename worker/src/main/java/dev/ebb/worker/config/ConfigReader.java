@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.Function;
 
 /**
@@ -97,12 +98,31 @@ public final class ConfigReader {
         Optional<URI> s3Endpoint = endpoint("EBB_S3_ENDPOINT");
         Boolean pathStyle = parsed("EBB_S3_PATH_STYLE", s3Endpoint.isPresent() ? "on" : "off", ConfigReader::onOff, "on or off");
 
+        var reporting = new WorkerConfig.WorkReporting(
+                seconds("EBB_WORK_REPORT_SECONDS", 60, 1, 3_600),
+                optional("EBB_TASK_VCPU").map(v -> vcpus("EBB_TASK_VCPU", v)).orElse(OptionalDouble.empty()),
+                optional("EBB_WORKER_METRICS_NAMESPACE").orElse("Ebb/Worker"));
+
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new WorkerConfig(queueUrl, dlq, bucket, prefix, outputs, new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()),
                 Boolean.TRUE.equals(turbo), concurrency, threads, wait, visibility, idle, idlePolls, grace, retries, breakers, flush, port,
-                region, sqsEndpoint, s3Endpoint, Boolean.TRUE.equals(pathStyle));
+                region, sqsEndpoint, s3Endpoint, Boolean.TRUE.equals(pathStyle), reporting);
+    }
+
+    /** Fargate's task sizes run from 0.25 to 16 vCPU; the stack passes the task definition's. */
+    private OptionalDouble vcpus(String name, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (v >= 0.125 && v <= 192) {
+                return OptionalDouble.of(v);
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(name + "='" + text + "' is not allowed (allowed: the task's vCPUs, a number from 0.125 to 192, e.g. 0.5)");
+        return OptionalDouble.empty();
     }
 
     private Optional<String> optional(String name) {

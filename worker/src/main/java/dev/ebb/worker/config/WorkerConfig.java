@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * Everything the worker is told by its environment, validated. See {@link ConfigReader} for the
@@ -33,7 +34,14 @@ public record WorkerConfig(
         Optional<String> region,
         Optional<URI> sqsEndpoint,
         Optional<URI> s3Endpoint,
-        boolean s3PathStyle) {
+        boolean s3PathStyle,
+        WorkReporting reporting) {
+
+    /**
+     * The work report line for the controller (docs/worker.md): how often, against how many vCPUs,
+     * under which CloudWatch namespace.
+     */
+    public record WorkReporting(Duration interval, OptionalDouble taskVcpu, String namespace) {}
 
     /** Resilience4j retry inside one attempt at a message, then the visibility backoff between attempts. */
     public record Retries(int attempts, Duration firstWait, Duration backoffBase, Duration backoffMax) {}
