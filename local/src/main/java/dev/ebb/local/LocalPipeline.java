@@ -10,7 +10,9 @@ import dev.ebb.emulators.EmbeddedSqs;
 import dev.ebb.local.emulators.LocalAws;
 import dev.ebb.local.ingest.Ingest;
 import dev.ebb.local.ingest.InputFiles;
+import dev.ebb.local.platform.LocalLoad;
 import dev.ebb.local.platform.ProcessTaskFleet;
+import dev.ebb.local.platform.TaskListener;
 import dev.ebb.local.platform.WorkerLauncher;
 import dev.ebb.local.watch.Counters;
 import dev.ebb.local.watch.View;
@@ -71,16 +73,19 @@ public final class LocalPipeline {
                     res.aws.sqsServer.endpoint(), res.aws.s3Server.endpoint(), work));
 
             Ingest ingest = new Ingest(res.aws.s3, res.aws.sqs, EmbeddedSqs.REGION, LocalAws.SOURCE_BUCKET, res.aws.queueUrl, Clock.systemUTC());
+            LocalLoad load = new LocalLoad(Clock.systemUTC());
+            ingest.countSentWith(load::sent);
             ingest.upload(inputs);
             timeline.mark("uploaded");
             view.event(String.format("uploaded %d files to s3://%s and put one S3 event notification each on %s "
                     + "(local mode sends what S3 would send)", inputs.size(), LocalAws.SOURCE_BUCKET, LocalAws.QUEUE));
 
             Counters counters = new Counters(view::event);
-            res.fleet = new ProcessTaskFleet(new WorkerLauncher(options.workerCommand(), WorkerEnvironment.of(res.aws, options), logs), counters);
+            res.fleet = new ProcessTaskFleet(new WorkerLauncher(options.workerCommand(), WorkerEnvironment.of(res.aws, options), logs),
+                    TaskListener.both(counters, load));
             ControllerCycle cycle = new ControllerCycle(Policies.source(options.policyFile()),
                     new SqsQueueDepth(res.aws.sqs, res.aws.queueUrl, new Retrying(Retrying.Backoff.DEFAULT, () -> Duration.ofSeconds(30))),
-                    res.fleet, HistoryStore.inMemory(), "ebb-local");
+                    res.fleet, load, HistoryStore.inMemory(), "ebb-local");
             RunLoop loop = new RunLoop(options, res.aws, res.fleet, cycle, counters, view, timeline, ingest);
             Finish finish = new Finish(options, res.aws, res.fleet, counters, timeline, out);
             Result result = loop.run(inputs, finish);

@@ -42,6 +42,8 @@ final class WorkerEnvironment {
         env.put("EBB_WAIT_TIME_SECONDS", "2");
         env.put("EBB_IDLE_EMPTY_POLLS", "2");
         env.put("EBB_LOG_LEVEL", "WARN");
+        // Work reports every 2 s instead of every minute: local ticks are seconds apart, and the controller sizes by them.
+        env.put("EBB_WORK_REPORT_SECONDS", "2");
         env.putAll(tuning);
         env.putAll(managed);
         return env;

@@ -3,6 +3,7 @@ package dev.ebb.local.ingest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -20,6 +21,8 @@ public final class Ingest {
     private final String bucket;
     private final String queueUrl;
     private final Clock clock;
+    /** Told how many messages each send put on the queue: what SQS counts as NumberOfMessagesSent. */
+    private volatile LongConsumer sentTo = n -> { };
     private long sequence;
 
     public Ingest(S3Client s3, SqsClient sqs, String region, String bucket, String queueUrl, Clock clock) {
@@ -29,6 +32,11 @@ public final class Ingest {
         this.bucket = bucket;
         this.queueUrl = queueUrl;
         this.clock = clock;
+    }
+
+    /** Reports every batch put on the queue to {@code counter} (the local load source), from now on. */
+    public void countSentWith(LongConsumer counter) {
+        this.sentTo = counter;
     }
 
     public void upload(List<InputFiles.Input> inputs) {
@@ -55,6 +63,7 @@ public final class Ingest {
         if (!resp.failed().isEmpty()) {
             throw new IllegalStateException("the queue refused " + resp.failed().size() + " event(s): " + resp.failed().getFirst().message());
         }
+        sentTo.accept(resp.successful().size());
     }
 
     private static String unquote(String eTag) {

@@ -39,7 +39,7 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
     @Override
     public List<ObservedTask> list() {
         return tasks.stream().filter(WorkerTask::isAlive)
-                .map(t -> new ObservedTask(t.id(), stateOf(t.state()), Optional.of(t.provider()), t.createdAt(), Busy.UNKNOWN))
+                .map(t -> new ObservedTask(t.id(), stateOf(t.state()), Optional.of(t.provider()), t.createdAt(), Busy.UNKNOWN, t.startedAt()))
                 .toList();
     }
 

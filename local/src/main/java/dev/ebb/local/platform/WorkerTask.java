@@ -28,6 +28,7 @@ public final class WorkerTask {
     private final String id;
     private final CapacityProvider provider;
     private final Instant createdAt;
+    private volatile Instant startedAt;
     private final Process process;
     private final TaskListener listener;
     private volatile State state = State.STARTING;
@@ -104,11 +105,13 @@ public final class WorkerTask {
         switch (j.path("event").asText()) {
             case "start" -> {
                 reachedRunning = true;
+                startedAt = Instant.now();
                 if (state == State.STARTING) {
                     state = State.RUNNING;
                     listener.running(this);
                 }
             }
+            case "work" -> listener.worked(this, j.path("MessagesProcessed").asLong(), j.path("BusyTaskSeconds").asDouble());
             case "idle" -> {
                 state = State.STOPPING;
                 exitReason = "idle: the queue stayed empty";
@@ -166,6 +169,11 @@ public final class WorkerTask {
 
     public State state() {
         return state;
+    }
+
+    /** When the worker logged its start, i.e. began polling: what ECS's startedAt is to the controller. */
+    public Optional<Instant> startedAt() {
+        return Optional.ofNullable(startedAt);
     }
 
     /** Whether the worker ever logged its start (it reached its queue and began polling). */
