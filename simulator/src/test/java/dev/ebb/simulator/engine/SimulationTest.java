@@ -26,6 +26,8 @@ class SimulationTest {
 
     /** Fixed times, so every number below can be worked out by hand. */
     private static final ModelParameters FIXED = ModelParameters.DEFAULTS.toBuilder()
+            .taskSize(0.5, 1)
+            .receiveLatencyMillis(0)
             .startLatency(new Distribution.Fixed(30 * S))
             .processingTime(new Distribution.Fixed(S))
             .concurrency(10)
