@@ -12,6 +12,9 @@ import java.util.Map;
  * @param timeToDrainMillis from the last arrival until no message is left (visible, in flight or
  *     delayed); -1 if the queue was not empty at the end
  * @param maxBacklog most messages not yet deleted (visible + in flight + delayed) at any time
+ * @param waitMaxMillis the longest wait, to the histogram's precision; -1 if none started
+ * @param launchesWithoutWork tasks that exited or were stopped without finishing a message (tasks
+ *     still up at the end are not counted)
  * @param idleTaskMillis time running tasks held no message (the idle window before exit included)
  * @param redelivered messages received again after their task died or was stopped
  * @param endedMillis when the run ended: at the duration, or once the load was done, the queue empty
@@ -25,6 +28,7 @@ public record RunResult(
         long waitP50Millis,
         long waitP95Millis,
         long waitP99Millis,
+        long waitMaxMillis,
         long timeToDrainMillis,
         Cost cost,
         long launches,
@@ -35,6 +39,7 @@ public record RunResult(
         long stoppedByController,
         long redelivered,
         long idleTaskMillis,
+        long launchesWithoutWork,
         int peakTasks,
         Map<Reason, Long> reasons,
         Timeline timeline,

@@ -18,6 +18,14 @@ public final class Policies {
         };
     }
 
+    /** The shipped default, config/scaling-policy.yaml, unchanged (tests run in simulator/). */
+    public static ScalingPolicy shippedDefault() {
+        return switch (PolicyParser.parse(java.nio.file.Path.of("../config/scaling-policy.yaml"))) {
+            case PolicyResult.Valid v -> v.policy();
+            case PolicyResult.Invalid i -> throw new IllegalArgumentException(i.format());
+        };
+    }
+
     /** On-demand only, drain, in-flight counted. */
     public static ScalingPolicy onDemand(int target, int max) {
         return of("on-demand", "  targetMessagesPerTask: " + target + "\n  maxTasks: " + max + "\n");

@@ -10,6 +10,7 @@ import dev.ebb.simulator.arrivals.Patterns;
 import dev.ebb.simulator.arrivals.TraceCsv;
 import dev.ebb.simulator.model.Distribution;
 import dev.ebb.simulator.model.DurationText;
+import dev.ebb.simulator.model.MeasurementWindows;
 import dev.ebb.simulator.model.ModelParameters;
 import dev.ebb.simulator.model.Prices;
 import dev.ebb.simulator.model.TimeWindow;
@@ -64,17 +65,21 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write simulate.svg and simulate.png (backlog and tasks over time) here.")
     Path out;
 
-    @Option(names = "--task-cpu", paramLabel = "VCPU", defaultValue = "0.5", description = "vCPU of the worker task (billing).")
+    @Option(names = "--task-cpu", paramLabel = "VCPU", defaultValue = "1", description = "vCPU of the worker task (billing; the measured speed is for 1 vCPU).")
     double taskCpu;
 
-    @Option(names = "--task-memory", paramLabel = "GB", defaultValue = "1", description = "Memory of the worker task in GB (billing).")
+    @Option(names = "--task-memory", paramLabel = "GB", defaultValue = "2", description = "Memory of the worker task in GB (billing).")
     double taskMemory;
 
     @Option(names = "--start-latency", paramLabel = "DIST", defaultValue = "lognormal:45s,90s", description = "RunTask until the worker polls.")
     String startLatency;
 
-    @Option(names = "--processing-time", paramLabel = "DIST", defaultValue = "lognormal:2s,5s", description = "One message, receive to delete.")
+    @Option(names = "--processing-time", paramLabel = "DIST", defaultValue = "lognormal:150ms,400ms",
+            description = "One message's permit time (durations_ms.work); the default is the measured worker, ~112 msg/s a task.")
     String processingTime;
+
+    @Option(names = "--receive-latency", paramLabel = "DURATION", defaultValue = "20ms", description = "One ReceiveMessage round trip.")
+    String receiveLatency;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "20", description = "Messages one worker holds at a time (EBB_CONCURRENCY).")
     int concurrency;
@@ -106,8 +111,18 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "2m", description = "The controller's schedule.")
     String tick;
 
-    @Option(names = "--first-tick", paramLabel = "DURATION", defaultValue = "1m", description = "The first controller tick (half a tick: the average wait for one).")
+    @Option(names = "--first-tick", paramLabel = "DURATION", defaultValue = "random",
+            description = "The first controller tick; random: a point of the first tick period drawn from the seed.")
     String firstTick;
+
+    @Option(names = "--metrics-window", paramLabel = "DURATION", defaultValue = "10m", description = "CloudWatch's recent window: arrivals and throughput.")
+    String metricsWindow;
+
+    @Option(names = "--metrics-long-window", paramLabel = "DURATION", defaultValue = "24h", description = "CloudWatch's long window: throughput after a quiet spell.")
+    String metricsLongWindow;
+
+    @Option(names = "--metrics-lag", paramLabel = "DURATION", defaultValue = "1m", description = "How late CloudWatch publishes a minute; both windows end this long before the tick.")
+    String metricsLag;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of every random draw; same seed, same run.")
     long seed;
@@ -160,10 +175,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
         List<RunResult> results = Simulator.compare(loaded, model, prices, arrivals, durationMillis);
         List<String> names = headers(loaded);
-        out.printf(Locale.ROOT, "%s messages over %s; %s; tasks %s vCPU / %s GB; processing %s, %d at a time; start %s; seed %d%n",
+        out.printf(Locale.ROOT, "%s messages over %s; %s; tasks %s vCPU / %s GB; processing %s, %d at a time; start %s; "
+                        + "first tick %s; seed %d%n",
                 String.format(Locale.ROOT, "%,d", arrivals.total()), DurationText.format(durationMillis), describeLoad(),
                 trim(model.taskVcpu()), trim(model.taskMemoryGb()), model.processingTime().describe(), model.concurrency(),
-                model.startLatency().describe(), model.seed());
+                model.startLatency().describe(), String.format(Locale.ROOT, "%.3fs", model.firstTick() / 1000.0), model.seed());
         out.println();
         out.print(ComparisonTable.render(names, results));
         if (this.out != null) {
@@ -196,6 +212,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 .taskSize(taskCpu, taskMemory)
                 .startLatency(Distribution.parse(startLatency))
                 .processingTime(Distribution.parse(processingTime))
+                .receiveLatencyMillis(DurationText.parseMillis(receiveLatency))
                 .concurrency(concurrency)
                 .idleWindowMillis(DurationText.parseMillis(idleWindow))
                 .visibilityTimeoutMillis(DurationText.parseMillis(visibilityTimeout))
@@ -206,7 +223,9 @@ public final class SimulateCommand implements Callable<Integer> {
                 .spotShortages(windows)
                 .stopTimeoutMillis(DurationText.parseMillis(stopTimeout))
                 .tickMillis(DurationText.parseMillis(tick))
-                .firstTickMillis(DurationText.parseMillis(firstTick))
+                .firstTickMillis(firstTick.equals("random") ? ModelParameters.RANDOM_PHASE : DurationText.parseMillis(firstTick))
+                .measurement(new MeasurementWindows(DurationText.parseMillis(metricsWindow),
+                        DurationText.parseMillis(metricsLongWindow), DurationText.parseMillis(metricsLag)))
                 .seed(seed)
                 .build();
     }

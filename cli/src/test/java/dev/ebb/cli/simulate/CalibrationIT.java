@@ -42,11 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 7's calibration: the simulator against the real thing. {@code ebb local} drains a burst of
  * generated photos — embedded SQS and S3, the controller's real cycle every tick, each task a
- * worker JVM — and records every task's start latency (launch → the worker's {@code start} line)
- * and every message's processing time (the worker's {@code durations_ms.total}). The simulator
- * then replays the same burst through the same policy file with those measurements as
- * {@link Distribution.Empirical}, the same tick, first-tick offset, worker concurrency, idle window
- * and visibility timeout, and the two must agree:
+ * worker JVM — and records every task's start latency (launch → the worker's {@code start} line),
+ * every message's permit time (the worker's {@code durations_ms.work}: receipt until the permit is
+ * free; not {@code total}, which adds the wait for a batched delete while the permit is already
+ * back) and the receive round trip (a permit freed → the next message received on that task). The
+ * simulator then replays the same burst through the same policy file with those measurements as
+ * {@link Distribution.Empirical} and its receive latency, the same tick, first-tick offset, worker
+ * concurrency, idle window and visibility timeout, and the two must agree:
  *
  * <ul>
  *   <li><b>time to drain</b> (the last arrival → no message left), within ±(1 tick + 10 % of the
@@ -58,13 +60,15 @@ import org.junit.jupiter.api.io.TempDir;
  * differ per seed; the median is what the model predicts, not one draw's luck). The policy launches
  * one task per tick towards {@code ceil(backlog / 25)}, so how many tasks there are depends on how
  * fast the backlog goes down in the first ticks: the task count is a real check, not a constant.
+ * The burst is large enough that processing, not start latency, decides the drain time: with the
+ * measured processing times × 1.5 ({@code -Debb.calibration.processingFactor=1.5}) the check fails.
  *
  * <p>Measured figures and the samples (as {@code file:} inputs for {@code ebb simulate}) are written
  * to {@code target/calibration/}. See docs/simulator.md, "Calibration against ebb local".
  */
 class CalibrationIT {
 
-    static final int IMAGES = 120;
+    static final int IMAGES = 600;
     static final Duration TICK = Duration.ofSeconds(2);
     static final int CONCURRENCY = 2;
     static final Duration WORKER_IDLE = Duration.ofSeconds(3);
@@ -72,6 +76,8 @@ class CalibrationIT {
     static final long IDLE_WINDOW_MILLIS = Math.max(WORKER_IDLE.toMillis(), 2 * 2_000);
     static final int VISIBILITY_SECONDS = 30;
     static final int SEEDS = 21;
+    /** By hand only: multiplies the measured processing times, to show the check reacts to them. */
+    static final double PROCESSING_FACTOR = Double.parseDouble(System.getProperty("ebb.calibration.processingFactor", "1"));
 
     /** The tolerance, stated once: ±(1 tick + 10 % of the measured drain time), ±1 task. */
     static long drainToleranceMillis(long measuredDrainMillis) {
@@ -138,7 +144,8 @@ class CalibrationIT {
         };
         ModelParameters.Builder model = ModelParameters.DEFAULTS.toBuilder()
                 .startLatency(new Distribution.Empirical(m.startLatencies, "ebb local start lines"))
-                .processingTime(new Distribution.Empirical(m.processing, "ebb local message lines"))
+                .processingTime(new Distribution.Empirical(scaled(m.processing, PROCESSING_FACTOR), "ebb local message lines"))
+                .receiveLatencyMillis(m.receiveRoundTrip)
                 .concurrency(CONCURRENCY)
                 .idleWindowMillis(IDLE_WINDOW_MILLIS)
                 .visibilityTimeoutMillis(VISIBILITY_SECONDS * 1000L)
@@ -159,14 +166,15 @@ class CalibrationIT {
         String figures = String.format("""
                 calibration: %d images, tick %s, concurrency %d, first tick %.1f s after the upload
                   measured start latency ms: %s
-                  measured processing ms:    median %d, mean %.0f, p95 %d (n=%d)
+                  measured processing ms:    median %d, mean %.0f, p95 %d (n=%d; durations_ms.work), × %.2f into the model
+                  measured receive round trip: median %d ms
                                      ebb local   simulated (median of %d seeds; range)
                   time to drain      %7.1f s   %7.1f s  (%.1f..%.1f s)   tolerance ±%.1f s
                   tasks launched     %7d     %7d    (%d..%d)            tolerance ±%d
                   peak tasks         %7d     %7d    (%d..%d)            tolerance ±%d
                 """, IMAGES, TICK, CONCURRENCY, firstTick / 1000.0,
                 Arrays.toString(m.startLatencies), percentile(m.processing, 50), Arrays.stream(m.processing).average().orElse(0),
-                percentile(m.processing, 95), m.processing.length, SEEDS,
+                percentile(m.processing, 95), m.processing.length, PROCESSING_FACTOR, m.receiveRoundTrip, SEEDS,
                 measuredDrain / 1000.0, simDrain / 1000.0, min(runs, RunResult::timeToDrainMillis) / 1000.0,
                 max(runs, RunResult::timeToDrainMillis) / 1000.0, tolerance / 1000.0,
                 localLaunches, simLaunches, min(runs, RunResult::launches), max(runs, RunResult::launches), TASK_TOLERANCE,
@@ -190,8 +198,15 @@ class CalibrationIT {
                 Map.of("EBB_CONCURRENCY", Integer.toString(CONCURRENCY)), worker);
     }
 
-    /** What the workers' own lines say: each task's start latency, each message's processing time. */
-    record Measured(long[] startLatencies, long[] processing) {
+    private static long[] scaled(long[] millis, double factor) {
+        return Arrays.stream(millis).map(v -> Math.round(v * factor)).toArray();
+    }
+
+    /**
+     * What the workers' own lines say: each task's start latency, each message's permit time, and the
+     * median receive round trip.
+     */
+    record Measured(long[] startLatencies, long[] processing, long receiveRoundTrip) {
 
         static Measured read(JsonNode report, Path jsonLines) throws IOException {
             ObjectMapper json = new ObjectMapper();
@@ -201,8 +216,10 @@ class CalibrationIT {
             }
             List<Long> starts = new ArrayList<>();
             List<Long> processing = new ArrayList<>();
+            List<Long> roundTrips = new ArrayList<>();
             for (Map.Entry<String, Instant> task : launched.entrySet()) {
                 Path file = jsonLines.resolve(task.getKey() + ".jsonl");
+                List<long[]> permits = new ArrayList<>(); // {received, permit free}, epoch ms
                 for (String line : Files.readAllLines(file)) {
                     if (!line.startsWith("{")) {
                         continue;
@@ -216,21 +233,52 @@ class CalibrationIT {
                                 processed |= rec.path("outcome").asText().equals("processed");
                             }
                             if (processed) {
-                                processing.add(j.at("/durations_ms/total").asLong());
+                                long work = j.at("/durations_ms/work").asLong();
+                                processing.add(work);
+                                // the line is written once the batched delete is done: ts − total is the receipt
+                                long received = Instant.parse(j.get("ts").asText()).toEpochMilli() - j.at("/durations_ms/total").asLong();
+                                permits.add(new long[] {received, received + work});
                             }
                         }
                         default -> { }
                     }
                 }
+                roundTrips.addAll(roundTrips(permits));
             }
+            long[] trips = roundTrips.stream().mapToLong(Long::longValue).sorted().toArray();
             return new Measured(starts.stream().mapToLong(Long::longValue).sorted().toArray(),
-                    processing.stream().mapToLong(Long::longValue).toArray());
+                    processing.stream().mapToLong(Long::longValue).toArray(), trips.length == 0 ? 0 : trips[trips.length / 2]);
+        }
+
+        /**
+         * One task's receive round trips: for each message received after the task's permits were
+         * all taken once, the time since the latest permit freed before it. The median leaves out the
+         * long polls at the end of the burst, when the queue is empty.
+         */
+        static List<Long> roundTrips(List<long[]> permits) {
+            List<long[]> byReceipt = permits.stream().sorted(java.util.Comparator.comparingLong(p -> p[0])).toList();
+            List<Long> trips = new ArrayList<>();
+            for (int i = CONCURRENCY; i < byReceipt.size(); i++) {
+                long received = byReceipt.get(i)[0];
+                long freed = Long.MIN_VALUE;
+                for (int k = 0; k < i; k++) {
+                    long f = byReceipt.get(k)[1];
+                    if (f <= received) {
+                        freed = Math.max(freed, f);
+                    }
+                }
+                if (freed != Long.MIN_VALUE) {
+                    trips.add(received - freed);
+                }
+            }
+            return trips;
         }
 
         /** One duration per line, the format of {@code ebb simulate --processing-time file:PATH}. */
         void write(Path to) throws IOException {
             Files.writeString(to.resolve("start-latency.txt"), lines(startLatencies));
             Files.writeString(to.resolve("processing-time.txt"), lines(processing));
+            Files.writeString(to.resolve("receive-latency.txt"), receiveRoundTrip + "ms\n");
         }
 
         private static String lines(long[] millis) {

@@ -6,7 +6,9 @@ import dev.ebb.simulator.metrics.WaitHistogram;
 import dev.ebb.simulator.model.ModelParameters;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -23,9 +25,11 @@ final class Fleet {
     private final SplittableRandom startRandom;
     private final SplittableRandom processingRandom;
     private final SplittableRandom spotRandom;
+    private final LoadMeter load;
 
     /** Launched and not stopped yet, in launch order. */
     final List<SimTask> alive = new ArrayList<>();
+    private final Map<String, SimTask> byId = new HashMap<>();
     /** Running tasks with a free permit, served round-robin the way SQS spreads messages over long polls. */
     private final ArrayDeque<SimTask> hungry = new ArrayDeque<>();
     final Usage usage = new Usage();
@@ -35,13 +39,16 @@ final class Fleet {
     long redelivered;
     long processed;
     long idleMillis;
+    /** Tasks that exited or were stopped without having finished a message. */
+    long launchesWithoutWork;
     int peakTasks;
     long lastExitAt;
     private int nextNumber = 1;
     private final int receiveThreshold;
 
-    Fleet(ModelParameters p, Events events, SimQueue queue, WaitHistogram waits, SplittableRandom root) {
+    Fleet(ModelParameters p, Events events, SimQueue queue, WaitHistogram waits, LoadMeter load, SplittableRandom root) {
         this.p = p;
+        this.load = load;
         this.events = events;
         this.queue = queue;
         this.waits = waits;
@@ -51,10 +58,14 @@ final class Fleet {
         this.receiveThreshold = Math.max(1, Math.min(10, p.concurrency() / 2));
     }
 
-    void launch(CapacityProvider provider, int count, long now) {
+    /** Starts {@code count} tasks; returns their ids. */
+    List<String> launch(CapacityProvider provider, int count, long now) {
+        List<String> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             SimTask t = new SimTask(nextNumber++, provider, now, p.concurrency());
             alive.add(t);
+            byId.put(t.id, t);
+            ids.add(t.id);
             launches++;
             events.at(now + p.startLatency().sampleMillis(startRandom), Event.Kind.TASK_RUNNING).task = t;
             if (provider.isSpot() && p.spotInterruptionsPerHour() > 0) {
@@ -63,6 +74,20 @@ final class Fleet {
             }
         }
         peakTasks = Math.max(peakTasks, alive.size());
+        return ids;
+    }
+
+    SimTask byId(String id) {
+        return byId.get(id);
+    }
+
+    /** Tasks up now, by what they are doing: starting, running with a message in hand, running with none. */
+    int[] census() {
+        int[] n = new int[3];
+        for (SimTask t : alive) {
+            n[t.state == SimTask.State.PENDING ? 0 : t.inFlight > 0 ? 1 : 2]++;
+        }
+        return n;
     }
 
     void running(SimTask t, long now) {
@@ -70,6 +95,7 @@ final class Fleet {
             return; // stopped before it came up
         }
         t.state = SimTask.State.RUNNING;
+        t.runningAt = now;
         t.lastActivity = now;
         t.idleSince = now;
         makeHungry(t);
@@ -92,8 +118,11 @@ final class Fleet {
                 waits.add(now - c.arrivedAt, c.count);
                 t.batches.add(b);
                 t.inFlight += c.count;
+                load.held(now, c.count);
                 want -= c.count;
-                events.at(now + p.processingTime().sampleMillis(processingRandom), Event.Kind.BATCH_DONE).batch = b;
+                // the receive's round trip holds its permits before the work starts
+                long done = now + p.receiveLatencyMillis() + p.processingTime().sampleMillis(processingRandom);
+                events.at(done, Event.Kind.BATCH_DONE).batch = b;
             }
             t.lastActivity = now;
             makeHungry(t);
@@ -107,8 +136,11 @@ final class Fleet {
         SimTask t = b.task;
         t.batches.remove(b);
         t.inFlight -= b.count;
+        load.held(now, -b.count);
         queue.inFlight -= b.count;
         processed += b.count;
+        t.processed += b.count;
+        load.processed(now, b.count);
         t.lastActivity = now;
         if (t.inFlight == 0) {
             t.idleSince = now;
@@ -212,6 +244,7 @@ final class Fleet {
         b.returned = true;
         b.task.batches.remove(b);
         b.task.inFlight -= b.count;
+        load.held(now, -b.count);
         if (b.task.inFlight == 0) {
             b.task.idleSince = now;
         }
@@ -223,21 +256,27 @@ final class Fleet {
         if (t.state == SimTask.State.RUNNING && t.inFlight == 0) {
             idleMillis += now - t.idleSince;
         }
+        if (t.processed == 0) {
+            launchesWithoutWork++;
+        }
         t.state = SimTask.State.STOPPED;
         if (t.hungry) {
             hungry.remove(t);
             t.hungry = false;
         }
         alive.remove(t);
+        byId.remove(t.id);
         usage.addTask(t.provider, t.launchedAt, now);
         lastExitAt = now;
     }
 
     /** The simulation ends with these tasks still up: bill them until the end. */
     void closeBooks(long end) {
+        long counted = launchesWithoutWork;
         for (SimTask t : List.copyOf(alive)) {
             exit(t, end);
         }
+        launchesWithoutWork = counted; // still up, not ended: their work may have been next
     }
 
     /**

@@ -15,6 +15,10 @@ final class SimTask {
     final long launchedAt;
     final int permits;
     State state = State.PENDING;
+    /** When the worker started polling (ECS startedAt), once RUNNING. */
+    long runningAt;
+    /** Messages this task finished. */
+    long processed;
     /** Messages held right now. */
     long inFlight;
     final List<Batch> batches = new ArrayList<>(4);

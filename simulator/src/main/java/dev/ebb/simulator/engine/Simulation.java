@@ -29,6 +29,7 @@ public final class Simulation {
     private final WaitHistogram waits = new WaitHistogram();
     private final Fleet fleet;
     private final ControlLoop control;
+    private final LoadMeter load;
     private final Timeline timeline = new Timeline();
     private final long lastArrival;
     private long arrived;
@@ -42,8 +43,9 @@ public final class Simulation {
         this.prices = prices;
         this.arrivals = arrivals.until(durationMillis);
         this.duration = durationMillis;
-        this.fleet = new Fleet(p, events, queue, waits, new SplittableRandom(p.seed()));
-        this.control = new ControlLoop(policy, p, queue, fleet);
+        this.load = new LoadMeter(p.measurement(), p.concurrency());
+        this.fleet = new Fleet(p, events, queue, waits, load, new SplittableRandom(p.seed()));
+        this.control = new ControlLoop(policy, queue, new SimulatedEcs(p, fleet), load);
         this.lastArrival = this.arrivals.lastArrival();
     }
 
@@ -56,7 +58,7 @@ public final class Simulation {
         if (arrivals.cohorts() > 0) {
             events.at(arrivals.time(0), Event.Kind.ARRIVAL).index = 0;
         }
-        events.at(p.firstTickMillis(), Event.Kind.TICK);
+        events.at(p.firstTick(), Event.Kind.TICK);
         events.at(0, Event.Kind.SAMPLE);
         long now = 0;
         boolean quiet = false;
@@ -89,7 +91,7 @@ public final class Simulation {
                     }
                 }
                 case SAMPLE -> {
-                    timeline.record(now, queue.total(), fleet.alive.size());
+                    timeline.record(now, queue.total(), fleet.census());
                     events.at(now + SAMPLE_MILLIS, Event.Kind.SAMPLE);
                 }
             }
@@ -98,7 +100,7 @@ public final class Simulation {
             }
         }
         long end = quiet ? Math.max(fleet.lastExitAt, Math.max(drainedAt, 0)) : duration;
-        timeline.record(end, queue.total(), fleet.alive.size());
+        timeline.record(end, queue.total(), fleet.census());
         if (!quiet) {
             fleet.closeBooks(duration); // tasks still up at the end are billed until then, not stopped
         }
@@ -110,16 +112,18 @@ public final class Simulation {
                 waits.percentile(0.50),
                 waits.percentile(0.95),
                 waits.percentile(0.99),
+                waits.max(),
                 lastArrival < 0 ? 0 : drainedAt >= 0 && queue.total() == 0 ? drainedAt - lastArrival : -1,
                 Cost.of(fleet.usage, p.taskVcpu(), p.taskMemoryGb(), prices),
                 fleet.launches,
-                control.runTaskCalls,
+                control.runTaskCalls(),
                 control.launchFailures,
                 control.spotFallbacks,
                 fleet.spotInterruptions,
                 control.stopped,
                 fleet.redelivered,
                 fleet.idleMillis,
+                fleet.launchesWithoutWork,
                 fleet.peakTasks,
                 control.reasons,
                 timeline,
@@ -131,6 +135,7 @@ public final class Simulation {
     private void arrival(int i, long now) {
         long count = arrivals.count(i);
         arrived += count;
+        load.sent(now, count);
         if (p.queueDelayMillis() > 0) {
             queue.delayed += count;
             Event e = events.at(now + p.queueDelayMillis(), Event.Kind.DELAY_OVER);

@@ -44,6 +44,16 @@ public final class WaitHistogram {
         return index < SUB ? 1 : 1L << ((index - SUB) / SUB);
     }
 
+    /** The longest wait recorded, as the top of its bucket; -1 when nothing was recorded. */
+    public long max() {
+        for (int i = counts.length - 1; i >= 0; i--) {
+            if (counts[i] > 0) {
+                return lowest(i) + width(i) - 1;
+            }
+        }
+        return -1;
+    }
+
     /**
      * The wait below which {@code q} of the messages started (nearest rank), as the middle of its
      * bucket; -1 when nothing was recorded.

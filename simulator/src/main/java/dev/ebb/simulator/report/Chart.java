@@ -2,24 +2,28 @@ package dev.ebb.simulator.report;
 
 import dev.ebb.simulator.RunResult;
 import dev.ebb.simulator.metrics.Timeline;
+import dev.ebb.simulator.metrics.Timeline.TaskPhase;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntToDoubleFunction;
 import javax.imageio.ImageIO;
 
 /**
- * Backlog (top) and tasks (bottom) over time, one colour per policy, drawn once as SVG and once
+ * Backlog (top) and tasks over time — starting, busy and idle, one panel each on one scale, so
+ * what a policy pays for and does not use shows as its own line — one colour per policy, drawn once as SVG and once
  * as PNG from the same layout. Each line is reduced to the minimum and maximum per pixel column,
  * so spikes survive and a day of samples stays a small file.
  */
 public final class Chart {
 
     static final int WIDTH = 960;
-    static final int HEIGHT = 620;
+    static final int HEIGHT = 790;
     private static final int LEFT = 80;
     private static final int RIGHT = 24;
     private static final int[] COLORS = {0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd, 0x8c564b, 0xe377c2, 0x17becf};
@@ -65,8 +69,11 @@ public final class Chart {
     void draw(Canvas c) {
         c.text(WIDTH / 2.0, 26, title, 16, Canvas.Anchor.MIDDLE, INK, true);
         double plotWidth = WIDTH - LEFT - RIGHT;
-        Panel backlog = new Panel(56, 250, "messages in the queue (visible + in flight + delayed)");
-        Panel tasks = new Panel(340, 190, "tasks (launched, not yet stopped)");
+        Panel backlog = new Panel(56, 220, "messages in the queue (visible + in flight + delayed)");
+        Map<TaskPhase, Panel> tasks = new EnumMap<>(TaskPhase.class);
+        tasks.put(TaskPhase.STARTING, new Panel(310, 95, "tasks starting (launched, not polling yet)"));
+        tasks.put(TaskPhase.BUSY, new Panel(440, 95, "tasks busy (holding a message)"));
+        tasks.put(TaskPhase.IDLE, new Panel(570, 95, "tasks idle (running, holding nothing: paid for, unused)"));
         long maxBacklog = 1;
         long maxTasks = 1;
         for (RunResult r : results) {
@@ -74,20 +81,26 @@ public final class Chart {
             for (int i = 0; i < t.size(); i++) {
                 if (t.time(i) <= xMax) {
                     maxBacklog = Math.max(maxBacklog, t.backlog(i));
-                    maxTasks = Math.max(maxTasks, t.tasks(i));
+                    for (TaskPhase phase : TaskPhase.values()) {
+                        maxTasks = Math.max(maxTasks, t.tasks(phase, i));
+                    }
                 }
             }
         }
         double[] timeTicks = AxisTicks.time(xMax);
         backlog.axes(c, AxisTicks.nice(maxBacklog), timeTicks, false);
-        tasks.axes(c, AxisTicks.nice(maxTasks), timeTicks, true);
+        for (TaskPhase phase : TaskPhase.values()) {
+            tasks.get(phase).axes(c, AxisTicks.nice(maxTasks), timeTicks, phase == TaskPhase.IDLE);
+        }
         for (int k = 0; k < results.size(); k++) {
             Timeline t = results.get(k).timeline();
             int color = COLORS[k % COLORS.length];
             backlog.series(c, t, t::backlog, color, plotWidth);
-            tasks.series(c, t, t::tasks, color, plotWidth);
+            for (TaskPhase phase : TaskPhase.values()) {
+                tasks.get(phase).series(c, t, i -> t.tasks(phase, i), color, plotWidth);
+            }
         }
-        legend(c, 590);
+        legend(c, 760);
     }
 
     private void legend(Canvas c, double y) {

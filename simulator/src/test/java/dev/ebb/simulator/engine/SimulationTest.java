@@ -9,6 +9,7 @@ import dev.ebb.controller.reconcile.Reason;
 import dev.ebb.simulator.Policies;
 import dev.ebb.simulator.RunResult;
 import dev.ebb.simulator.arrivals.Arrivals;
+import dev.ebb.simulator.arrivals.Patterns;
 import dev.ebb.simulator.model.Distribution;
 import dev.ebb.simulator.model.ModelParameters;
 import dev.ebb.simulator.model.Prices;
@@ -26,6 +27,8 @@ class SimulationTest {
 
     /** Fixed times, so every number below can be worked out by hand. */
     private static final ModelParameters FIXED = ModelParameters.DEFAULTS.toBuilder()
+            .taskSize(0.5, 1)
+            .receiveLatencyMillis(0)
             .startLatency(new Distribution.Fixed(30 * S))
             .processingTime(new Distribution.Fixed(S))
             .concurrency(10)
@@ -240,6 +243,67 @@ class SimulationTest {
         assertThat(two.timeToDrainMillis()).isEqualTo(one.timeToDrainMillis());
         assertThat(two.cost()).isEqualTo(one.cost());
         assertThat(two.redelivered()).isEqualTo(one.redelivered());
+    }
+
+    /**
+     * Issue 11: with ticks on whole seconds, moving the first tick from 60 s to 60.1 s changed a day
+     * from 10 tasks to 20 and 12 launches to 1,800. The day's cost must not hinge on a tenth of a
+     * second of phase, whether the first tick is given or drawn from the seed.
+     */
+    @ParameterizedTest(name = "{0}: first tick {1} ms vs {2} ms")
+    @CsvSource({
+        "steady, 60000, 60100",
+        "diurnal, 60000, 60100",
+        "steady, -1, 250",   // -1: the seed's random phase, then that phase + 250 ms
+        "diurnal, -1, 250",
+    })
+    void aFractionOfASecondOfTickPhaseChangesCostByUnderTenPercent(String load, long first, long second) {
+        Arrivals a = load.equals("steady") ? Patterns.parse("steady:rate=116/s", DAY, 1) : Patterns.parse("diurnal:daily=10000000", DAY, 1);
+        ModelParameters one = ModelParameters.DEFAULTS.toBuilder().firstTickMillis(first).build();
+        ModelParameters two = first < 0
+                ? one.toBuilder().firstTickMillis(one.firstTick() + second).build()
+                : one.toBuilder().firstTickMillis(second).build();
+
+        RunResult r1 = run(Policies.shippedDefault(), one, a);
+        RunResult r2 = run(Policies.shippedDefault(), two, a);
+
+        assertThat(r2.cost().usd()).isCloseTo(r1.cost().usd(), withinPercentage(10));
+        assertThat(r1.processed()).isGreaterThan(a.total() * 999 / 1000);
+        assertThat(r2.processed()).isGreaterThan(a.total() * 999 / 1000);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameDayWithTheShippedDefault() {
+        ModelParameters random = ModelParameters.DEFAULTS.toBuilder().seed(3).build();
+        Arrivals a = Patterns.parse("bursty:every=1h,size=20000,spread=1m", DAY, 3);
+
+        RunResult one = run(Policies.shippedDefault(), random, a);
+        RunResult two = run(Policies.shippedDefault(), random, a);
+
+        assertThat(two.cost()).isEqualTo(one.cost());
+        assertThat(two.waitP95Millis()).isEqualTo(one.waitP95Millis());
+        assertThat(two.launches()).isEqualTo(one.launches());
+        assertThat(two.reasons()).isEqualTo(one.reasons());
+    }
+
+    @Test
+    void launchesThatFindNoWorkAreCounted() {
+        // 10 tasks for 10 messages of 10 s each: the first task up takes all ten (10 permits), the other nine idle out
+        ModelParameters staggered = FIXED.toBuilder().startLatency(new Distribution.Uniform(20 * S, 40 * S)).processingTime(new Distribution.Fixed(10 * S)).build();
+
+        RunResult r = run(Policies.onDemand(1, 10), staggered, Arrivals.burst(10, 0));
+
+        assertThat(r.launches()).isEqualTo(10);
+        assertThat(r.launchesWithoutWork()).isEqualTo(9);
+        assertThat(r.processed()).isEqualTo(10);
+    }
+
+    @Test
+    void theLongestWaitIsReported() {
+        RunResult r = run(Policies.onDemand(10, 5), FIXED, Arrivals.burst(1000, 0));
+
+        // the last round starts at 109 s (see aBurstDrainsAtTheComputedTime)
+        assertThat(r.waitMaxMillis()).isCloseTo(109 * S, withinPercentage(0.8));
     }
 
     @Test

@@ -35,7 +35,7 @@ class ReportTest {
 
         assertThat(table.lines().findFirst().orElseThrow()).contains("on-demand").contains("spot");
         assertThat(table).contains("wait p99").contains("time to drain").contains("cost (USD)").contains("RunTask calls")
-                .contains("idle task-minutes").contains("vCPU-hours").contains("GB-hours").contains("max backlog");
+                .contains("idle task-minutes").contains("wait max").contains("that did no work").contains("vCPU-hours").contains("GB-hours").contains("max backlog");
         assertThat(table.lines().filter(l -> l.startsWith("messages")).findFirst().orElseThrow()).contains("2,000");
     }
 
@@ -49,7 +49,8 @@ class ReportTest {
 
         String svg = Files.readString(dir.resolve("c.svg"));
         assertThat(svg).startsWith("<svg").endsWith("</svg>\n");
-        assertThat(svg.split("<polyline", -1)).hasSize(5); // backlog and tasks for each policy
+        assertThat(svg.split("<polyline", -1)).hasSize(9); // backlog, starting, busy and idle tasks for each policy
+        assertThat(svg).contains("tasks starting").contains("tasks busy").contains("tasks idle");
         assertThat(svg).contains(">on-demand</text>").contains(">spot</text>").contains("#1f77b4").contains("#d62728");
         BufferedImage png = ImageIO.read(dir.resolve("c.png").toFile());
         assertThat(png.getWidth()).isEqualTo(Chart.WIDTH);
