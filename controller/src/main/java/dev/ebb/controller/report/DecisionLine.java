@@ -40,9 +40,12 @@ public final class DecisionLine {
         StringWriter out = new StringWriter();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
-            emf(g, namespace, now);
+            Map<String, Long> metrics = metrics(r);
+            emf(g, namespace, now, metrics.keySet());
             g.writeStringField("Cluster", cluster);
-            metrics(g, r);
+            for (var m : metrics.entrySet()) {
+                g.writeNumberField(m.getKey(), m.getValue());
+            }
             g.writeStringField("event", "ebb.controller.decision");
             g.writeStringField("status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             g.writeStringField("scheduledAt", r.scheduledAt().toString());
@@ -75,7 +78,7 @@ public final class DecisionLine {
         return out.toString();
     }
 
-    private static void emf(JsonGenerator g, String namespace, Instant now) throws IOException {
+    private static void emf(JsonGenerator g, String namespace, Instant now, java.util.Set<String> present) throws IOException {
         g.writeObjectFieldStart("_aws");
         g.writeNumberField("Timestamp", now.toEpochMilli());
         g.writeArrayFieldStart("CloudWatchMetrics");
@@ -87,7 +90,7 @@ public final class DecisionLine {
         g.writeEndArray();
         g.writeEndArray();
         g.writeArrayFieldStart("Metrics");
-        for (String m : METRICS) {
+        for (String m : present) {
             g.writeStartObject();
             g.writeStringField("Name", m);
             g.writeStringField("Unit", "Count");
@@ -99,17 +102,28 @@ public final class DecisionLine {
         g.writeEndObject();
     }
 
-    private static void metrics(JsonGenerator g, CycleReport r) throws IOException {
-        Plan p = r.plan().orElse(null);
-        g.writeNumberField("Backlog", p == null ? 0 : p.backlog());
-        g.writeNumberField("ActiveTasks", p == null ? 0 : p.active());
-        g.writeNumberField("DesiredTasks", p == null ? 0 : p.desired());
-        g.writeNumberField("LaunchedTasks", r.outcome().launched().size());
-        g.writeNumberField("StoppedTasks", r.outcome().stopped().size());
-        g.writeNumberField("LaunchFailures", r.outcome().failures().size());
-        g.writeNumberField("SpotFallbacks", r.outcome().fallbackLaunched());
-        g.writeNumberField("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID ? 1 : 0);
-        g.writeNumberField("Errors", r.status() == CycleReport.Status.ERROR || r.status() == CycleReport.Status.SETTINGS_INVALID ? 1 : 0);
+    /**
+     * The metrics this cycle knows, in {@link #METRICS} order. Backlog, ActiveTasks and DesiredTasks
+     * come from the plan: a cycle that failed before planning does not know them, and leaves them
+     * out rather than writing 0, which a dashboard would draw as a drop to zero.
+     */
+    static Map<String, Long> metrics(CycleReport r) {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        r.plan().ifPresent(p -> {
+            m.put("Backlog", (long) p.backlog());
+            m.put("ActiveTasks", (long) p.active());
+            m.put("DesiredTasks", (long) p.desired());
+        });
+        m.put("LaunchedTasks", (long) r.outcome().launched().size());
+        m.put("StoppedTasks", (long) r.outcome().stopped().size());
+        m.put("LaunchFailures", (long) r.outcome().failures().size());
+        m.put("SpotFallbacks", (long) r.outcome().fallbackLaunched());
+        m.put("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID ? 1L : 0L);
+        m.put("Errors", switch (r.status()) {
+            case ERROR, SETTINGS_INVALID, LAUNCH_FAILED -> 1L;
+            case OK, POLICY_INVALID -> 0L;
+        });
+        return m;
     }
 
     private static void tasks(JsonGenerator g, List<ObservedTask> tasks) throws IOException {
