@@ -151,18 +151,18 @@ class LeastPrivilegeTest {
      */
     @Test
     void workerTaskRoleMatchesTheCallsInTheWorkersSource() throws Exception {
-        Map<String, String> iamActionOf = Map.of(
-                "GetQueueAttributes", "sqs:GetQueueAttributes",
-                "ReceiveMessage", "sqs:ReceiveMessage",
-                "DeleteMessageBatch", "sqs:DeleteMessage",
-                "ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility",
-                "SendMessage", "sqs:SendMessage",
-                "GetObject", "s3:GetObject",
-                "HeadObject", "s3:GetObject",
-                "PutObject", "s3:PutObject",
-                "DeleteObject", "s3:DeleteObject",
-                "HeadBucket", "s3:ListBucket",
-                "ListObjectsV2", "s3:ListBucket");
+        Map<String, String> iamActionOf = Map.ofEntries(
+                Map.entry("GetQueueAttributes", "sqs:GetQueueAttributes"),
+                Map.entry("ReceiveMessage", "sqs:ReceiveMessage"),
+                Map.entry("DeleteMessageBatch", "sqs:DeleteMessage"),
+                Map.entry("ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility"),
+                Map.entry("SendMessage", "sqs:SendMessage"),
+                Map.entry("GetObject", "s3:GetObject"),
+                Map.entry("HeadObject", "s3:GetObject"),
+                Map.entry("PutObject", "s3:PutObject"),
+                Map.entry("DeleteObject", "s3:DeleteObject"),
+                Map.entry("HeadBucket", "s3:ListBucket"),
+                Map.entry("ListObjectsV2", "s3:ListBucket"));
         // Called only when EBB_DLQ_URL is unset (to find the DLQ from the redrive policy); the task sets it.
         Set<String> notNeeded = Set.of("GetQueueUrl");
 
