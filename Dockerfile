@@ -40,5 +40,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # libturbojpeg, no hsperfdata file on the read-only root file system. C1 only: a worker lives
 # minutes, and C2 spent 2.7 of its 12.9 ms of CPU per image still compiling the SDK, Netty and
 # Vert.x after 1,000 images (WorkerBenchIT, steady: 0.57x `ebb resize` with C1 only, 0.49x with C2).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
 CMD ["worker"]

@@ -36,7 +36,7 @@ public final class Controller {
         out.println(decision.line());
         return switch (decision.status()) {
             case OK -> OK;
-            case ERROR -> FAILED;
+            case ERROR, LAUNCH_FAILED -> FAILED;
             case POLICY_INVALID, SETTINGS_INVALID -> INVALID;
         };
     }

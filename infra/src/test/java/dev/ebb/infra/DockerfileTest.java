@@ -56,6 +56,8 @@ class DockerfileTest {
         List<String> argv = docker.command();
         List<String> jvm = argv.subList(1, argv.indexOf("-jar"));
         assertThat(jvm).contains("--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError");
+        // the JVM's "Terminating due to java.lang.OutOfMemoryError" would otherwise break stdout's one JSON object a line
+        assertThat(jvm).contains("-XX:+DisplayVMOutputToStderr");
         assertThat(jvm).anySatisfy(f -> assertThat(f).matches("-XX:MaxRAMPercentage=\\d+(\\.\\d+)?"));
         // a fixed heap would ignore the task's memory parameter
         assertThat(jvm).noneSatisfy(f -> assertThat(f).startsWith("-Xmx"));

@@ -151,15 +151,18 @@ class LeastPrivilegeTest {
      */
     @Test
     void workerTaskRoleMatchesTheCallsInTheWorkersSource() throws Exception {
-        Map<String, String> iamActionOf = Map.of(
-                "GetQueueAttributes", "sqs:GetQueueAttributes",
-                "ReceiveMessage", "sqs:ReceiveMessage",
-                "DeleteMessageBatch", "sqs:DeleteMessage",
-                "ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility",
-                "SendMessage", "sqs:SendMessage",
-                "GetObject", "s3:GetObject",
-                "PutObject", "s3:PutObject",
-                "HeadBucket", "s3:ListBucket");
+        Map<String, String> iamActionOf = Map.ofEntries(
+                Map.entry("GetQueueAttributes", "sqs:GetQueueAttributes"),
+                Map.entry("ReceiveMessage", "sqs:ReceiveMessage"),
+                Map.entry("DeleteMessageBatch", "sqs:DeleteMessage"),
+                Map.entry("ChangeMessageVisibilityBatch", "sqs:ChangeMessageVisibility"),
+                Map.entry("SendMessage", "sqs:SendMessage"),
+                Map.entry("GetObject", "s3:GetObject"),
+                Map.entry("HeadObject", "s3:GetObject"),
+                Map.entry("PutObject", "s3:PutObject"),
+                Map.entry("DeleteObject", "s3:DeleteObject"),
+                Map.entry("HeadBucket", "s3:ListBucket"),
+                Map.entry("ListObjectsV2", "s3:ListBucket"));
         // Called only when EBB_DLQ_URL is unset (to find the DLQ from the redrive policy); the task sets it.
         Set<String> notNeeded = Set.of("GetQueueUrl");
 
@@ -190,14 +193,19 @@ class LeastPrivilegeTest {
         assertThat(granted).isEqualTo(expected);
 
         Map<String, Object> resourceOf = new java.util.HashMap<>();
+        Map<String, List<Object>> resourcesOf = new java.util.HashMap<>();
         worker.forEach(s -> s.actions().forEach(a -> resourceOf.put(a, s.resources().size() == 1 ? s.resources().get(0) : s.resources())));
+        worker.forEach(s -> s.actions().forEach(a -> resourcesOf.computeIfAbsent(a, k -> new java.util.ArrayList<>()).addAll(s.resources())));
         assertThat(resourceOf.get("sqs:ReceiveMessage")).isEqualTo(getAtt("Queue", "Arn"));
         assertThat(resourceOf.get("sqs:DeleteMessage")).isEqualTo(getAtt("Queue", "Arn"));
         assertThat(resourceOf.get("sqs:ChangeMessageVisibility")).isEqualTo(getAtt("Queue", "Arn"));
         assertThat(resourceOf.get("sqs:SendMessage")).isEqualTo(getAtt("DeadLetterQueue", "Arn"));
         assertThat(resourceOf.get("s3:GetObject")).isEqualTo(sub("${SourceBucket.Arn}/${SourcePrefix}*"));
         assertThat(resourceOf.get("s3:PutObject")).isEqualTo(sub("${DestinationBucket.Arn}/${DestinationPrefix}*"));
-        assertThat(resourceOf.get("s3:ListBucket")).isEqualTo(getAtt("DestinationBucket", "Arn"));
+        // only the worker's own write check at start: it may delete nothing else
+        assertThat(resourceOf.get("s3:DeleteObject")).isEqualTo(sub("${DestinationBucket.Arn}/${DestinationPrefix}.ebb/*"));
+        // HeadBucket on both; on the source also ListObjectsV2, so that AWS answers a deleted image with 404, not 403
+        assertThat(resourcesOf.get("s3:ListBucket")).containsExactlyInAnyOrder(getAtt("DestinationBucket", "Arn"), getAtt("SourceBucket", "Arn"));
     }
 
     @ParameterizedTest

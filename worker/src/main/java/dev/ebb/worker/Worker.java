@@ -8,8 +8,10 @@ import dev.ebb.worker.acknowledgement.InFlight;
 import dev.ebb.worker.aws.ObjectStore;
 import dev.ebb.worker.aws.Queue;
 import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.backpressure.ByteBudget;
 import dev.ebb.worker.backpressure.Permits;
 import dev.ebb.worker.config.WorkerConfig;
+import dev.ebb.worker.errorhandler.Failure;
 import dev.ebb.worker.errorhandler.VisibilityBackoff;
 import dev.ebb.worker.lifecycle.ExitCodes;
 import dev.ebb.worker.lifecycle.IdleDetector;
@@ -52,6 +54,7 @@ final class Worker {
     private final Parts parts;
     private final LongSupplier clock = System::currentTimeMillis;
     private final Permits permits;
+    private final ByteBudget budget;
     private final IdleDetector idle;
     private final InFlight inFlight;
     private final Heartbeat heartbeat;
@@ -61,7 +64,12 @@ final class Worker {
     private final int visibilitySeconds;
     private boolean stopping;
     private boolean finished;
+    /** Releases are on their way to SQS; the exit waits for them (they decide the exit code, too). */
+    private boolean releasing;
+    /** Asking SQS whether messages are still invisible before an idle exit; no receive meanwhile. */
+    private boolean checkingQueue;
     private String stopReason;
+    private Failure.Configuration misconfiguration;
     private long tickTimer = -1;
     private long graceTimer = -1;
     private final WorkReport work;
@@ -71,6 +79,7 @@ final class Worker {
         this.parts = parts;
         this.visibilitySeconds = visibilitySeconds;
         this.permits = new Permits(config.concurrency());
+        this.budget = new ByteBudget(config.maxBytesInFlight());
         this.idle = new IdleDetector(config.idleWindow(), config.idleEmptyPolls(), clock.getAsLong());
         this.inFlight = new InFlight(visibilitySeconds * 1000L);
         this.heartbeat = new Heartbeat(parts.context(), parts.queue(), inFlight, visibilitySeconds, clock);
@@ -78,11 +87,13 @@ final class Worker {
         Acknowledger acks = new Acknowledger(parts.context(), parts.queue(), deletes,
                 new VisibilityBackoff(config.retries().backoffBase(), config.retries().backoffMax()));
         RecordProcessor records = new RecordProcessor(parts.context(), parts.pool(), parts.store(), parts.engine(), config.outputs(),
-                new RecordProcessor.Destination(config.destinationBucket(), config.destinationPrefix()));
-        this.handler = new MessageHandler(records, acks, inFlight::isReleased);
+                new RecordProcessor.Destination(config.destinationBucket(), config.destinationPrefix(), config.outputKeysNameBucket()),
+                config::sourceAllowed, budget);
+        this.handler = new MessageHandler(records, acks, inFlight::isReleased, this::misconfigured);
+        // Not while records wait for bytes: more messages would only wait too, invisible to other workers.
         this.poller = new MessagePoller(parts.context(), parts.queue(), permits, idle,
                 new MessagePoller.Settings(config.waitTimeSeconds(), visibilitySeconds, config.receiveBatchThreshold()),
-                () -> !stopping && parts.breakersClosed().getAsBoolean(), this::accept, clock);
+                () -> !stopping && !checkingQueue && budget.waiting() == 0 && parts.breakersClosed().getAsBoolean(), this::accept, clock);
         parts.metrics().gauges(inFlight::size, permits::free);
         WorkerConfig.WorkReporting r = config.reporting();
         this.work = new WorkReport(r.namespace(), queueName(config.queueUrl()), TaskCpu.vcpus(r.taskVcpu()), config.concurrency(),
@@ -96,6 +107,11 @@ final class Worker {
 
     CompletableFuture<Integer> exit() {
         return exit;
+    }
+
+    /** What to tell the operator when the worker stopped for a configuration fault. */
+    java.util.Optional<String> exitDetail() {
+        return java.util.Optional.ofNullable(misconfiguration).map(Failure.Configuration::detail);
     }
 
     void start() {
@@ -135,16 +151,43 @@ final class Worker {
         poller.pollIfReady();
     }
 
-    /** Called between polls: the queue is empty when enough empty polls and the idle window have passed. */
+    /**
+     * Called between polls: the queue is empty when enough empty polls and the idle window have
+     * passed. When the idle window is shorter than the visibility timeout, a worker started to
+     * replace a dead one could otherwise exit while the dead one's messages are still invisible
+     * (they come back only when their timeout ends); so then it first asks SQS, and stays while any
+     * message is invisible.
+     */
     private boolean exitIfIdle() {
-        if (stopping || !idle.isIdle(clock.getAsLong(), inFlight.size())) {
+        if (stopping || checkingQueue || !idle.isIdle(clock.getAsLong(), inFlight.size())) {
             return false;
+        }
+        if (config.idleWindow().toSeconds() < visibilitySeconds) {
+            checkingQueue = true;
+            Future.fromCompletionStage(parts.queue().invisibleCount(), parts.context()).onComplete(r -> {
+                checkingQueue = false;
+                if (r.succeeded() && r.result() == 0) {
+                    exitIdle();
+                    return;
+                }
+                // Still hidden somewhere (or SQS did not say): wait another idle window, then look again.
+                idle.finished(clock.getAsLong());
+                poller.pollIfReady();
+            });
+            return true;
+        }
+        exitIdle();
+        return true;
+    }
+
+    private void exitIdle() {
+        if (stopping) {
+            return;
         }
         stopping = true;
         stopReason = "idle";
         parts.log().event("idle", new JsonObject().put("idle_seconds", config.idleWindow().toSeconds()));
         finish(ExitCodes.OK);
-        return true;
     }
 
     private void accept(List<ReceivedMessage> messages) {
@@ -185,8 +228,8 @@ final class Worker {
         inFlight.remove(m);
         releasePermit.run();
         idle.finished(clock.getAsLong());
-        if (!wasReleased || "released".equals(outcome.outcome())) {
-            record(outcome);
+        if (!wasReleased) {
+            record(outcome); // a released message's line was written when it was released
         }
         if (!"released".equals(outcome.outcome())) {
             work.finished();
@@ -232,7 +275,7 @@ final class Worker {
     }
 
     private void maybeFinish() {
-        if (finished || !stopping) {
+        if (finished || !stopping || releasing) {
             return;
         }
         if (inFlight.size() == 0) {
@@ -246,15 +289,40 @@ final class Worker {
 
     /** The grace period is over: whatever is still in flight is made visible for other workers now. */
     private void releaseRemaining() {
+        releaseAllAndExit("shutdown", "grace period over", ExitCodes.OK);
+    }
+
+    /**
+     * A bucket is missing or forbidden, or in another region: no message would succeed, so none is
+     * dead-lettered. Stop receiving, release every message held (visibility 0, for a worker that is
+     * set up right), and exit with {@link ExitCodes#MISCONFIGURED}. Called on the worker's context.
+     */
+    private void misconfigured(Failure.Configuration cause) {
+        if (finished || misconfiguration != null) {
+            return;
+        }
+        misconfiguration = cause;
+        if (graceTimer >= 0) {
+            parts.vertx().cancelTimer(graceTimer);
+        }
+        stopping = true;
+        stopReason = cause.reason();
+        parts.log().event("stopping", new JsonObject().put("reason", cause.reason()).put("detail", cause.detail())
+                .put("in_flight", inFlight.size()));
+        releaseAllAndExit(cause.reason(), cause.detail(), ExitCodes.MISCONFIGURED);
+    }
+
+    private void releaseAllAndExit(String reason, String detail, int code) {
         if (finished) {
             return;
         }
+        releasing = true;
         poller.cancel();
         List<ReceivedMessage> rest = inFlight.releaseAll();
         for (ReceivedMessage m : rest) {
-            record(new MessageOutcome(m, "released", "shutdown", "grace period over", List.of(), 0, 0));
+            record(new MessageOutcome(m, "released", reason, detail, List.of(), 0, 0));
         }
-        release(rest).onComplete(x -> finish(ExitCodes.OK));
+        release(rest).onComplete(x -> finish(code));
     }
 
     private Future<Void> release(List<ReceivedMessage> messages) {
@@ -281,8 +349,11 @@ final class Worker {
         if (graceTimer >= 0) {
             parts.vertx().cancelTimer(graceTimer);
         }
-        parts.log().event("exit", new JsonObject().put("reason", stopReason).put("exit_code", code)
-                .mergeIn(parts.metrics().summary()));
+        JsonObject fields = new JsonObject().put("reason", stopReason).put("exit_code", code);
+        if (misconfiguration != null) {
+            fields.put("detail", misconfiguration.detail());
+        }
+        parts.log().event("exit", fields.mergeIn(parts.metrics().summary()));
         exit.complete(code);
     }
 }

@@ -64,12 +64,12 @@ public final class WorkerMain {
         Runtime.getRuntime().addShutdownHook(onSigterm);
         WorkerRuntime runtime;
         try {
-            runtime = WorkerRuntime.start(config, out);
+            runtime = WorkerRuntime.start(config, out, err);
         } catch (StartupException e) {
             started.completeExceptionally(e);
             err.println("ebb worker: " + e.getMessage());
             removeHook(onSigterm);
-            return ExitCodes.STARTUP;
+            return e.exitCode();
         } catch (RuntimeException e) {
             started.completeExceptionally(e);
             removeHook(onSigterm);
@@ -83,6 +83,7 @@ public final class WorkerMain {
             err.println("ebb worker: " + e);
             code = ExitCodes.FAILED;
         }
+        runtime.exitDetail().ifPresent(detail -> err.println("ebb worker: stopped, nothing dead-lettered: " + detail));
         if (!removeHook(onSigterm)) {
             return code; // the hook owns the exit now
         }

@@ -7,7 +7,9 @@ import dev.ebb.worker.aws.QueueInfo;
 import dev.ebb.worker.aws.S3ObjectStore;
 import dev.ebb.worker.aws.SqsQueue;
 import dev.ebb.worker.config.WorkerConfig;
+import dev.ebb.worker.lifecycle.BucketCheck;
 import dev.ebb.worker.lifecycle.StartupException;
+import dev.ebb.worker.observe.DiagnosticLog;
 import dev.ebb.worker.observe.HttpEndpoints;
 import dev.ebb.worker.observe.OutcomeLog;
 import dev.ebb.worker.observe.WorkerMetrics;
@@ -43,19 +45,20 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 public final class WorkerRuntime implements AutoCloseable {
 
     private final Vertx vertx;
-    private final SqsAsyncClient sqs;
-    private final S3AsyncClient s3;
+    /** Breaker and retry warnings: one line per kind at most this often. */
+    private static final long DIAGNOSTIC_INTERVAL_MILLIS = 10_000;
+
+    private final AwsClients clients;
     private final ScheduledExecutorService retryScheduler;
     private final JvmGcMetrics gcMetrics;
     private final Worker worker;
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
 
-    private WorkerRuntime(Vertx vertx, SqsAsyncClient sqs, S3AsyncClient s3, ScheduledExecutorService retryScheduler,
+    private WorkerRuntime(Vertx vertx, AwsClients clients, ScheduledExecutorService retryScheduler,
             JvmGcMetrics gcMetrics, Worker worker, HttpServer http, PrometheusMeterRegistry registry) {
         this.vertx = vertx;
-        this.sqs = sqs;
-        this.s3 = s3;
+        this.clients = clients;
         this.retryScheduler = retryScheduler;
         this.gcMetrics = gcMetrics;
         this.worker = worker;
@@ -64,6 +67,11 @@ public final class WorkerRuntime implements AutoCloseable {
     }
 
     public static WorkerRuntime start(WorkerConfig config, PrintStream out) throws StartupException {
+        return start(config, out, System.err);
+    }
+
+    /** {@code out} gets the JSON outcome lines, {@code err} the JSON diagnostics (breakers, exhausted retries). */
+    public static WorkerRuntime start(WorkerConfig config, PrintStream out, PrintStream err) throws StartupException {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
@@ -79,13 +87,17 @@ public final class WorkerRuntime implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Guard sqsGuard = new Guard("sqs", Guard.breaker(breakers, "sqs", config.breakers()), Guard.retry(retries, "sqs", config.retries()), scheduler, registry);
-        Guard s3Guard = new Guard("s3", Guard.breaker(breakers, "s3", config.breakers()), Guard.retry(retries, "s3", config.retries()), scheduler, registry);
+        DiagnosticLog diagnostics = new DiagnosticLog(err, DIAGNOSTIC_INTERVAL_MILLIS, System::currentTimeMillis);
+        Guard sqsGuard = new Guard("sqs", Guard.breaker(breakers, "sqs", config.breakers()), Guard.retry(retries, "sqs", config.retries()),
+                scheduler, registry, diagnostics);
+        Guard s3Guard = new Guard("s3", Guard.breaker(breakers, "s3", config.breakers()), Guard.retry(retries, "s3", config.retries()),
+                scheduler, registry, diagnostics);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
 
-        SqsAsyncClient sqs = AwsClients.sqs(config);
-        S3AsyncClient s3 = AwsClients.s3(config);
+        AwsClients clients = AwsClients.create(config);
+        SqsAsyncClient sqs = clients.sqs();
+        S3AsyncClient s3 = clients.s3();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
         try {
             QueueInfo info = join(SqsQueue.describe(sqs, sqsGuard, config.queueUrl()), "could not read the attributes of EBB_QUEUE_URL=" + config.queueUrl());
@@ -97,6 +109,7 @@ public final class WorkerRuntime implements AutoCloseable {
             int visibility = config.visibilityTimeoutSeconds().orElse(info.visibilityTimeoutSeconds());
             SqsQueue queue = new SqsQueue(sqs, sqsGuard, config.queueUrl(), dlq);
             S3ObjectStore store = new S3ObjectStore(s3, s3Guard);
+            BucketCheck.run(store, config, warning -> diagnostics.warn("start/" + warning, "bucket_check", new JsonObject().put("detail", warning)));
             ImageEngine engine = config.turboJpeg() ? ImageEngine.create(config.limits()) : ImageEngine.withImageIo(config.limits());
             Context context = vertx.getOrCreateContext();
             WorkerExecutor pool = vertx.createSharedWorkerExecutor("ebb-render", config.workerThreads(), 10, TimeUnit.MINUTES);
@@ -117,11 +130,10 @@ public final class WorkerRuntime implements AutoCloseable {
                     .put("concurrency", config.concurrency()).put("worker_threads", config.workerThreads())
                     .put("jpeg_decoder", engine.jpegDecoder()).put("metrics_port", http.actualPort()));
             worker.start();
-            return new WorkerRuntime(vertx, sqs, s3, scheduler, gc, worker, http, registry);
+            return new WorkerRuntime(vertx, clients, scheduler, gc, worker, http, registry);
         } catch (StartupException | RuntimeException e) {
             vertx.close();
-            sqs.close();
-            s3.close();
+            clients.close();
             scheduler.shutdownNow();
             gc.close();
             throw e instanceof StartupException se ? se : new StartupException("the worker could not start: " + e, e);
@@ -167,6 +179,11 @@ public final class WorkerRuntime implements AutoCloseable {
         worker.stop(reason);
     }
 
+    /** Why the worker stopped, for the operator, when it stopped for a configuration fault. */
+    public java.util.Optional<String> exitDetail() {
+        return worker.exitDetail();
+    }
+
     @Override
     public void close() {
         try {
@@ -174,8 +191,7 @@ public final class WorkerRuntime implements AutoCloseable {
         } catch (Exception e) {
             // closing anyway
         }
-        sqs.close();
-        s3.close();
+        clients.close();
         retryScheduler.shutdownNow();
         gcMetrics.close();
         registry.close();

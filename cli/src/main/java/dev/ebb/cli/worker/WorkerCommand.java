@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
             "Consume the queue named by EBB_QUEUE_URL: download, resize, upload, delete; exit when it stays empty.",
             "Configured by EBB_* environment variables only (as the ECS task definition sets them).",
             "Exit 0 idle or stopped cleanly (SIGTERM drains), 1 unexpected error, 2 invalid environment,",
-            "3 out of memory (the JVM's -XX:+ExitOnOutOfMemoryError), 4 could not start (queue, dead-letter queue, port); see docs/worker.md."
+            "3 out of memory (the JVM's -XX:+ExitOnOutOfMemoryError), 4 could not start (queue, dead-letter queue, port),",
+            "5 a bucket is missing or forbidden (nothing dead-lettered; the message names it); see docs/worker.md."
         })
 public final class WorkerCommand implements Callable<Integer> {
 

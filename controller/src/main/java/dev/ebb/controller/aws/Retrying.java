@@ -40,10 +40,16 @@ public final class Retrying {
         return Retry.of(operation, config).executeSupplier(call);
     }
 
+    /**
+     * Throttling and 5xx; and every SdkClientException, which is how the SDK reports a call that got
+     * no answer (a read or connect timeout, a reset connection): with the SDK's own retries off its
+     * {@code retryable()} flag is false for those, so it cannot be asked. RunTask carries a
+     * clientToken, so a retried launch whose first answer was lost starts nothing twice.
+     */
     static boolean isRetryable(Throwable e) {
         if (e instanceof AwsServiceException s) {
             return s.isThrottlingException() || s.statusCode() == 429 || s.statusCode() >= 500;
         }
-        return e instanceof SdkClientException c && c.retryable();
+        return e instanceof SdkClientException;
     }
 }

@@ -69,7 +69,7 @@ public final class ControllerCycle {
             history.save(plan.history());
             Outcome outcome = dryRun ? Outcome.NOTHING : new PlanExecutor(fleet,
                     step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);
-            return new CycleReport(CycleReport.Status.OK, scheduledAt, dryRun, p.name(), List.of(), Optional.of(depth), tasks,
+            return new CycleReport(CycleReport.statusOf(plan.action(), outcome), scheduledAt, dryRun, p.name(), List.of(), Optional.of(depth), tasks,
                     Optional.of(plan), outcome, Optional.empty());
         } catch (RuntimeException e) {
             return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), List.of(), Optional.ofNullable(depth),

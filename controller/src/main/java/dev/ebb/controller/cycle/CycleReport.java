@@ -2,6 +2,7 @@ package dev.ebb.controller.cycle;
 
 import dev.ebb.controller.act.Outcome;
 import dev.ebb.controller.policy.PolicyError;
+import dev.ebb.controller.reconcile.Action;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.Plan;
 import dev.ebb.controller.reconcile.QueueSnapshot;
@@ -30,7 +31,19 @@ public record CycleReport(
         /** The environment is incomplete: terminal like a bad policy. */
         SETTINGS_INVALID,
         /** An AWS call failed after retries; the next cycle tries again. */
-        ERROR
+        ERROR,
+        /**
+         * The plan launched tasks and not one started: every RunTask raised or was refused (e.g. a
+         * task definition, subnet or role that does not exist). An error like {@link #ERROR}, so the
+         * Errors metric and its alarm see it; the next cycle tries again.
+         */
+        LAUNCH_FAILED
+    }
+
+    /** OK, unless the plan launched and not one task started. */
+    public static Status statusOf(Action action, Outcome outcome) {
+        return action instanceof Action.Launch && outcome.launched().isEmpty() && !outcome.failures().isEmpty()
+                ? Status.LAUNCH_FAILED : Status.OK;
     }
 
     public CycleReport {

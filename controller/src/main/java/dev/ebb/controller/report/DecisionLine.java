@@ -113,24 +113,33 @@ public final class DecisionLine {
         g.writeEndObject();
     }
 
-    private static Map<String, Number> metrics(CycleReport r) {
+    /**
+     * The metrics this cycle knows, in {@link #METRICS} order. Backlog, ActiveTasks and DesiredTasks
+     * come from the plan: a cycle that failed before planning does not know them, and leaves them
+     * out rather than writing 0, which a dashboard would draw as a drop to zero. The rates are there
+     * only when the policy sizes by work.
+     */
+    static Map<String, Number> metrics(CycleReport r) {
         Map<String, Number> m = new LinkedHashMap<>();
-        Plan p = r.plan().orElse(null);
-        m.put("Backlog", p == null ? 0 : p.backlog());
-        m.put("ActiveTasks", p == null ? 0 : p.active());
-        m.put("DesiredTasks", p == null ? 0 : p.desired());
+        r.plan().ifPresent(p -> {
+            m.put("Backlog", p.backlog());
+            m.put("ActiveTasks", p.active());
+            m.put("DesiredTasks", p.desired());
+        });
         m.put("LaunchedTasks", r.outcome().launched().size());
         m.put("StoppedTasks", r.outcome().stopped().size());
         m.put("LaunchFailures", r.outcome().failures().size());
         m.put("SpotFallbacks", r.outcome().fallbackLaunched());
         m.put("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID ? 1 : 0);
-        m.put("Errors", r.status() == CycleReport.Status.ERROR || r.status() == CycleReport.Status.SETTINGS_INVALID ? 1 : 0);
-        if (p != null && p.estimate().isPresent()) {
-            Estimate e = p.estimate().get();
+        m.put("Errors", switch (r.status()) {
+            case ERROR, SETTINGS_INVALID, LAUNCH_FAILED -> 1;
+            case OK, POLICY_INVALID -> 0;
+        });
+        r.plan().flatMap(Plan::estimate).ifPresent(e -> {
             m.put("ArrivalsPerSecond", e.arrivalsPerSecond());
             m.put("ThroughputPerTask", e.throughputPerTask());
             m.put("StartLatencySeconds", e.startLatency().toMillis() / 1000.0);
-        }
+        });
         return m;
     }
 

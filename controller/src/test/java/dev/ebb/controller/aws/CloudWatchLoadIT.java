@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.ebb.controller.reconcile.LoadMeasurement;
-import dev.ebb.controller.testing.MotoServer;
+import dev.ebb.emulators.MotoServer;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.TaskState;
 import dev.ebb.controller.testing.EcsWorld;
-import dev.ebb.controller.testing.MotoServer;
+import dev.ebb.emulators.MotoServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebb.controller.aws.AwsClients;
 import dev.ebb.controller.testing.EcsWorld;
-import dev.ebb.controller.testing.MotoServer;
+import dev.ebb.emulators.MotoServer;
 import dev.ebb.emulators.EmbeddedSqs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

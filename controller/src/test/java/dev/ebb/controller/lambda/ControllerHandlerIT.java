@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebb.controller.aws.AwsClients;
 import dev.ebb.controller.testing.EcsWorld;
-import dev.ebb.controller.testing.MotoServer;
+import dev.ebb.emulators.MotoServer;
 import dev.ebb.controller.testing.TestContext;
 import dev.ebb.emulators.EmbeddedSqs;
 import java.io.ByteArrayInputStream;

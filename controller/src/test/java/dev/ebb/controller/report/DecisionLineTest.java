@@ -116,4 +116,37 @@ class DecisionLineTest {
         assertThat(line.has("queue")).isFalse();
         assertThat(line.has("action")).isFalse();
     }
+
+    @Test
+    void aCycleThatFailedBeforePlanningOmitsWhatItDoesNotKnowInsteadOfWritingZero() throws Exception {
+        CycleReport error = new CycleReport(CycleReport.Status.ERROR, T, false, "default", List.of(), Optional.empty(), List.of(),
+                Optional.empty(), Outcome.NOTHING, Optional.of("SqsException: 503"));
+
+        JsonNode line = JSON.readTree(DecisionLine.render(error, "Ebb/Controller", "ebb", T));
+
+        assertThat(line.get("status").asText()).isEqualTo("error");
+        assertThat(line.get("Errors").asInt()).isEqualTo(1);
+        for (String unknown : List.of("Backlog", "ActiveTasks", "DesiredTasks")) {
+            assertThat(line.has(unknown)).as(unknown + " is not known: absent, not 0").isFalse();
+            assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name")).doesNotContain(unknown);
+        }
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics")).allSatisfy(m ->
+                assertThat(line.path(m.get("Name").asText()).isNumber()).as(m.toString()).isTrue());
+    }
+
+    @Test
+    void everyLaunchFailingIsAnErrorForTheAlarm() throws Exception {
+        Plan plan = new Plan(25, 0, 3, new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))), Reason.LAUNCH,
+                "launch 3", History.EMPTY);
+        Outcome allFailed = new Outcome(List.of(), List.of(new LaunchFailure("FARGATE", "RunTask failed for 3 tasks", "ClientException")), 0, List.of());
+        CycleReport r = new CycleReport(CycleReport.statusOf(plan.action(), allFailed), T, false, "default", List.of(),
+                Optional.of(QueueSnapshot.of(25, 0, 0)), List.of(), Optional.of(plan), allFailed, Optional.empty());
+
+        JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
+
+        assertThat(line.get("status").asText()).isEqualTo("launch-failed");
+        assertThat(line.get("Errors").asInt()).isEqualTo(1);
+        assertThat(CycleReport.statusOf(plan.action(), launched().outcome())).as("one started: not an error").isEqualTo(CycleReport.Status.OK);
+        assertThat(CycleReport.statusOf(new Action.Hold(), Outcome.NOTHING)).isEqualTo(CycleReport.Status.OK);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.ebb.controller.testing;
 
 import dev.ebb.controller.aws.FleetSettings;
+import dev.ebb.emulators.MotoServer;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;

@@ -194,6 +194,40 @@ public final class TurboJpeg {
     }
 
     /**
+     * Native memory that grows to the largest image seen and is freed explicitly, not by the GC:
+     * with automatic arenas a 46 MB JPEG's copy stayed allocated until a full collection, and a
+     * few big images in a row added hundreds of MB to the process beside the heap. A shared arena
+     * (a session moves between threads, one at a time) is closed as soon as its buffer is dropped.
+     */
+    private static final class Buffer {
+        private Arena arena;
+        private MemorySegment segment = MemorySegment.NULL;
+
+        MemorySegment atLeast(long bytes) {
+            if (segment.byteSize() < bytes) {
+                free();
+                arena = Arena.ofShared();
+                segment = arena.allocate(bytes, 64);
+            }
+            return segment;
+        }
+
+        void freeIfAbove(long bytes) {
+            if (segment.byteSize() > bytes) {
+                free();
+            }
+        }
+
+        private void free() {
+            if (arena != null) {
+                segment = MemorySegment.NULL;
+                arena.close();
+                arena = null;
+            }
+        }
+    }
+
+    /**
      * Handles and buffers for one image at a time. Pooled sessions move between threads, so the
      * memory comes from automatic (GC-managed) arenas, never confined ones; handles live as long
      * as the process (one per concurrently decoding thread).
@@ -204,11 +238,11 @@ public final class TurboJpeg {
         private final MemorySegment ints = Arena.ofAuto().allocate(ValueLayout.JAVA_INT, 4);
         private final MemorySegment outPtr = Arena.ofAuto().allocate(ValueLayout.ADDRESS);
         private final MemorySegment outSize = Arena.ofAuto().allocate(ValueLayout.JAVA_LONG);
-        private MemorySegment input = MemorySegment.NULL;
+        private final Buffer input = new Buffer();
         /** The JPEG being decoded: the caller's native segment, or {@link #input} holding a copy. */
         private MemorySegment source = MemorySegment.NULL;
-        private MemorySegment pixels = MemorySegment.NULL;
-        private MemorySegment output = MemorySegment.NULL;
+        private final Buffer pixels = new Buffer();
+        private final Buffer output = new Buffer();
 
         MemorySegment decompressor() {
             if (decompressor.equals(MemorySegment.NULL)) {
@@ -237,39 +271,25 @@ public final class TurboJpeg {
         }
 
         MemorySegment input(MemorySegment jpeg) {
-            if (input.byteSize() < jpeg.byteSize()) {
-                input = Arena.ofAuto().allocate(Math.max(jpeg.byteSize(), 1 << 20), 64);
-            }
-            MemorySegment.copy(jpeg, 0, input, 0, jpeg.byteSize());
-            return input.asSlice(0, jpeg.byteSize());
+            MemorySegment in = input.atLeast(Math.max(jpeg.byteSize(), 1 << 20));
+            MemorySegment.copy(jpeg, 0, in, 0, jpeg.byteSize());
+            return in.asSlice(0, jpeg.byteSize());
         }
 
         MemorySegment pixels(long bytes) {
-            if (pixels.byteSize() < bytes) {
-                pixels = Arena.ofAuto().allocate(bytes, 64);
-            }
-            return pixels;
+            return pixels.atLeast(bytes);
         }
 
         MemorySegment output(long bytes) {
-            if (output.byteSize() < bytes) {
-                output = Arena.ofAuto().allocate(bytes, 64);
-            }
-            return output;
+            return output.atLeast(bytes);
         }
 
-        /** Lets the GC free a buffer that one huge image grew; typical thumbnails reuse theirs. */
+        /** Frees at once a buffer that one huge image grew; typical thumbnails reuse theirs. */
         void trim() {
             source = MemorySegment.NULL;
-            if (input.byteSize() > RETAINED_BUFFER_BYTES) {
-                input = MemorySegment.NULL;
-            }
-            if (pixels.byteSize() > RETAINED_BUFFER_BYTES) {
-                pixels = MemorySegment.NULL;
-            }
-            if (output.byteSize() > RETAINED_BUFFER_BYTES) {
-                output = MemorySegment.NULL;
-            }
+            input.freeIfAbove(RETAINED_BUFFER_BYTES);
+            pixels.freeIfAbove(RETAINED_BUFFER_BYTES);
+            output.freeIfAbove(RETAINED_BUFFER_BYTES);
         }
 
         private static MemorySegment newHandle(java.lang.invoke.MethodHandle init) {

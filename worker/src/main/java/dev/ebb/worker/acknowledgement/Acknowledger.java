@@ -41,6 +41,9 @@ public final class Acknowledger {
                         return retryLater(m);
                     });
             case Verdict.Retry r -> retryLater(m);
+            // Normally the worker has released it already (it stops on the first such failure); this is the fallback.
+            case Verdict.Stop st -> Future.fromCompletionStage(queue.changeVisibility(List.of(m.handle()), 0), context)
+                    .map("released").otherwise("released");
         };
     }
 

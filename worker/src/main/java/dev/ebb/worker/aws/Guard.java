@@ -1,7 +1,7 @@
 package dev.ebb.worker.aws;
 
 import dev.ebb.worker.config.WorkerConfig;
-import dev.ebb.worker.errorhandler.FailureClassifier;
+import dev.ebb.worker.observe.DiagnosticLog;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -12,6 +12,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.vertx.core.json.JsonObject;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,8 @@ import java.util.function.Supplier;
 /**
  * Every call to one AWS service goes through here: a Resilience4j retry (transient failures only)
  * around a circuit breaker around the call, timed and counted per operation. One per service, so
- * an S3 outage opens the S3 breaker only.
+ * an S3 outage opens the S3 breaker only. Breaker state changes and calls whose retries ran out
+ * are written to the {@link DiagnosticLog} (stderr, rate-limited).
  */
 public final class Guard {
 
@@ -32,12 +34,25 @@ public final class Guard {
     private final ScheduledExecutorService scheduler;
     private final MeterRegistry registry;
 
-    public Guard(String service, CircuitBreaker breaker, Retry retry, ScheduledExecutorService scheduler, MeterRegistry registry) {
+    public Guard(String service, CircuitBreaker breaker, Retry retry, ScheduledExecutorService scheduler, MeterRegistry registry,
+            DiagnosticLog diagnostics) {
         this.service = service;
         this.breaker = breaker;
         this.retry = retry;
         this.scheduler = scheduler;
         this.registry = registry;
+        breaker.getEventPublisher().onStateTransition(e -> diagnostics.warn(service + "/breaker/" + e.getStateTransition().getToState(),
+                "breaker", new JsonObject().put("service", service)
+                        .put("from", e.getStateTransition().getFromState().name()).put("to", e.getStateTransition().getToState().name())
+                        .put("meaning", switch (e.getStateTransition().getToState()) {
+                            case OPEN -> service + " is failing: no message is received and calls in flight wait until a probe succeeds";
+                            case HALF_OPEN -> "probing " + service;
+                            case CLOSED -> service + " answers again: receiving resumes";
+                            default -> "";
+                        })));
+        retry.getEventPublisher().onError(e -> diagnostics.warn(service + "/retries", "retries_exhausted", new JsonObject()
+                .put("service", service).put("attempts", e.getNumberOfRetryAttempts())
+                .put("error", String.valueOf(e.getLastThrowable()))));
     }
 
     public static CircuitBreaker breaker(CircuitBreakerRegistry breakers, String service, WorkerConfig.Breakers b) {
@@ -49,7 +64,7 @@ public final class Guard {
                 .waitDurationInOpenState(b.openFor())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .recordException(FailureClassifier::isTransient)
+                .recordException(Faults::isTransient)
                 .build());
     }
 
@@ -57,7 +72,7 @@ public final class Guard {
         return retries.retry(service, RetryConfig.custom()
                 .maxAttempts(r.attempts())
                 .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(r.firstWait(), 2.0, 0.5))
-                .retryOnException(FailureClassifier::isTransient)
+                .retryOnException(Faults::isTransient)
                 .failAfterMaxAttempts(false)
                 .build());
     }
@@ -77,7 +92,7 @@ public final class Guard {
      */
     public <T> CompletableFuture<T> call(String operation, Supplier<CompletableFuture<T>> call) {
         return retry.executeCompletionStage(scheduler, () -> once(operation, call)).toCompletableFuture()
-                .exceptionallyCompose(e -> FailureClassifier.unwrap(e) instanceof CallNotPermittedException
+                .exceptionallyCompose(e -> Faults.unwrap(e) instanceof CallNotPermittedException
                         ? whenClosed().thenCompose(v -> call(operation, call))
                         : CompletableFuture.failedFuture(e));
     }

@@ -7,8 +7,21 @@ import java.util.concurrent.CompletableFuture;
 /** What the worker needs from S3, and nothing else. */
 public interface ObjectStore {
 
-    /** The whole object, refused with {@link ObjectTooLargeException} past {@code maxBytes} before its body is read. */
+    /**
+     * The whole object, refused with {@link ObjectTooLargeException} past {@code maxBytes} before its
+     * body is read. A missing key fails as S3 says (404 NoSuchKey), or with
+     * {@link ObjectAbsentException} where S3 answered 403 and a listing showed the key is absent.
+     */
     CompletableFuture<SourceObject> get(String bucket, String key, Optional<String> versionId, long maxBytes);
+
+    /** The object's size in bytes (HeadObject), for events that do not carry it. */
+    CompletableFuture<Long> size(String bucket, String key, Optional<String> versionId);
+
+    /** Deletes one of the worker's own objects (the write check at start); never an image or an output. */
+    CompletableFuture<Void> delete(String bucket, String key);
+
+    /** Succeeds when the bucket exists and the worker may see it (HeadBucket, retried like any call). */
+    CompletableFuture<Void> checkBucket(String bucket);
 
     CompletableFuture<Void> put(String bucket, String key, byte[] bytes, String contentType, Map<String, String> metadata);
 

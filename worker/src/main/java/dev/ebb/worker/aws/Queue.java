@@ -17,6 +17,13 @@ public interface Queue {
     /** Sends a copy to the dead-letter queue with the reason as message attributes. */
     CompletableFuture<Void> deadLetter(ReceivedMessage message, String reason, String detail);
 
+    /**
+     * Messages received by someone and not yet deleted or back (ApproximateNumberOfMessagesNotVisible):
+     * other workers' messages in flight, a dead worker's until their visibility timeout ends, and
+     * messages waiting out a retry backoff.
+     */
+    CompletableFuture<Integer> invisibleCount();
+
     /** A cheap call that succeeds when SQS answers; closes a half-open breaker. */
     CompletableFuture<Void> probe();
 }

@@ -33,7 +33,45 @@ public final class S3ObjectStore implements ObjectStore {
                     r.bucket(bucket).key(key);
                     versionId.ifPresent(r::versionId);
                 }, AsyncResponseTransformer.toPublisher())
-                .thenCompose(publisher -> read(publisher, maxBytes)));
+                .thenCompose(publisher -> read(publisher, maxBytes)))
+                .exceptionallyCompose(e -> isAccessDenied(e) ? absentOr(bucket, key, e) : CompletableFuture.failedFuture(e));
+    }
+
+    /**
+     * AWS answers a GetObject of a missing key with 403 unless the role may list the bucket. The
+     * role may (the stack grants s3:ListBucket on the source), so a listing tells a missing image,
+     * which is the image's fault, from a role that may not read, which is the deployment's.
+     */
+    private CompletableFuture<SourceObject> absentOr(String bucket, String key, Throwable denied) {
+        return guard.call("ListObjectsV2", () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(key).maxKeys(1)))
+                .handle((listing, e) -> {
+                    if (e == null && listing.contents().stream().noneMatch(o -> o.key().equals(key))) {
+                        throw new ObjectAbsentException(bucket, key);
+                    }
+                    throw denied instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(denied);
+                });
+    }
+
+    private static boolean isAccessDenied(Throwable e) {
+        return Faults.of(e) instanceof dev.ebb.worker.errorhandler.Fault.Service s && s.status() == 403;
+    }
+
+    @Override
+    public CompletableFuture<Long> size(String bucket, String key, Optional<String> versionId) {
+        return guard.call("HeadObject", () -> s3.headObject(r -> {
+            r.bucket(bucket).key(key);
+            versionId.ifPresent(r::versionId);
+        })).thenApply(r -> r.contentLength() == null ? 0L : r.contentLength());
+    }
+
+    @Override
+    public CompletableFuture<Void> delete(String bucket, String key) {
+        return guard.call("DeleteObject", () -> s3.deleteObject(r -> r.bucket(bucket).key(key))).thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Void> checkBucket(String bucket) {
+        return guard.call("HeadBucket", () -> s3.headBucket(r -> r.bucket(bucket))).thenApply(r -> null);
     }
 
     private static CompletableFuture<SourceObject> read(ResponsePublisher<GetObjectResponse> publisher, long maxBytes) {

@@ -95,6 +95,13 @@ public final class SqsQueue implements Queue {
                 .attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))).thenApply(r -> null);
     }
 
+    @Override
+    public CompletableFuture<Integer> invisibleCount() {
+        return guard.call("GetQueueAttributes", () -> sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)))
+                .thenApply(r -> Integer.parseInt(r.attributes().getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
+    }
+
     private static MessageAttributeValue text(String s) {
         return MessageAttributeValue.builder().dataType("String").stringValue(s == null || s.isEmpty() ? "-" : s).build();
     }

@@ -24,11 +24,13 @@ public final class ConfigReader {
 
     private final Map<String, String> env;
     private final int cpus;
+    private final long maxHeapBytes;
     private final List<String> problems = new ArrayList<>();
 
-    private ConfigReader(Map<String, String> env, int cpus) {
+    private ConfigReader(Map<String, String> env, int cpus, long maxHeapBytes) {
         this.env = env;
         this.cpus = cpus;
+        this.maxHeapBytes = maxHeapBytes;
     }
 
     public static WorkerConfig read(Map<String, String> env) throws ConfigException {
@@ -36,7 +38,40 @@ public final class ConfigReader {
     }
 
     public static WorkerConfig read(Map<String, String> env, int cpus) throws ConfigException {
-        return new ConfigReader(env, cpus).read();
+        return read(env, cpus, Runtime.getRuntime().maxMemory());
+    }
+
+    public static WorkerConfig read(Map<String, String> env, int cpus, long maxHeapBytes) throws ConfigException {
+        return new ConfigReader(env, cpus, maxHeapBytes).read();
+    }
+
+    /**
+     * 40 % of the heap for source bytes: the rest holds the decoded images (one per render thread,
+     * at the shrink-on-load scale), the outputs, and the SDK, Netty and Vert.x themselves.
+     */
+    static long defaultBytesInFlight(long maxHeapBytes) {
+        return Math.max(16L << 20, maxHeapBytes / 5 * 2);
+    }
+
+    /** Comma-separated S3 bucket names; empty when unset. */
+    private List<String> bucketList(String name) {
+        Optional<String> v = optional(name);
+        if (v.isEmpty()) {
+            return List.of();
+        }
+        List<String> buckets = new ArrayList<>();
+        for (String b : v.get().split(",")) {
+            String bucket = b.trim();
+            if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+                problems.add(name + ": '" + bucket + "' is not an S3 bucket name (allowed: comma-separated names of 3..63 "
+                        + "lower-case letters, digits, dots and hyphens)");
+            } else if (buckets.contains(bucket)) {
+                problems.add(name + ": '" + bucket + "' is listed twice");
+            } else {
+                buckets.add(bucket);
+            }
+        }
+        return List.copyOf(buckets);
     }
 
     /** The default number of messages in flight: enough to keep {@code cpus} busy while others download. */
@@ -57,19 +92,21 @@ public final class ConfigReader {
         int quality = integer("EBB_QUALITY", 85, 1, 100);
         Rgb background = parsed("EBB_BACKGROUND", "black", Rgb::parse, "#rrggbb, black or white");
         List<OutputSpec> outputs = List.of();
-        if (mode != null && format != null && background != null) {
-            String sizes = optional("EBB_SIZES").orElse("224x224,299x299");
-            try {
-                outputs = OutputSpec.parseSizes(sizes, mode, format, quality, background);
-            } catch (IllegalArgumentException e) {
-                problems.add("EBB_SIZES='" + sizes + "': " + e.getMessage()
-                        + " (allowed: comma-separated WIDTHxHEIGHT, each side 1.." + OutputSpec.MAX_SIDE + ")");
-            }
+        String sizes = optional("EBB_SIZES").orElse("224x224,299x299");
+        try {
+            // Checked even when another variable is wrong, with stand-ins for it: every problem at once.
+            outputs = OutputSpec.parseSizes(sizes, mode == null ? ResizeMode.FIT : mode, format == null ? OutputFormat.JPEG : format,
+                    quality, background == null ? Rgb.parse("black") : background);
+        } catch (IllegalArgumentException e) {
+            problems.add("EBB_SIZES='" + sizes + "': " + e.getMessage()
+                    + " (allowed: comma-separated WIDTHxHEIGHT, each side 1.." + OutputSpec.MAX_SIDE + ")");
         }
+        List<String> sourceBuckets = bucketList("EBB_SOURCE_BUCKETS");
         long maxBytes = longInteger("EBB_MAX_BYTES", Limits.DEFAULT.maxBytes(), 1, Long.MAX_VALUE);
         long maxPixels = longInteger("EBB_MAX_PIXELS", Limits.DEFAULT.maxPixels(), 1, Long.MAX_VALUE);
         Boolean turbo = parsed("EBB_TURBOJPEG", "on", ConfigReader::onOff, "on or off");
 
+        long bytesInFlight = longInteger("EBB_MAX_BYTES_IN_FLIGHT", defaultBytesInFlight(maxHeapBytes), 1, Long.MAX_VALUE);
         int concurrency = integer("EBB_CONCURRENCY", defaultConcurrency(cpus), 1, 1000);
         int threads = integer("EBB_WORKER_THREADS", cpus, 1, 256);
         int wait = integer("EBB_WAIT_TIME_SECONDS", 20, 0, 20);
@@ -106,8 +143,8 @@ public final class ConfigReader {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new WorkerConfig(queueUrl, dlq, bucket, prefix, outputs, new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()),
-                Boolean.TRUE.equals(turbo), concurrency, threads, wait, visibility, idle, idlePolls, grace, retries, breakers, flush, port,
+        return new WorkerConfig(queueUrl, dlq, bucket, prefix, sourceBuckets, outputs, new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()),
+                Boolean.TRUE.equals(turbo), bytesInFlight, concurrency, threads, wait, visibility, idle, idlePolls, grace, retries, breakers, flush, port,
                 region, sqsEndpoint, s3Endpoint, Boolean.TRUE.equals(pathStyle), reporting);
     }
 

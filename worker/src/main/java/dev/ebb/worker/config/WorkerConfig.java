@@ -17,9 +17,11 @@ public record WorkerConfig(
         Optional<String> deadLetterQueueUrl,
         String destinationBucket,
         String destinationPrefix,
+        List<String> sourceBuckets,
         List<OutputSpec> outputs,
         Limits limits,
         boolean turboJpeg,
+        long maxBytesInFlight,
         int concurrency,
         int workerThreads,
         int waitTimeSeconds,
@@ -48,6 +50,20 @@ public record WorkerConfig(
 
     /** Circuit breakers on S3 and on SQS (the same settings for both). */
     public record Breakers(int failureRatePercent, int windowCalls, int minimumCalls, Duration openFor) {}
+
+    /** Whether a message naming {@code bucket} may be read: in {@code EBB_SOURCE_BUCKETS}, or any bucket when that is not set. */
+    public boolean sourceAllowed(String bucket) {
+        return sourceBuckets.isEmpty() || sourceBuckets.contains(bucket);
+    }
+
+    /**
+     * Output keys carry the source bucket ({@code <W>x<H>/<bucket>/<key>}) when several source buckets
+     * are allowed, so the same key in two of them gives two outputs. With one (or none listed) the
+     * layout stays {@code <W>x<H>/<key>}, which existing consumers of the destination read.
+     */
+    public boolean outputKeysNameBucket() {
+        return sourceBuckets.size() > 1;
+    }
 
     /** How many messages one receive may ask for before waiting to fill a fuller batch. */
     public int receiveBatchThreshold() {

@@ -1,69 +1,97 @@
 package dev.ebb.worker.errorhandler;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeoutException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.exception.SdkException;
+import java.util.Set;
 
 /**
- * Turns an exception from an S3 or SQS call into a {@link Failure}. Only what is known to be
- * hopeless is permanent; everything else is transient, so an outage or a missing permission
- * waits (breaker, backoff, redrive policy) rather than burning messages into the dead-letter queue.
+ * Decides what a failed call means, from the operation, the status and the error code. Pure: the
+ * SDK's exceptions are turned into a {@link Fault} first ({@code aws/Faults}).
+ *
+ * <p>Three outcomes. <b>Transient</b> (5xx, throttling, timeouts, expired credentials): wait and
+ * try again. <b>Permanent</b>, only for what is known to be the image's own fault (a missing
+ * object, an oversized one, a request S3 rejects for this key): dead-letter it. <b>Configuration</b>
+ * (a missing or forbidden bucket, a bucket in another region): no image could succeed, so the worker
+ * stops and burns nothing. A 403 on the destination or on reading the source is configuration: an
+ * AccessDenied from AWS for a missing source key has already been told apart by listing the bucket
+ * ({@link Fault.ObjectAbsent}).
  */
 public final class FailureClassifier {
 
+    /** 4xx codes that say nothing about the image: the caller's clock or credentials, which heal. */
+    private static final Set<String> TRANSIENT_CLIENT_CODES = Set.of(
+            "ExpiredToken", "ExpiredTokenException", "RequestTimeTooSkewed", "RequestExpired", "RequestTimeout", "IDPCommunicationError");
+
     private FailureClassifier() {}
 
-    public static Failure classify(Throwable error) {
-        Throwable e = unwrap(error);
-        if (e instanceof dev.ebb.worker.aws.ObjectTooLargeException) {
-            return new Failure.Permanent("too_large", e.getMessage());
+    /**
+     * @param bucket the bucket the call was about (named in a configuration failure's detail);
+     *     for {@link Operation#QUEUE} the queue URL
+     */
+    public static Failure classify(Operation op, String bucket, Fault fault) {
+        return switch (fault) {
+            case Fault.TooLarge t -> new Failure.Permanent("too_large", t.message());
+            case Fault.ObjectAbsent a -> new Failure.Permanent("source_missing", a.message());
+            case Fault.BreakerOpen b -> new Failure.Transient("breaker_open", b.message());
+            case Fault.Connection c -> new Failure.Transient("connection", c.message());
+            case Fault.Internal i -> new Failure.Transient("internal", i.error().getClass().getSimpleName() + ": " + firstLine(i.error().getMessage()));
+            case Fault.Service s -> service(op, bucket, s);
+        };
+    }
+
+    private static Failure service(Operation op, String bucket, Fault.Service s) {
+        String detail = op.apiName() + ": " + s.status() + (s.code() == null ? "" : " " + s.code()) + " " + firstLine(s.message());
+        if (transientService(s)) {
+            String reason = s.throttling() || s.status() == 429 || s.status() == 503 ? "throttled"
+                    : s.status() >= 500 ? "aws_" + s.status() : "aws_transient";
+            return new Failure.Transient(reason, detail);
         }
-        if (e instanceof CallNotPermittedException) {
-            return new Failure.Transient("breaker_open", e.getMessage());
-        }
-        if (e instanceof AwsServiceException aws) {
-            int status = aws.statusCode();
-            String code = aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode();
-            String detail = status + " " + (code == null ? "" : code + ": ") + firstLine(aws.getMessage());
-            if (status == 404 || "NoSuchKey".equals(code) || "NoSuchBucket".equals(code)) {
-                return new Failure.Permanent("source_missing", detail);
-            }
-            if (aws.isThrottlingException() || status == 429 || status == 503) {
-                return new Failure.Transient("throttled", detail);
-            }
-            if (status >= 500 || status == 403 || status == 408 || status == 0) {
-                // 403 is usually a policy being fixed: wait for it rather than dead-letter everything.
-                return new Failure.Transient("aws_" + (status == 0 ? "error" : status), detail);
-            }
+        if (op.side() == Operation.Side.QUEUE) {
             return new Failure.Permanent("aws_rejected", detail);
         }
-        if (e instanceof SdkClientException || e instanceof TimeoutException || e instanceof java.io.IOException) {
-            return new Failure.Transient("connection", firstLine(String.valueOf(e.getMessage())));
+        boolean source = op.side() == Operation.Side.SOURCE;
+        String variable = source ? "the message's source bucket" : "EBB_DEST_BUCKET";
+        if (s.status() == 301 || "PermanentRedirect".equals(s.code()) || "AuthorizationHeaderMalformed".equals(s.code())) {
+            return new Failure.Configuration(source ? "source_wrong_region" : "destination_wrong_region",
+                    "s3://" + bucket + " (" + variable + ") is in another region than the worker's client (" + detail
+                            + "): set EBB_REGION to the bucket's region");
         }
-        if (e instanceof SdkException) {
-            return new Failure.Transient("aws_error", firstLine(String.valueOf(e.getMessage())));
+        if (s.status() == 404) {
+            if (source && !"NoSuchBucket".equals(s.code()) && op != Operation.HEAD_SOURCE_BUCKET) {
+                return new Failure.Permanent("source_missing", detail);
+            }
+            return new Failure.Configuration(source ? "source_bucket_missing" : "destination_missing",
+                    "s3://" + bucket + " (" + variable + ") does not exist (" + detail + "): create it or fix "
+                            + (source ? "EBB_SOURCE_BUCKETS and the bucket's event notification" : "EBB_DEST_BUCKET"));
         }
-        return new Failure.Transient("internal", e.getClass().getSimpleName() + ": " + firstLine(String.valueOf(e.getMessage())));
+        if (s.status() == 403) {
+            String needs = switch (op) {
+                case PUT_OUTPUT -> "s3:PutObject on the destination prefix";
+                case HEAD_DESTINATION, HEAD_SOURCE_BUCKET, LIST_SOURCE -> "s3:ListBucket on the bucket";
+                default -> "s3:GetObject on the source prefix (and s3:ListBucket, so that a missing key reads as 404)";
+            };
+            return new Failure.Configuration(source ? "source_forbidden" : "destination_forbidden",
+                    "the worker's role may not use s3://" + bucket + " (" + variable + ", " + detail + "): grant it " + needs);
+        }
+        return new Failure.Permanent("aws_rejected", detail);
     }
 
-    /** Whether Resilience4j should retry (and a breaker count as a failure of the service). */
-    public static boolean isTransient(Throwable error) {
-        return !(unwrap(error) instanceof CallNotPermittedException) && classify(error) instanceof Failure.Transient;
+    /** Whether a call that failed so is worth retrying (and counts against the service's breaker). */
+    public static boolean isTransient(Fault fault) {
+        return switch (fault) {
+            case Fault.Service s -> transientService(s);
+            case Fault.Connection c -> true;
+            case Fault.Internal i -> true;
+            case Fault.BreakerOpen b -> false;
+            case Fault.TooLarge t -> false;
+            case Fault.ObjectAbsent a -> false;
+        };
     }
 
-    public static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t;
+    private static boolean transientService(Fault.Service s) {
+        return s.throttling() || s.status() == 429 || s.status() >= 500 || s.status() == 408 || s.status() == 0
+                || (s.code() != null && TRANSIENT_CLIENT_CODES.contains(s.code()));
     }
 
-    private static String firstLine(String s) {
+    static String firstLine(String s) {
         if (s == null) {
             return "";
         }

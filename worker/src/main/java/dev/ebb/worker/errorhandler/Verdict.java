@@ -5,11 +5,16 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What happens to a message once every record in it has a result. Pure. A transient failure in
- * any record retries the whole message (outputs are idempotent, so the records that did succeed
- * are simply rewritten); otherwise a permanent failure dead-letters it; otherwise it is deleted.
+ * What happens to a message once every record in it has a result. Pure. A configuration failure
+ * in any record stops the worker and releases the message (no image is to blame); otherwise a
+ * transient failure in any record retries the whole message (outputs are idempotent, so the
+ * records that did succeed are simply rewritten); otherwise a permanent failure dead-letters it;
+ * otherwise it is deleted.
  */
 public sealed interface Verdict {
+
+    /** The worker is set up wrong: release this message (and all others) and exit; see {@link Failure.Configuration}. */
+    record Stop(Failure.Configuration cause) implements Verdict {}
 
     record Delete() implements Verdict {}
 
@@ -20,6 +25,11 @@ public sealed interface Verdict {
     static Verdict of(List<RecordResult> results) {
         List<RecordResult.Failed> failed = results.stream()
                 .filter(RecordResult.Failed.class::isInstance).map(RecordResult.Failed.class::cast).toList();
+        for (RecordResult.Failed f : failed) {
+            if (f.failure() instanceof Failure.Configuration c) {
+                return new Stop(c);
+            }
+        }
         List<RecordResult.Failed> transients = failed.stream().filter(f -> f.failure() instanceof Failure.Transient).toList();
         if (!transients.isEmpty()) {
             return new Retry(transients.getFirst().failure().reason(), describe(transients));

@@ -14,6 +14,12 @@ public final class ExitCodes {
      * that is what the JVM exits with on {@code -XX:+ExitOnOutOfMemoryError}.
      */
     public static final int STARTUP = 4;
+    /**
+     * A bucket the worker needs is missing or forbidden (or in another region), found at start or
+     * while running: nothing was dead-lettered, what was in flight was released; the message names
+     * the bucket.
+     */
+    public static final int MISCONFIGURED = 5;
 
     private ExitCodes() {}
 }

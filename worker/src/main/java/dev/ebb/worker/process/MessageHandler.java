@@ -2,12 +2,14 @@ package dev.ebb.worker.process;
 
 import dev.ebb.worker.acknowledgement.Acknowledger;
 import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.errorhandler.Failure;
 import dev.ebb.worker.errorhandler.Verdict;
 import dev.ebb.worker.event.ParsedBody;
 import dev.ebb.worker.event.S3Events;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -20,11 +22,18 @@ public final class MessageHandler {
     private final RecordProcessor records;
     private final Acknowledger acks;
     private final Predicate<ReceivedMessage> released;
+    private final Consumer<Failure.Configuration> misconfigured;
 
-    public MessageHandler(RecordProcessor records, Acknowledger acks, Predicate<ReceivedMessage> released) {
+    /**
+     * @param misconfigured told of a configuration failure before the message is acknowledged; the
+     *     worker then stops and releases every message it holds, this one included
+     */
+    public MessageHandler(RecordProcessor records, Acknowledger acks, Predicate<ReceivedMessage> released,
+            Consumer<Failure.Configuration> misconfigured) {
         this.records = records;
         this.acks = acks;
         this.released = released;
+        this.misconfigured = misconfigured;
     }
 
     /**
@@ -67,16 +76,21 @@ public final class MessageHandler {
     }
 
     private Future<MessageOutcome> act(ReceivedMessage m, Verdict verdict, List<RecordResult> results, long[] work, long start) {
+        if (verdict instanceof Verdict.Stop stop) {
+            misconfigured.accept(stop.cause());
+        }
         if (released.test(m)) {
             return Future.succeededFuture(outcome(m, "released", "shutdown", null, results, work[0], start));
         }
         String reason = switch (verdict) {
             case Verdict.Delete d -> null;
+            case Verdict.Stop st -> st.cause().reason();
             case Verdict.DeadLetter dl -> dl.reason();
             case Verdict.Retry r -> r.reason();
         };
         String detail = switch (verdict) {
             case Verdict.Delete d -> null;
+            case Verdict.Stop st -> st.cause().detail();
             case Verdict.DeadLetter dl -> dl.detail();
             case Verdict.Retry r -> r.detail();
         };

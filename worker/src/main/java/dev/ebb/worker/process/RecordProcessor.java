@@ -5,12 +5,15 @@ import dev.ebb.image.Outcome;
 import dev.ebb.image.RenderedOutput;
 import dev.ebb.image.naming.OutputKeys;
 import dev.ebb.image.spec.OutputSpec;
+import dev.ebb.worker.aws.Faults;
 import dev.ebb.worker.aws.ObjectStore;
+import dev.ebb.worker.backpressure.ByteBudget;
 import dev.ebb.worker.errorhandler.Failure;
-import dev.ebb.worker.errorhandler.FailureClassifier;
+import dev.ebb.worker.errorhandler.Operation;
 import dev.ebb.worker.event.ObjectEvent;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.WorkerExecutor;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -18,16 +21,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * One record: download, render every output on the bounded worker pool (never on the event loop),
- * upload every output with metadata naming the source. Completes with a {@link RecordResult},
- * never fails.
+ * One record: check its bucket is allowed, take its size from the {@link ByteBudget}, download,
+ * render every output on the bounded worker pool (never on the event loop), upload every output
+ * with metadata naming the source. Every failure is classified by the call that failed
+ * ({@link Operation}). Completes with a {@link RecordResult}, never fails.
  */
 public final class RecordProcessor {
 
-    /** Where an output goes and what it says about its source. */
-    public record Destination(String bucket, String prefix) {}
+    private static final Logger LOG = LoggerFactory.getLogger(RecordProcessor.class);
+
+    /**
+     * Under {@code <prefix>.ebb/} in the destination the worker keeps its own objects (the write
+     * check at start); an event for one of them is skipped like an output.
+     */
+    public static final String RESERVED_FOLDER = ".ebb/";
+
+    /**
+     * Where outputs go.
+     *
+     * @param keysNameBucket output keys are {@code <W>x<H>/<bucket>/<key>} (several source buckets allowed)
+     */
+    public record Destination(String bucket, String prefix, boolean keysNameBucket) {}
 
     private final Context context;
     private final WorkerExecutor pool;
@@ -35,15 +54,29 @@ public final class RecordProcessor {
     private final ImageEngine engine;
     private final List<OutputSpec> specs;
     private final Destination destination;
+    private final Predicate<String> sourceAllowed;
+    private final ByteBudget budget;
 
     public RecordProcessor(Context context, WorkerExecutor pool, ObjectStore store, ImageEngine engine,
-            List<OutputSpec> specs, Destination destination) {
+            List<OutputSpec> specs, Destination destination, Predicate<String> sourceAllowed, ByteBudget budget) {
         this.context = context;
         this.pool = pool;
         this.store = store;
         this.engine = engine;
         this.specs = specs;
         this.destination = destination;
+        this.sourceAllowed = sourceAllowed;
+        this.budget = budget;
+    }
+
+    /** A failure already classified by the call that failed; carried through the chain to {@link #process}'s end. */
+    private static final class Classified extends RuntimeException {
+        final Failure failure;
+
+        Classified(Failure failure) {
+            super(failure.reason(), null, false, false);
+            this.failure = failure;
+        }
     }
 
     public Future<RecordResult> process(ObjectEvent event) {
@@ -56,6 +89,10 @@ public final class RecordProcessor {
         if (isOwnOutput(event, destination, specs)) {
             return Future.succeededFuture(new RecordResult.Skipped(event, "own_output"));
         }
+        if (!sourceAllowed.test(event.bucket())) {
+            return failed(event, new Failure.Permanent("foreign_bucket", "s3://" + event.bucket()
+                    + " is not in EBB_SOURCE_BUCKETS: nothing was read from it"), RecordResult.Timings.NONE);
+        }
         long maxBytes = engine.limits().maxBytes();
         if (event.size().orElse(0L) > maxBytes) {
             return failed(event, new Failure.Permanent("too_large",
@@ -64,36 +101,92 @@ public final class RecordProcessor {
         long start = System.nanoTime();
         long[] marks = new long[3];
         long[] bytesIn = {0};
-        return Future.fromCompletionStage(store.get(event.bucket(), event.key(), event.versionId(), maxBytes), context)
-                .compose(source -> {
-                    marks[0] = System.nanoTime();
-                    bytesIn[0] = source.bytes().length;
-                    return pool.<Outcome>executeBlocking(() -> engine.render(source.bytes(), specs), false).compose(outcome -> {
+        return sizeOf(event).compose(size -> {
+            if (size > maxBytes) {
+                return failed(event, new Failure.Permanent("too_large", "the object has " + size + " bytes; the limit is " + maxBytes),
+                        RecordResult.Timings.NONE);
+            }
+            return withBytes(size, () -> Future.fromCompletionStage(store.get(event.bucket(), event.key(), event.versionId(), maxBytes), context)
+                    .recover(e -> Future.failedFuture(classified(Operation.GET_SOURCE, event.bucket(), e)))
+                    .compose(source -> {
+                        marks[0] = System.nanoTime();
+                        bytesIn[0] = source.bytes().length;
+                        return pool.<Outcome>executeBlocking(() -> engine.render(source.bytes(), specs), false)
+                                .map(outcome -> new Rendered(withoutBytes(source), outcome));
+                    }))
+                    .compose(r -> {
                         marks[1] = System.nanoTime();
-                        return switch (outcome) {
-                            case Outcome.Rejected r -> failed(event, new Failure.Permanent(r.rejection().reason().code(), r.rejection().message()),
+                        return switch (r.outcome()) {
+                            case Outcome.Rejected rej -> failed(event, new Failure.Permanent(rej.rejection().reason().code(), rej.rejection().message()),
                                     timings(start, marks, bytesIn[0], 0));
-                            case Outcome.Rendered rendered -> upload(event, source, rendered.outputs()).map(keys -> {
+                            case Outcome.Rendered rendered -> upload(event, r.source(), rendered.outputs()).map(keys -> {
                                 marks[2] = System.nanoTime();
                                 long out = rendered.outputs().stream().mapToLong(o -> o.bytes().length).sum();
                                 return (RecordResult) new RecordResult.Done(event, keys, timings(start, marks, bytesIn[0], out));
                             });
                         };
                     });
-                })
-                .recover(e -> failed(event, FailureClassifier.classify(e), timings(start, marks, bytesIn[0], 0)));
+        }).recover(e -> failed(event, e instanceof Classified c ? c.failure : internal(e), timings(start, marks, bytesIn[0], 0)));
+    }
+
+    private record Rendered(ObjectStore.SourceObject source, Outcome outcome) {}
+
+    /** Keeps what the upload's metadata needs and lets the source bytes go before the uploads start. */
+    private static ObjectStore.SourceObject withoutBytes(ObjectStore.SourceObject s) {
+        return new ObjectStore.SourceObject(new byte[0], s.eTag(), s.versionId());
+    }
+
+    /** From the event, or HEAD when the event does not say (S3's own events always do). */
+    private Future<Long> sizeOf(ObjectEvent event) {
+        if (event.size().isPresent()) {
+            return Future.succeededFuture(event.size().get());
+        }
+        return Future.fromCompletionStage(store.size(event.bucket(), event.key(), event.versionId()), context)
+                .recover(e -> Future.failedFuture(classified(Operation.HEAD_SOURCE, event.bucket(), e)));
+    }
+
+    /** Holds {@code size} bytes of the budget while {@code work} downloads and renders; released whatever happens. */
+    private <T> Future<T> withBytes(long size, java.util.function.Supplier<Future<T>> work) {
+        Promise<Void> granted = Promise.promise();
+        budget.acquire(size, granted::complete);
+        return granted.future().compose(v -> {
+            Future<T> f;
+            try {
+                f = work.get();
+            } catch (RuntimeException e) {
+                f = Future.failedFuture(e);
+            }
+            return f.andThen(x -> context.runOnContext(y -> budget.release(size)));
+        });
+    }
+
+    private static Classified classified(Operation op, String bucket, Throwable e) {
+        return new Classified(Faults.classify(op, bucket, e));
+    }
+
+    private static Failure internal(Throwable e) {
+        Failure f = Faults.classify(Operation.GET_SOURCE, "", e);
+        if (f.reason().equals("internal")) {
+            LOG.error("unexpected error while processing a record (a bug; the message will be retried)", e);
+        }
+        return f;
     }
 
     /**
-     * An event for one of this worker's own outputs (the destination bucket also sends events to
-     * the queue): processing it would resize thumbnails of thumbnails, for ever.
+     * An event for one of this worker's own objects (the destination bucket also sends events to
+     * the queue): processing an output would resize thumbnails of thumbnails, for ever.
      */
     public static boolean isOwnOutput(ObjectEvent event, Destination destination, List<OutputSpec> specs) {
         if (!event.bucket().equals(destination.bucket()) || !event.key().startsWith(destination.prefix())) {
             return false;
         }
         String rest = event.key().substring(destination.prefix().length());
-        return specs.stream().anyMatch(spec -> rest.startsWith(spec.boxName() + "/"));
+        return rest.startsWith(RESERVED_FOLDER) || specs.stream().anyMatch(spec -> rest.startsWith(spec.boxName() + "/"));
+    }
+
+    /** {@code <prefix><W>x<H>/[<bucket>/]<key with the format's extension>}. */
+    public static String outputKey(Destination destination, String bucket, String key, OutputSpec spec) {
+        return OutputKeys.of(destination.prefix(), destination.keysNameBucket() ? bucket + "/" + key : key, spec);
     }
 
     private Future<List<String>> upload(ObjectEvent event, ObjectStore.SourceObject source, List<RenderedOutput> outputs) {
@@ -105,11 +198,21 @@ public final class RecordProcessor {
         List<String> keys = new ArrayList<>();
         List<Future<Void>> puts = new ArrayList<>();
         for (RenderedOutput o : outputs) {
-            String key = OutputKeys.of(destination.prefix(), event.key(), o.spec());
+            String key = outputKey(destination, event.bucket(), event.key(), o.spec());
             keys.add(key);
-            puts.add(Future.fromCompletionStage(store.put(destination.bucket(), key, o.bytes(), o.spec().format().contentType(), metadata), context));
+            puts.add(Future.fromCompletionStage(store.put(destination.bucket(), key, o.bytes(), o.spec().format().contentType(), metadata), context)
+                    .recover(e -> Future.failedFuture(classified(Operation.PUT_OUTPUT, destination.bucket(), e))));
         }
-        return Future.all(puts).map(all -> List.copyOf(keys));
+        // join, not all: every PUT has ended before the record's verdict, so a retry never overlaps a write still under way.
+        return Future.join(puts).transform(ar -> {
+            if (ar.succeeded()) {
+                return Future.succeededFuture(List.copyOf(keys));
+            }
+            Throwable first = puts.stream().filter(Future::failed).map(Future::cause)
+                    .filter(c -> c instanceof Classified cl && cl.failure instanceof Failure.Configuration)
+                    .findFirst().orElse(ar.cause());
+            return Future.failedFuture(first);
+        });
     }
 
     private static Future<RecordResult> failed(ObjectEvent event, Failure failure, RecordResult.Timings timings) {

@@ -163,13 +163,8 @@ class WorkerBenchIT {
         assertThat(h.aws.keys(h.dest)).hasSize(2 * total);
     }
 
-    /** The JVM flags of the Dockerfile's ENTRYPOINT (exec form: "java", flags…, "-jar", jar). */
     private static List<String> containerJvmFlags() throws java.io.IOException {
-        String entrypoint = Files.readAllLines(Path.of("..", "Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT ["))
-                .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no ENTRYPOINT in ../Dockerfile"));
-        List<String> argv = new io.vertx.core.json.JsonArray(entrypoint.substring("ENTRYPOINT ".length())).stream()
-                .map(Object::toString).toList();
-        return argv.subList(1, argv.indexOf("-jar"));
+        return Harness.containerJvmFlags();
     }
 
     private static URI metricsUri(Path stdout) throws java.io.IOException {

@@ -80,7 +80,10 @@ class ConfigReaderTest {
         "EBB_S3_ENDPOINT                | localhost:9000 | an http:// or https:// URL",
         "EBB_TURBOJPEG                  | maybe      | on or off",
         "EBB_DEST_PREFIX                | /thumbs/   | must not start with '/'",
-        "EBB_BREAKER_FAILURE_RATE       | 101        | from 1 to 100"})
+        "EBB_BREAKER_FAILURE_RATE       | 101        | from 1 to 100",
+        "EBB_SOURCE_BUCKETS             | Uploads    | not an S3 bucket name",
+        "EBB_SOURCE_BUCKETS             | a1b,a1b    | listed twice",
+        "EBB_MAX_BYTES_IN_FLIGHT        | 0          | from 1 up"})
     void aWrongValueNamesTheVariableAndWhatIsAllowed(String variable, String value, String allowed) {
         Map<String, String> env = minimal();
         env.put(variable, value);
@@ -106,5 +109,34 @@ class ConfigReaderTest {
         env.put("EBB_BACKOFF_MAX_SECONDS", "30");
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(env, 2));
         assertThat(e.problems()).singleElement().asString().contains("EBB_BACKOFF_MAX_SECONDS");
+    }
+
+    @Test
+    void aWrongSizeIsReportedBesideAWrongMode() {
+        Map<String, String> env = minimal();
+        env.put("EBB_SIZES", "224");
+        env.put("EBB_MODE", "stretch");
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(env, 2));
+        assertThat(e.problems()).hasSize(2);
+        assertThat(String.join("\n", e.problems())).contains("EBB_SIZES='224'", "EBB_MODE='stretch'");
+    }
+
+    @Test
+    void sourceBucketsAndTheByteBudget() throws Exception {
+        Map<String, String> env = minimal();
+        WorkerConfig any = ConfigReader.read(env, 2, 1000L << 20);
+        assertThat(any.sourceAllowed("whatever")).isTrue();
+        assertThat(any.outputKeysNameBucket()).isFalse();
+        assertThat(any.maxBytesInFlight()).isEqualTo(400L << 20);
+        env.put("EBB_SOURCE_BUCKETS", "uploads-a, uploads.b");
+        env.put("EBB_MAX_BYTES_IN_FLIGHT", "1000");
+        WorkerConfig two = ConfigReader.read(env, 2);
+        assertThat(two.sourceBuckets()).containsExactly("uploads-a", "uploads.b");
+        assertThat(two.sourceAllowed("uploads-a")).isTrue();
+        assertThat(two.sourceAllowed("other")).isFalse();
+        assertThat(two.outputKeysNameBucket()).isTrue();
+        assertThat(two.maxBytesInFlight()).isEqualTo(1000);
+        env.put("EBB_SOURCE_BUCKETS", "uploads-a");
+        assertThat(ConfigReader.read(env, 2).outputKeysNameBucket()).isFalse();
     }
 }

@@ -1,61 +1,94 @@
 package dev.ebb.worker.errorhandler;
 
+import static dev.ebb.worker.errorhandler.Operation.GET_SOURCE;
+import static dev.ebb.worker.errorhandler.Operation.HEAD_DESTINATION;
+import static dev.ebb.worker.errorhandler.Operation.HEAD_SOURCE;
+import static dev.ebb.worker.errorhandler.Operation.HEAD_SOURCE_BUCKET;
+import static dev.ebb.worker.errorhandler.Operation.PUT_OUTPUT;
+import static dev.ebb.worker.errorhandler.Operation.QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.worker.aws.ObjectTooLargeException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import java.io.IOException;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.sqs.model.SqsException;
 
+/** Operation × status × error code → verdict. The same status means different things on different calls. */
 class FailureClassifierTest {
 
-    static Throwable s3(int status, String code) {
-        return S3Exception.builder().statusCode(status).message(code)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
-    }
-
-    static Stream<Arguments> table() {
+    static Stream<Arguments> services() {
         return Stream.of(
-                Arguments.of(s3(404, "NoSuchKey"), "permanent", "source_missing"),
-                Arguments.of(s3(404, "NoSuchBucket"), "permanent", "source_missing"),
-                Arguments.of(s3(400, "InvalidArgument"), "permanent", "aws_rejected"),
-                Arguments.of(new ObjectTooLargeException(200, 100), "permanent", "too_large"),
-                Arguments.of(s3(503, "SlowDown"), "transient", "throttled"),
-                Arguments.of(s3(500, "InternalError"), "transient", "aws_500"),
-                Arguments.of(s3(403, "AccessDenied"), "transient", "aws_403"),
-                Arguments.of(SqsException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode("ThrottlingException").build()).build(), "transient", "throttled"),
-                Arguments.of(SqsException.builder().statusCode(500).build(), "transient", "aws_500"),
-                Arguments.of(SdkClientException.create("connection reset"), "transient", "connection"),
-                Arguments.of(new IOException("broken pipe"), "transient", "connection"),
-                Arguments.of(new TimeoutException(), "transient", "connection"),
-                Arguments.of(new CompletionException(s3(404, "NoSuchKey")), "permanent", "source_missing"),
-                Arguments.of(new CompletionException(new CompletionException(SdkClientException.create("x"))), "transient", "connection"),
-                Arguments.of(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("s3")), "transient", "breaker_open"),
-                Arguments.of(new IllegalStateException("bug"), "transient", "internal"));
+                // operation       status  code                      verdict
+                row(GET_SOURCE,       404, "NoSuchKey",              "permanent:source_missing"),
+                row(GET_SOURCE,       404, "NoSuchVersion",          "permanent:source_missing"),
+                row(GET_SOURCE,       404, "NoSuchBucket",           "configuration:source_bucket_missing"),
+                row(GET_SOURCE,       403, "AccessDenied",           "configuration:source_forbidden"),
+                row(GET_SOURCE,       403, "KMS.AccessDeniedException", "configuration:source_forbidden"),
+                row(GET_SOURCE,       301, "PermanentRedirect",      "configuration:source_wrong_region"),
+                row(GET_SOURCE,       400, "AuthorizationHeaderMalformed", "configuration:source_wrong_region"),
+                row(GET_SOURCE,       400, "InvalidArgument",        "permanent:aws_rejected"),
+                row(GET_SOURCE,       400, "ExpiredToken",           "transient:aws_transient"),
+                row(GET_SOURCE,       403, "RequestTimeTooSkewed",   "transient:aws_transient"),
+                row(GET_SOURCE,       503, "SlowDown",               "transient:throttled"),
+                row(GET_SOURCE,       500, "InternalError",          "transient:aws_500"),
+                row(GET_SOURCE,       408, null,                     "transient:aws_transient"),
+                row(HEAD_SOURCE,      404, null,                     "permanent:source_missing"),
+                row(HEAD_SOURCE,      403, null,                     "configuration:source_forbidden"),
+                row(HEAD_SOURCE_BUCKET, 404, null,                   "configuration:source_bucket_missing"),
+                row(HEAD_SOURCE_BUCKET, 403, null,                   "configuration:source_forbidden"),
+                row(PUT_OUTPUT,       404, "NoSuchBucket",           "configuration:destination_missing"),
+                row(PUT_OUTPUT,       403, "AccessDenied",           "configuration:destination_forbidden"),
+                row(PUT_OUTPUT,       301, "PermanentRedirect",      "configuration:destination_wrong_region"),
+                row(PUT_OUTPUT,       400, "KeyTooLongError",        "permanent:aws_rejected"),
+                row(PUT_OUTPUT,       503, "SlowDown",               "transient:throttled"),
+                row(PUT_OUTPUT,       502, null,                     "transient:aws_502"),
+                row(HEAD_DESTINATION, 404, null,                     "configuration:destination_missing"),
+                row(HEAD_DESTINATION, 403, null,                     "configuration:destination_forbidden"),
+                row(QUEUE,            400, "ThrottlingException",    "transient:throttled"),
+                row(QUEUE,            500, "InternalError",          "transient:aws_500"),
+                row(QUEUE,            400, "InvalidParameterValue",  "permanent:aws_rejected"));
     }
 
-    @ParameterizedTest
-    @MethodSource("table")
-    void classifies(Throwable error, String kind, String reason) {
-        Failure f = FailureClassifier.classify(error);
-        assertThat(f instanceof Failure.Permanent ? "permanent" : "transient").isEqualTo(kind);
-        assertThat(f.reason()).isEqualTo(reason);
+    static Arguments row(Operation op, int status, String code, String verdict) {
+        return Arguments.of(op, status, code, verdict);
     }
 
-    @ParameterizedTest
-    @MethodSource("table")
-    void retriesExactlyTheTransientOnesButNeverAnOpenBreaker(Throwable error, String kind, String reason) {
-        assertThat(FailureClassifier.isTransient(error)).isEqualTo(kind.equals("transient") && !reason.equals("breaker_open"));
+    @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+    @MethodSource("services")
+    void classifiesServiceErrorsByOperationStatusAndCode(Operation op, int status, String code, String verdict) {
+        boolean throttling = "ThrottlingException".equals(code);
+        Failure f = FailureClassifier.classify(op, "the-bucket", new Fault.Service(status, code, throttling, "msg"));
+        assertThat(kind(f) + ":" + f.reason()).isEqualTo(verdict);
+        if (f instanceof Failure.Configuration) {
+            assertThat(f.detail()).as("names the bucket").contains("s3://the-bucket");
+        }
+        assertThat(FailureClassifier.isTransient(new Fault.Service(status, code, throttling, "msg"))).isEqualTo(f instanceof Failure.Transient);
+    }
+
+    static Stream<Arguments> others() {
+        return Stream.of(
+                Arguments.of(new Fault.Connection("connection reset"), "transient:connection", true),
+                Arguments.of(new Fault.Internal(new IllegalStateException("bug")), "transient:internal", true),
+                Arguments.of(new Fault.BreakerOpen("open"), "transient:breaker_open", false), // waits for the breaker, never retried through it
+                Arguments.of(new Fault.TooLarge("200 > 100"), "permanent:too_large", false),
+                Arguments.of(new Fault.ObjectAbsent("listed: absent"), "permanent:source_missing", false));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @MethodSource("others")
+    void classifiesFaultsThatAreNotServiceAnswers(Fault fault, String verdict, boolean retried) {
+        for (Operation op : Operation.values()) {
+            Failure f = FailureClassifier.classify(op, "b", fault);
+            assertThat(kind(f) + ":" + f.reason()).isEqualTo(verdict);
+        }
+        assertThat(FailureClassifier.isTransient(fault)).isEqualTo(retried);
+    }
+
+    static String kind(Failure f) {
+        return switch (f) {
+            case Failure.Permanent p -> "permanent";
+            case Failure.Transient t -> "transient";
+            case Failure.Configuration c -> "configuration";
+        };
     }
 }

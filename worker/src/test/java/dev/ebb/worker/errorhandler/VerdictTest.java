@@ -19,6 +19,7 @@ class VerdictTest {
     static final RecordResult CORRUPT = new RecordResult.Failed(E, new Failure.Permanent("corrupt", "x"), RecordResult.Timings.NONE);
     static final RecordResult MISSING = new RecordResult.Failed(E, new Failure.Permanent("source_missing", "x"), RecordResult.Timings.NONE);
     static final RecordResult THROTTLED = new RecordResult.Failed(E, new Failure.Transient("throttled", "x"), RecordResult.Timings.NONE);
+    static final RecordResult NO_DEST = new RecordResult.Failed(E, new Failure.Configuration("destination_missing", "x"), RecordResult.Timings.NONE);
 
     static Stream<Arguments> table() {
         return Stream.of(
@@ -32,7 +33,11 @@ class VerdictTest {
                 Arguments.of(List.of(THROTTLED), "retry:throttled"),
                 Arguments.of(List.of(DONE, THROTTLED), "retry:throttled"),
                 // a transient failure wins: the whole message comes back, and the permanent one is judged again then
-                Arguments.of(List.of(CORRUPT, THROTTLED), "retry:throttled"));
+                Arguments.of(List.of(CORRUPT, THROTTLED), "retry:throttled"),
+                // a configuration fault wins over everything: no image is to blame, nothing is dead-lettered
+                Arguments.of(List.of(NO_DEST), "stop:destination_missing"),
+                Arguments.of(List.of(CORRUPT, NO_DEST), "stop:destination_missing"),
+                Arguments.of(List.of(THROTTLED, DONE, NO_DEST), "stop:destination_missing"));
     }
 
     @ParameterizedTest
@@ -42,6 +47,7 @@ class VerdictTest {
             case Verdict.Delete d -> "delete";
             case Verdict.DeadLetter dl -> "dead_letter:" + dl.reason();
             case Verdict.Retry r -> "retry:" + r.reason();
+            case Verdict.Stop st -> "stop:" + st.cause().reason();
         };
         assertThat(got).isEqualTo(expected);
     }

@@ -24,9 +24,13 @@ public final class Aws {
     public final S3Client s3;
 
     public Aws(Emulators e) {
-        this.sqs = SqsClient.builder().endpointOverride(e.sqs).region(Region.US_EAST_1)
+        this(e.sqs, e.s3);
+    }
+
+    public Aws(URI sqsEndpoint, URI s3Endpoint) {
+        this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.US_EAST_1)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        this.s3 = S3Client.builder().endpointOverride(e.s3).region(Region.US_EAST_1).forcePathStyle(true)
+        this.s3 = S3Client.builder().endpointOverride(s3Endpoint).region(Region.US_EAST_1).forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 .httpClientBuilder(UrlConnectionHttpClient.builder()).build();

@@ -116,11 +116,17 @@ public final class Harness {
 
     /** A worker in its own JVM, so that SIGTERM and SIGKILL are real. */
     public static Process startProcess(Map<String, String> env, Path stdout) throws Exception {
-        return startProcess(env, stdout, List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m"));
+        return startProcess(env, stdout, List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr"));
     }
 
     /** The same with these JVM flags. */
     public static Process startProcess(Map<String, String> env, Path stdout, List<String> jvmFlags) throws Exception {
+        return startProcess(env, stdout, null, jvmFlags);
+    }
+
+    /** The same with stderr to a file ({@code null}: the test's own stderr). */
+    public static Process startProcess(Map<String, String> env, Path stdout, Path stderr, List<String> jvmFlags) throws Exception {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
@@ -130,8 +136,17 @@ public final class Harness {
         pb.environment().put("AWS_ACCESS_KEY_ID", "test");
         pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
         pb.redirectOutput(stdout.toFile());
-        pb.redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.redirectError(stderr == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.to(stderr.toFile()));
         return pb.start();
+    }
+
+    /** The JVM flags of the Dockerfile's ENTRYPOINT (exec form: "java", flags…, "-jar", jar), so tests run the worker as the container does. */
+    public static List<String> containerJvmFlags() throws java.io.IOException {
+        String entrypoint = java.nio.file.Files.readAllLines(Path.of("..", "Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT ["))
+                .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no ENTRYPOINT in ../Dockerfile"));
+        List<String> argv = new io.vertx.core.json.JsonArray(entrypoint.substring("ENTRYPOINT ".length())).stream()
+                .map(Object::toString).toList();
+        return argv.subList(1, argv.indexOf("-jar"));
     }
 
     /** The JSON lines a worker process has written so far. */

@@ -1,4 +1,4 @@
-package dev.ebb.controller.testing;
+package dev.ebb.emulators;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * moto in server mode on a free loopback port, installed by the tests themselves: a virtualenv
  * (default {@code ~/.cache/ebb/moto-venv}, property {@code ebb.moto.venv}) with a pinned
  * {@code moto[server]}, created with {@code python3 -m venv} ({@code EBB_PYTHON} overrides the
- * interpreter). One server per test JVM; {@link #reset()} between tests.
+ * interpreter). One server per test JVM; {@link #reset()} between tests. Test support shared by the
+ * controller's tests (ECS) and the worker's black-box suite (S3 and SQS); nothing else runs it.
  */
 public final class MotoServer {
 

@@ -1,0 +1,54 @@
+package dev.ebb.worker.observe;
+
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * Warnings about the worker's own health (a breaker changing state, a call whose retries ran
+ * out) as JSON lines on stderr, so that stdout stays one outcome per line. Rate-limited per kind
+ * of line: at most one line per {@code key} every {@code intervalMillis}; the next line that gets
+ * through says how many were {@code suppressed}, so an outage writes a few lines, not thousands.
+ * Any thread.
+ */
+public final class DiagnosticLog {
+
+    private final PrintStream err;
+    private final long intervalMillis;
+    private final LongSupplier clock;
+    private final Map<String, Long> lastWritten = new HashMap<>();
+    private final Map<String, Integer> suppressed = new HashMap<>();
+
+    public DiagnosticLog(PrintStream err, long intervalMillis, LongSupplier clock) {
+        this.err = err;
+        this.intervalMillis = intervalMillis;
+        this.clock = clock;
+    }
+
+    /** Writes {@code fields} as a {@code warn} line named {@code event}, unless a line with the same key was written recently. */
+    public void warn(String key, String event, JsonObject fields) {
+        int skipped;
+        synchronized (this) {
+            long now = clock.getAsLong();
+            Long last = lastWritten.get(key);
+            if (last != null && now - last < intervalMillis) {
+                suppressed.merge(key, 1, Integer::sum);
+                return;
+            }
+            lastWritten.put(key, now);
+            Integer s = suppressed.remove(key);
+            skipped = s == null ? 0 : s;
+        }
+        JsonObject line = new JsonObject().put("ts", Instant.now().toString()).put("level", "warn").put("event", event).mergeIn(fields);
+        if (skipped > 0) {
+            line.put("suppressed", skipped);
+        }
+        synchronized (err) {
+            err.println(line.encode());
+            err.flush();
+        }
+    }
+}
