@@ -5,11 +5,14 @@ import java.util.Optional;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
- * Builds the two clients on the JDK's HttpURLConnection: no Netty, no Apache, fast to start and
+ * Builds the clients on the JDK's HttpURLConnection: no Netty, no Apache, fast to start and
  * SnapStart-safe (no threads or connections at build time). SDK retries are off: {@link Retrying}
  * owns them. An endpoint override points them at emulators or VPC endpoints.
  */
@@ -32,6 +35,21 @@ public final class AwsClients {
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         region.ifPresent(b::region);
         endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    /**
+     * The live policy's client. With an endpoint override (an emulator or a VPC endpoint): path-style
+     * addresses, and checksums only where S3 requires them (S3Proxy rejects the SDK's default trailers).
+     */
+    public static S3Client s3(Optional<Region> region, Optional<URI> endpoint) {
+        var b = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        region.ifPresent(b::region);
+        endpoint.ifPresent(e -> b.endpointOverride(e).forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         return b.build();
     }
 }
