@@ -5,6 +5,8 @@ import dev.ebb.controller.act.PlanExecutor;
 import dev.ebb.controller.aws.IdempotencyKeys;
 import dev.ebb.controller.aws.QueueDepth;
 import dev.ebb.controller.aws.TaskFleet;
+import dev.ebb.controller.livepolicy.LoadedPolicy;
+import dev.ebb.controller.livepolicy.PolicySource;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
 import dev.ebb.controller.reconcile.Observation;
@@ -24,13 +26,17 @@ import java.util.function.Supplier;
  */
 public final class ControllerCycle {
 
-    private final Supplier<PolicyResult> policy;
+    private final PolicySource policy;
     private final QueueDepth queue;
     private final TaskFleet fleet;
     private final HistoryStore history;
     private final String deployment;
 
     public ControllerCycle(Supplier<PolicyResult> policy, QueueDepth queue, TaskFleet fleet, HistoryStore history, String deployment) {
+        this(PolicySource.of(policy), queue, fleet, history, deployment);
+    }
+
+    public ControllerCycle(PolicySource policy, QueueDepth queue, TaskFleet fleet, HistoryStore history, String deployment) {
         this.policy = policy;
         this.queue = queue;
         this.fleet = fleet;
@@ -44,7 +50,8 @@ public final class ControllerCycle {
      */
     public CycleReport run(Instant scheduledAt, Instant now, boolean dryRun) {
         ScalingPolicy p;
-        switch (policy.get()) {
+        LoadedPolicy loaded = policy.load();
+        switch (loaded.result()) {
             case PolicyResult.Invalid invalid -> {
                 return CycleReport.terminal(CycleReport.Status.POLICY_INVALID, scheduledAt, dryRun, invalid.errors(),
                         "the scaling policy is invalid; nothing was launched or stopped until it is fixed");
@@ -61,10 +68,10 @@ public final class ControllerCycle {
             history.save(plan.history());
             Outcome outcome = dryRun ? Outcome.NOTHING : new PlanExecutor(fleet,
                     step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);
-            return new CycleReport(CycleReport.Status.OK, scheduledAt, dryRun, p.name(), List.of(), Optional.of(depth), tasks,
+            return new CycleReport(CycleReport.Status.OK, scheduledAt, dryRun, p.name(), loaded.rejected(), Optional.of(depth), tasks,
                     Optional.of(plan), outcome, Optional.empty());
         } catch (RuntimeException e) {
-            return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), List.of(), Optional.ofNullable(depth),
+            return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), loaded.rejected(), Optional.ofNullable(depth),
                     tasks, Optional.ofNullable(plan), Outcome.NOTHING, Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }

@@ -21,7 +21,8 @@ public record Settings(
         Optional<URI> ecsEndpoint,
         Optional<Path> policyFile,
         boolean dryRun,
-        String metricsNamespace) {
+        String metricsNamespace,
+        Optional<PolicyLocation> storedPolicy) {
 
     /** Either settings or the list of what is missing or malformed. */
     public sealed interface Result {
@@ -46,6 +47,7 @@ public record Settings(
         Optional<URI> common = uri(env, "AWS_ENDPOINT_URL", problems);
         Optional<URI> sqs = uri(env, "AWS_ENDPOINT_URL_SQS", problems).or(() -> common);
         Optional<URI> ecs = uri(env, "AWS_ENDPOINT_URL_ECS", problems).or(() -> common);
+        Optional<URI> s3 = uri(env, "AWS_ENDPOINT_URL_S3", problems).or(() -> common);
         if (!problems.isEmpty()) {
             return new Result.Invalid(problems);
         }
@@ -57,11 +59,13 @@ public record Settings(
                 sqs, ecs,
                 Optional.ofNullable(env.get("EBB_POLICY_FILE")).filter(s -> !s.isBlank()).map(Path::of),
                 flag(env, "EBB_DRY_RUN"),
-                env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller")));
+                env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller"),
+                Optional.ofNullable(env.get("EBB_POLICY_BUCKET")).filter(b -> !b.isBlank()).map(b -> new PolicyLocation(b.trim(),
+                        env.getOrDefault("EBB_POLICY_KEY", PolicyLocation.DEFAULT_KEY).trim(), s3))));
     }
 
     public Settings withDryRun(boolean dryRun) {
-        return new Settings(queueUrl, fleet, region, sqsEndpoint, ecsEndpoint, policyFile, dryRun, metricsNamespace);
+        return new Settings(queueUrl, fleet, region, sqsEndpoint, ecsEndpoint, policyFile, dryRun, metricsNamespace, storedPolicy);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {

@@ -108,7 +108,8 @@ public final class DecisionLine {
         g.writeNumberField("StoppedTasks", r.outcome().stopped().size());
         g.writeNumberField("LaunchFailures", r.outcome().failures().size());
         g.writeNumberField("SpotFallbacks", r.outcome().fallbackLaunched());
-        g.writeNumberField("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID ? 1 : 0);
+        // 1 also when the stored policy was rejected and the last valid one kept: someone has a policy to fix
+        g.writeNumberField("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID || !r.policyErrors().isEmpty() ? 1 : 0);
         g.writeNumberField("Errors", r.status() == CycleReport.Status.ERROR || r.status() == CycleReport.Status.SETTINGS_INVALID ? 1 : 0);
     }
 
