@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Lints the deploy files offline with pinned tools from PyPI, installed into a virtualenv under
 # ~/.cache/ebb (reused across runs; python3 with venv needed, which .ci/run installs):
-#   cfn-lint  every template in infra/cloudformation   0 errors, 0 warnings
+#   cfn-lint  every template in infra/cloudformation   0 errors, 0 warnings, 0 informational (--include-checks I)
+#   deploy-role  the cicd DeployRole holds every CloudFormation handler permission ebb.yaml needs
+#             (infra/deploy_role_permissions.py, against the resource schemas cfn-lint bundles)
 #   checkov   the templates and the Dockerfile         0 failed (skips are inline, each with a reason)
 #   hadolint  the Dockerfile                            clean
 # Exit status 0 when all three are clean. Run by InfraLintIT, so bin/test and .ci/run cover it.
@@ -30,10 +32,14 @@ templates=(infra/cloudformation/*.yaml)
 status=0
 
 echo "lint: cfn-lint ${templates[*]}"
-if "$venv/bin/cfn-lint" --format parseable -- "${templates[@]}"; then
-  echo "lint: cfn-lint: ${#templates[@]} templates, 0 errors, 0 warnings"
+if "$venv/bin/cfn-lint" --include-checks I --format parseable -- "${templates[@]}"; then
+  echo "lint: cfn-lint: ${#templates[@]} templates, 0 errors, 0 warnings, 0 informational"
 else
   echo "lint: cfn-lint: FAILED (see above)"; status=1
+fi
+
+if ! "$venv/bin/python" infra/deploy_role_permissions.py infra/cloudformation/ebb.yaml infra/cloudformation/cicd.yaml; then
+  echo "lint: deploy-role: FAILED (see above)"; status=1
 fi
 
 # No network: no Prisma Cloud mappings, no policy download, no version check.

@@ -39,7 +39,19 @@ public final class Main implements Runnable {
         cl.addSubcommand(new dev.ebb.cli.worker.WorkerCommand());
         Distribution.add(cl, "simulate", () -> new dev.ebb.cli.simulate.SimulateCommand(), Distribution.SIMULATOR);
         Distribution.add(cl, "local", () -> new dev.ebb.cli.local.LocalCommand(), Distribution.LOCAL);
+        withHelp(cl);
         return cl.setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    /** Every command and subcommand answers -h/--help (without it picocli called --help an unknown option). */
+    private static void withHelp(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        if (spec.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
+            String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
+            spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        cl.getSubcommands().values().stream().filter(sub -> sub != cl).distinct().forEach(Main::withHelp);
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -1,6 +1,10 @@
 package dev.ebb.controller;
 
+import dev.ebb.controller.aws.AwsClients;
 import dev.ebb.controller.aws.Budget;
+import dev.ebb.controller.aws.PolicyStore;
+import dev.ebb.controller.aws.S3PolicyStore;
+import dev.ebb.controller.livepolicy.LivePolicy;
 import dev.ebb.controller.lambda.Decision;
 import dev.ebb.controller.lambda.LocalRun;
 import dev.ebb.controller.policy.DurationWords;
@@ -8,15 +12,26 @@ import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
 import dev.ebb.controller.policy.Sizing;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
 
-/** What the command line calls: {@code ebb controller reconcile [--dry-run]} and {@code ebb policy check FILE}. */
+/**
+ * What the command line calls: {@code ebb controller reconcile [--dry-run]} and {@code ebb policy
+ * check FILE | apply FILE | get}.
+ */
 public final class Controller {
 
     public static final int OK = 0;
@@ -59,14 +74,7 @@ public final class Controller {
     public static int checkPolicy(Path file, PrintStream out, PrintStream err) {
         return switch (PolicyParser.parse(file)) {
             case PolicyResult.Valid(ScalingPolicy p) -> {
-                out.printf("%s: valid ScalingPolicy '%s': %s, %d..%d tasks, scale-down %s%s%n",
-                        file, p.name(), describe(p.sizing()), p.minTasks(), p.maxTasks(), p.scaleDown().mode().yamlName(),
-                        p.paused() ? ", PAUSED" : "");
-                if (p.sizing() instanceof Sizing.ByMessages) {
-                    out.printf("%s: note: sized by message count, blind to how fast a task works; to size by measured work"
-                            + " replace targetMessagesPerTask with a work block (see config/scaling-policy.yaml and"
-                            + " docs/controller.md, \"Moving to work-based sizing\")%n", file);
-                }
+                out.println(file + ": " + summary(p));
                 yield OK;
             }
             case PolicyResult.Invalid invalid -> {
@@ -75,5 +83,92 @@ public final class Controller {
                 yield INVALID;
             }
         };
+    }
+
+    private static String summary(ScalingPolicy p) {
+        String summary = "valid ScalingPolicy '%s': %s, %d..%d tasks, scale-down %s%s".formatted(p.name(),
+                describe(p.sizing()), p.minTasks(), p.maxTasks(), p.scaleDown().mode().yamlName(), p.paused() ? ", PAUSED" : "");
+        if (p.sizing() instanceof Sizing.ByMessages) {
+            summary += "\n  note: sized by message count, blind to how fast a task works; to size by measured work replace"
+                    + " targetMessagesPerTask with a work block (see config/scaling-policy.yaml and docs/controller.md,"
+                    + " \"Moving to work-based sizing\")";
+        }
+        return summary;
+    }
+
+    /**
+     * {@code ebb policy apply FILE}: validates the file exactly as {@link #checkPolicy} does and,
+     * only if it is valid, stores it where the controller reads its policy every tick.
+     *
+     * @param env AWS_REGION, AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL (credentials: the SDK's usual chain)
+     * @return 0 stored, 2 invalid (nothing stored), 1 the store could not be written
+     */
+    public static int applyPolicy(Path file, String bucket, String key, Map<String, String> env, PrintStream out, PrintStream err) {
+        int checked = checkPolicy(file, out, err);
+        if (checked != OK) {
+            err.println("not stored: s3://" + bucket + "/" + key + " keeps the policy it has");
+            return checked;
+        }
+        try (S3Client s3 = s3(env)) {
+            PolicyStore store = new S3PolicyStore(s3, bucket, key);
+            PolicyStore.Read.Found stored = store.write(Files.readString(file, StandardCharsets.UTF_8));
+            out.printf("stored as %s (ETag %s); the controller acts on it from its next tick%n",
+                    LivePolicy.describe(store, stored), stored.etag());
+            return OK;
+        } catch (IOException | SdkException e) {
+            err.println("could not store the policy in s3://" + bucket + "/" + key + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    /**
+     * {@code ebb policy get}: what the controller reads at its next tick, and whether it will act
+     * on it. Prints the stored policy with its version and its check, or says that nothing is
+     * stored and the bundled policy applies.
+     *
+     * @return 0 a valid (or no) stored policy, 2 an invalid one, 1 the store could not be read
+     */
+    public static int getPolicy(String bucket, String key, Map<String, String> env, PrintStream out, PrintStream err) {
+        try (S3Client s3 = s3(env)) {
+            PolicyStore store = new S3PolicyStore(s3, bucket, key);
+            switch (store.read(Optional.empty())) {
+                case PolicyStore.Read.Found found -> {
+                    String where = LivePolicy.describe(store, found);
+                    out.printf("# %s, ETag %s%s%n", where, found.etag(), found.lastModified().map(t -> ", stored " + t).orElse(""));
+                    out.print(found.yaml().endsWith("\n") ? found.yaml() : found.yaml() + "\n");
+                    return switch (PolicyParser.parse(found.yaml(), where)) {
+                        case PolicyResult.Valid(ScalingPolicy p) -> {
+                            out.println("# " + summary(p) + "; the controller acts on it");
+                            yield OK;
+                        }
+                        case PolicyResult.Invalid invalid -> {
+                            err.print(invalid.format());
+                            err.println("invalid: the controller keeps acting on the last valid policy it read (on nothing after a"
+                                    + " cold start) and raises PolicyErrors; fix it and run ebb policy apply");
+                            yield INVALID;
+                        }
+                    };
+                }
+                case PolicyStore.Read.Absent absent -> {
+                    out.println("# nothing stored at " + store.location() + ": the controller acts on the policy bundled in its jar");
+                    PolicyResult bundled = PolicyParser.parseBundled();
+                    if (bundled instanceof PolicyResult.Valid(ScalingPolicy p)) {
+                        out.println("# bundled: " + summary(p));
+                    }
+                    return OK;
+                }
+                case PolicyStore.Read.Unchanged unchanged -> throw new IllegalStateException("no ETag was sent");
+            }
+        } catch (SdkException e) {
+            err.println("could not read s3://" + bucket + "/" + key + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private static S3Client s3(Map<String, String> env) {
+        Optional<String> region = Optional.ofNullable(env.get("AWS_REGION")).or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")));
+        Optional<URI> endpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL_S3")).or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")))
+                .filter(v -> !v.isBlank()).map(URI::create);
+        return AwsClients.s3(region.map(Region::of), endpoint);
     }
 }

@@ -1,16 +1,14 @@
 package dev.ebb.emulators;
 
+import dev.ebb.emulators.PythonVenv;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -121,32 +119,8 @@ public final class MotoServer {
         return ensureInstalled().resolve("bin/python");
     }
 
-    /** Creates the virtualenv once per machine; a lock keeps parallel builds from racing. */
+    /** Creates the virtualenv once per machine (see {@link PythonVenv}). */
     static Path ensureInstalled() throws Exception {
-        Path venv = Path.of(System.getProperty("ebb.moto.venv", System.getProperty("user.home") + "/.cache/ebb/moto-venv"));
-        Path marker = venv.resolve(".ebb-installed");
-        Files.createDirectories(venv.getParent());
-        try (FileChannel lockFile = FileChannel.open(venv.resolveSibling(venv.getFileName() + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                FileLock lock = lockFile.lock()) {
-            if (Files.exists(marker) && Files.readString(marker).equals(REQUIREMENT)) {
-                return venv;
-            }
-            String python = System.getenv().getOrDefault("EBB_PYTHON", "python3");
-            run(List.of(python, "-m", "venv", "--clear", venv.toString()),
-                    "creating the moto virtualenv needs Python 3 with venv (Debian: apt-get install python3-venv)");
-            run(List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install", "--quiet", REQUIREMENT),
-                    "installing " + REQUIREMENT + " from PyPI");
-            Files.writeString(marker, REQUIREMENT);
-            return venv;
-        }
-    }
-
-    private static void run(List<String> command, String what) throws Exception {
-        Path log = Files.createTempFile("ebb-moto-install", ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException(what + " failed: " + String.join(" ", command) + "\n" + Files.readString(log));
-        }
+        return PythonVenv.ensure(PythonVenv.defaultLocation("moto-venv", "ebb.moto.venv"), List.of(REQUIREMENT)).dir();
     }
 }

@@ -21,6 +21,29 @@ class DockerfileTest {
                         .contains("libturbojpeg").contains("rm -rf /var/lib/apt/lists/*"));
     }
 
+    /**
+     * Base images: a digest where one is known, else an explicit version tag and never latest
+     * (digests cannot be read offline; see docs/deploy.md, Security). The CI image of
+     * buildspec.yml and the sidecar defaults of ebb.yaml follow the same rule.
+     */
+    @Test
+    void everyImageIsPinnedByDigestOrAVersionTag() {
+        List<String> images = new java.util.ArrayList<>();
+        docker.all("FROM").forEach(f -> images.add(f.arguments().split(" ")[0]));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*TEST_IMAGE: (\\S+)").matcher(Repo.read("buildspec.yml"));
+        assertThat(m.find()).isTrue();
+        images.add(m.group(1));
+        java.util.regex.Matcher agents = java.util.regex.Pattern.compile("Default: (public\\.ecr\\.aws/\\S+)").matcher(Repo.read("infra/cloudformation/ebb.yaml"));
+        while (agents.find()) {
+            images.add(agents.group(1));
+        }
+        assertThat(images).hasSizeGreaterThanOrEqualTo(5);
+        for (String image : images) {
+            String tag = image.substring(image.lastIndexOf('/') + 1);
+            assertThat(tag).as(image).containsPattern("(@sha256:[0-9a-f]{64}$)|(:[^:@]*[0-9][^:@]*$)").doesNotEndWith(":latest");
+        }
+    }
+
     @Test
     void runsEbbWorkerFromTheWorkerDistribution() {
         List<String> argv = docker.command();

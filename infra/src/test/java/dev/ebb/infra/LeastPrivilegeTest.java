@@ -1,6 +1,8 @@
 package dev.ebb.infra;
 
 import static dev.ebb.infra.CfnTemplate.getAtt;
+import static dev.ebb.infra.CfnTemplate.list;
+import static dev.ebb.infra.CfnTemplate.ref;
 import static dev.ebb.infra.CfnTemplate.map;
 import static dev.ebb.infra.CfnTemplate.sub;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,20 +29,22 @@ class LeastPrivilegeTest {
      * The only actions granted on {@code Resource: "*"}, and why: IAM cannot name a resource for
      * them. Anything else on "*" fails the test.
      */
-    static final Map<String, String> NO_RESOURCE_LEVEL = Map.of(
-            "ecr:GetAuthorizationToken", "an account-wide registry login token; no resource-level permissions",
-            "ecs:ListTasks", "its resource type is a container instance, which Fargate tasks have none of; scoped by the ecs:cluster condition instead",
-            "ecs:RegisterTaskDefinition", "no resource-level permissions (the deploy role registers the worker's revisions)",
-            "ecs:DeregisterTaskDefinition", "no resource-level permissions",
-            "ecs:DescribeTaskDefinition", "no resource-level permissions",
-            "kms:CreateKey", "the key's ARN does not exist before it is created",
-            "ec2:DescribeSubnets", "no resource-level permissions (CloudFormation validates the subnet parameters)",
-            "ec2:DescribeSecurityGroups", "no resource-level permissions",
-            "ec2:DescribeVpcs", "no resource-level permissions",
-            "cloudformation:ValidateTemplate", "no resource-level permissions");
+    static final Map<String, String> NO_RESOURCE_LEVEL = Map.ofEntries(
+            Map.entry("ecr:GetAuthorizationToken", "an account-wide registry login token; no resource-level permissions"),
+            Map.entry("ecs:ListTasks", "its resource type is a container instance, which Fargate tasks have none of; scoped by the ecs:cluster condition instead"),
+            Map.entry("ecs:RegisterTaskDefinition", "no resource-level permissions (the deploy role registers the worker's revisions)"),
+            Map.entry("ecs:DeregisterTaskDefinition", "no resource-level permissions"),
+            Map.entry("ecs:DescribeTaskDefinition", "no resource-level permissions"),
+            Map.entry("kms:CreateKey", "the key's ARN does not exist before it is created; only with the ebb:stack tag"),
+            Map.entry("kms:TagResource", "tags the key being created; only with the ebb:stack tag"),
+            Map.entry("ec2:DescribeSubnets", "no resource-level permissions (CloudFormation validates the subnet parameters)"),
+            Map.entry("ec2:DescribeSecurityGroups", "no resource-level permissions"),
+            Map.entry("ec2:DescribeVpcs", "no resource-level permissions"),
+            Map.entry("cloudformation:ValidateTemplate", "no resource-level permissions"));
 
     /** Actions that need a condition when granted on "*", and the condition key that must be there. */
-    static final Map<String, String> CONDITION_ON_ANY_RESOURCE = Map.of("ecs:ListTasks", "ecs:cluster");
+    static final Map<String, String> CONDITION_ON_ANY_RESOURCE = Map.of("ecs:ListTasks", "ecs:cluster",
+            "kms:CreateKey", "aws:RequestTag/ebb:stack", "kms:TagResource", "aws:RequestTag/ebb:stack");
 
     static Stream<String> templates() {
         return TEMPLATES.stream();
@@ -141,7 +145,15 @@ class LeastPrivilegeTest {
         Set<String> actions = new TreeSet<>();
         controller.forEach(s -> actions.addAll(s.actions()));
         assertThat(actions).containsExactly("ecs:DescribeTasks", "ecs:ListTasks", "ecs:RunTask", "ecs:StopTask", "iam:PassRole",
-                        "logs:CreateLogStream", "logs:PutLogEvents", "sqs:GetQueueAttributes");
+                        "logs:CreateLogStream", "logs:PutLogEvents", "s3:GetObject", "s3:ListBucket", "sqs:GetQueueAttributes");
+
+        // the live policy: the one object, and ListBucket only for its key (so a missing policy is a 404, not a 403)
+        Statement policy = bySid.get("ReadTheLivePolicy");
+        assertThat(policy.actions()).containsExactly("s3:GetObject");
+        assertThat(policy.resources()).containsExactly(sub("${PolicyBucket.Arn}/scaling-policy.yaml"));
+        Statement listing = bySid.get("TellAMissingPolicyFromADeniedOne");
+        assertThat(listing.resources()).containsExactly(getAtt("PolicyBucket", "Arn"));
+        assertThat(map(listing.condition().get("StringEquals"))).containsEntry("s3:prefix", "scaling-policy.yaml");
     }
 
     /**
@@ -177,7 +189,8 @@ class LeastPrivilegeTest {
             }
         }
         assertThat(operations).as("AWS operations the worker calls").isNotEmpty();
-        Set<String> expected = new TreeSet<>(List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"));
+        // plus the CloudWatch agent's log writes and the Prometheus collector's remote write
+        Set<String> expected = new TreeSet<>(List.of("logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams", "aps:RemoteWrite"));
         for (String op : operations) {
             if (notNeeded.contains(op)) {
                 continue;
@@ -206,6 +219,85 @@ class LeastPrivilegeTest {
         assertThat(resourceOf.get("s3:DeleteObject")).isEqualTo(sub("${DestinationBucket.Arn}/${DestinationPrefix}.ebb/*"));
         // HeadBucket on both; on the source also ListObjectsV2, so that AWS answers a deleted image with 404, not 403
         assertThat(resourcesOf.get("s3:ListBucket")).containsExactlyInAnyOrder(getAtt("DestinationBucket", "Arn"), getAtt("SourceBucket", "Arn"));
+    }
+
+    static List<Statement> deployRole() {
+        return Statement.all(CfnTemplate.load("infra/cloudformation/cicd.yaml")).stream()
+                .filter(s -> s.owner().startsWith("DeployRole/")).toList();
+    }
+
+    /**
+     * The deploy role's KMS actions reach the stacks' own keys only: the cicd stack's key by its
+     * ARN, and the ebb stack's key (whose ARN does not exist before CloudFormation creates it) by
+     * the ebb:stack tag that ebb.yaml puts on it; no statement leaves {@code key/*} unconditioned.
+     */
+    @Test
+    void deployRolesKmsActionsNameTheStacksKeys() {
+        Map<String, Object> byStack = Map.of("StringEquals", Map.of("aws:ResourceTag/ebb:stack", ref("EbbStackName")));
+        Map<String, Object> onCreate = Map.of("StringEquals", Map.of("aws:RequestTag/ebb:stack", ref("EbbStackName")));
+        int kmsStatements = 0;
+        for (Statement s : deployRole()) {
+            if (s.actions().stream().noneMatch(a -> a.startsWith("kms:"))) {
+                continue;
+            }
+            kmsStatements++;
+            assertThat(s.actions()).as(s.where()).allMatch(a -> a.startsWith("kms:"));
+            if (s.resources().equals(List.of(getAtt("Key", "Arn")))) {
+                continue;   // the cicd stack's own key
+            }
+            if (s.anyResource()) {
+                assertThat(s.actions()).as(s.where()).isSubsetOf("kms:CreateKey", "kms:TagResource");
+                assertThat(s.condition()).as(s.where()).isEqualTo(onCreate);
+            } else {
+                assertThat(s.condition()).as(s.where() + " must name the ebb stack's keys").isEqualTo(byStack);
+            }
+        }
+        assertThat(kmsStatements).isGreaterThanOrEqualTo(3);
+        // and the key the ebb stack creates carries that tag
+        assertThat(list(CfnTemplate.load("infra/cloudformation/ebb.yaml").properties("Key").get("Tags")))
+                .containsExactly(Map.of("Key", "ebb:stack", "Value", ref("AWS::StackName")));
+    }
+
+    /**
+     * Whoever can push to the branch controls what the deploy role writes into the ebb stack's
+     * roles; a permissions boundary caps what those roles can ever do. The deploy role may create
+     * and change roles only when they carry the boundary, may never remove it, and every role in
+     * ebb.yaml sets it from the parameter the pipeline fills with the boundary's ARN.
+     */
+    @Test
+    void rolesTheDeployRoleCreatesCarryThePermissionsBoundary() throws Exception {
+        Set<String> changesARole = Set.of("iam:CreateRole", "iam:PutRolePolicy", "iam:DeleteRolePolicy", "iam:UpdateAssumeRolePolicy",
+                "iam:UpdateRole", "iam:UpdateRoleDescription", "iam:PutRolePermissionsBoundary", "iam:AttachRolePolicy",
+                "iam:DetachRolePolicy", "iam:TagRole", "iam:UntagRole");
+        Set<String> covered = new TreeSet<>();
+        for (Statement s : deployRole()) {
+            assertThat(s.actions()).as(s.where()).doesNotContain("iam:DeleteRolePermissionsBoundary", "iam:*");
+            if (s.actions().stream().anyMatch(changesARole::contains)) {
+                assertThat(map(s.condition().get("StringEquals"))).as(s.where())
+                        .containsEntry("iam:PermissionsBoundary", ref("RolesBoundary"));
+                covered.addAll(s.actions());
+            }
+        }
+        assertThat(covered).contains("iam:CreateRole", "iam:PutRolePolicy");
+        CfnTemplate cicd = CfnTemplate.load("infra/cloudformation/cicd.yaml");
+        assertThat(cicd.resource("RolesBoundary").get("Type")).isEqualTo("AWS::IAM::ManagedPolicy");
+
+        CfnTemplate ebb = CfnTemplate.load("infra/cloudformation/ebb.yaml");
+        assertThat(ebb.ofType("AWS::IAM::Role")).hasSize(3);
+        for (String role : ebb.ofType("AWS::IAM::Role")) {
+            assertThat(ebb.properties(role).get("PermissionsBoundary")).as(role).isEqualTo(Map.of("Fn::If",
+                    List.of("HasPermissionsBoundary", ref("RolePermissionsBoundary"), ref("AWS::NoValue"))));
+        }
+        // the pipeline hands the boundary to the ebb stack
+        String overrides = String.valueOf(cicd.properties("Pipeline"));
+        assertThat(overrides).contains("\"RolePermissionsBoundary\":\"${RolesBoundary}\"");
+
+        // what the boundary allows covers every action the ebb stack's roles are granted
+        Set<String> bounded = new TreeSet<>();
+        Statement.all(cicd).stream().filter(s -> s.owner().equals("RolesBoundary")).forEach(s -> bounded.addAll(s.actions()));
+        Set<String> granted = new TreeSet<>();
+        Statement.all(ebb).stream().filter(s -> s.kind().equals("identity")).forEach(s -> granted.addAll(s.actions()));
+        assertThat(bounded).as("RolesBoundary allows what the ebb stack's roles use").containsAll(granted);
     }
 
     @ParameterizedTest

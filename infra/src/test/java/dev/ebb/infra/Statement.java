@@ -49,7 +49,14 @@ record Statement(String file, String owner, String kind, String sid, String effe
     }
 
     private static void add(List<Statement> out, CfnTemplate t, String owner, String kind, Object document) {
+        List<Object> statements = new ArrayList<>();
         for (Object s : list(map(document).get("Statement"))) {
+            // a conditional statement: both branches are checked (AWS::NoValue is no statement)
+            List<Object> branches = list(map(s).get("Fn::If"));
+            statements.addAll(branches.isEmpty() ? List.of(s) : branches.subList(1, branches.size()).stream()
+                    .filter(b -> map(b).containsKey("Effect")).toList());
+        }
+        for (Object s : statements) {
             Map<String, Object> st = map(s);
             List<String> actions = list(st.get("Action")).stream().map(String::valueOf).toList();
             out.add(new Statement(t.file(), owner, kind, (String) st.get("Sid"), String.valueOf(st.get("Effect")),

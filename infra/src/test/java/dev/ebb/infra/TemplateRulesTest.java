@@ -164,10 +164,17 @@ class TemplateRulesTest {
     }
 
     @Test
-    void controllerIsJava25WithSnapStartOneAtATimeEveryTwoMinutes() throws Exception {
+    void controllerIsJava25WithSnapStartOnATickThatIsAParameter() throws Exception {
         Map<String, Object> fn = EBB.properties("Controller");
-        assertThat(fn).containsEntry("Runtime", "java25").containsEntry("ReservedConcurrentExecutions", 1)
-                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+        assertThat(fn).containsEntry("Runtime", "java25").containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+        // a reservation of 1 fails on accounts whose concurrency quota is 10: only on request
+        assertThat(fn.get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Fn::If", List.of("ReserveConcurrency", 1, ref("AWS::NoValue"))));
+        assertThat(parameterDefault(EBB, "ReserveControllerConcurrency")).isEqualTo("false");
+        // ticks never overlap without it: the smallest tick is longer than the longest run
+        assertThat(fn.get("Timeout")).isEqualTo(60);
+        assertThat("rate(1 minute)").doesNotMatch((String) map(map(EBB.root().get("Parameters")).get("ControllerSchedule")).get("AllowedPattern"));
+        assertAllowed("ControllerSchedule", "rate(2 minutes)");
+        assertAllowed("ControllerSchedule", "rate(10 minutes)");
         String handler = (String) fn.get("Handler");
         String handlerClass = handler.substring(0, handler.indexOf("::"));
         assertThat(Repo.path("controller/src/main/java/" + handlerClass.replace('.', '/') + ".java")).exists();
@@ -185,13 +192,126 @@ class TemplateRulesTest {
         }
         Set<String> set = new TreeSet<>(map(map(fn.get("Environment")).get("Variables")).keySet());
         set.remove("JAVA_TOOL_OPTIONS");
+        set.addAll(scheduleEnvironment());
         assertThat(documented).containsAll(set);
         assertThat(set).containsAll(required);
 
         Map<String, Object> rule = EBB.properties("Schedule");
-        assertThat(rule.get("ScheduleExpression")).isEqualTo("rate(2 minutes)");
+        assertThat(rule.get("ScheduleExpression")).isEqualTo(ref("ControllerSchedule"));
+        assertThat(parameterDefault(EBB, "ControllerSchedule")).isEqualTo("rate(2 minutes)");
         assertThat(map(list(rule.get("Targets")).getFirst()).get("Arn")).isEqualTo(ref("ControllerAlias"));
         assertThat(EBB.properties("ControllerAlias").get("FunctionVersion")).isEqualTo(getAtt("ControllerVersion", "Version"));
+    }
+
+    /** The variables the schedule's input hands the controller with every tick. */
+    static Set<String> scheduleEnvironment() throws Exception {
+        Object sub = map(map(scheduleTarget().get("InputTransformer")).get("InputTemplate")).get("Fn::Sub");
+        String template = (String) list(sub).getFirst();
+        var json = new ObjectMapper().readTree(template.replaceAll("<time>", "\"2026-01-01T00:00:00Z\"").replaceAll("\\$\\{[^}]+}", "X"));
+        Set<String> names = new TreeSet<>();
+        json.get("environment").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    static Map<String, Object> scheduleTarget() {
+        return map(list(EBB.properties("Schedule").get("Targets")).getFirst());
+    }
+
+    /** Parameters a template value refers to: {@code Ref}s and the {@code ${...}} of {@code Fn::Sub}s, anywhere inside it. */
+    static Set<String> parametersIn(CfnTemplate t, Object value) {
+        Set<String> parameters = map(t.root().get("Parameters")).keySet();
+        Set<String> found = new TreeSet<>();
+        walk(value, v -> {
+            if (v instanceof Map<?, ?> m) {
+                if (m.get("Ref") instanceof String r && parameters.contains(r)) {
+                    found.add(r);
+                }
+                Object sub = m.get("Fn::Sub");
+                String text = sub instanceof String str ? str : sub instanceof List<?> l && !l.isEmpty() ? (String) l.getFirst() : null;
+                if (text != null) {
+                    Matcher m2 = Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(text);
+                    while (m2.find()) {
+                        if (parameters.contains(m2.group(1))) {
+                            found.add(m2.group(1));
+                        }
+                    }
+                }
+            }
+        });
+        return found;
+    }
+
+    static void walk(Object value, java.util.function.Consumer<Object> visit) {
+        visit.accept(value);
+        if (value instanceof Map<?, ?> m) {
+            m.values().forEach(v -> walk(v, visit));
+        } else if (value instanceof List<?> l) {
+            l.forEach(v -> walk(v, visit));
+        }
+    }
+
+    /**
+     * Issue #13: the schedule invokes the {@code live} alias, pinned to a version that keeps the
+     * environment it was published with, and CloudFormation replaces a version only when the
+     * version's own properties change. So: every parameter the function's versioned configuration
+     * uses is named in the version's Description (a change to it publishes a new version and
+     * moves the alias), and the settings that change without a new jar (dry run, network) are not
+     * in the function at all but in the schedule's input, which an update changes at once.
+     */
+    @Test
+    void aParameterOnlyChangeReachesTheAliasTheScheduleInvokes() throws Exception {
+        Map<String, Object> fn = new java.util.LinkedHashMap<>(EBB.properties("Controller"));
+        fn.remove("ReservedConcurrentExecutions");   // a setting of the function, not of a version: applies at once
+        Set<String> usedByTheFunction = parametersIn(EBB, fn);
+        Set<String> inTheVersion = parametersIn(EBB, EBB.properties("ControllerVersion").get("Description"));
+        assertThat(usedByTheFunction).isNotEmpty().contains("ControllerCodeKey");
+        assertThat(inTheVersion).as("parameters of the function that a new version must follow").containsAll(usedByTheFunction);
+
+        Set<String> perTick = Set.of("ControllerDryRun", "Subnets", "SecurityGroups", "AssignPublicIp");
+        assertThat(usedByTheFunction).as("frozen into a version if the function used them").doesNotContainAnyElementsOf(perTick);
+        assertThat(parametersIn(EBB, scheduleTarget().get("InputTransformer"))).containsAll(perTick);
+        assertThat(scheduleEnvironment()).containsExactlyInAnyOrder("EBB_DRY_RUN", "EBB_SUBNETS", "EBB_SECURITY_GROUPS", "EBB_ASSIGN_PUBLIC_IP");
+        // the handler reads exactly these from the event, and its time as the tick
+        assertThat(map(map(scheduleTarget().get("InputTransformer")).get("InputPathsMap"))).containsEntry("time", "$.time");
+        String handler = Repo.read("controller/src/main/java/dev/ebb/controller/lambda/ScheduledEvent.java");
+        scheduleEnvironment().forEach(v -> assertThat(handler).contains("\"" + v + "\""));
+
+        assertThat(scheduleTarget().get("Arn")).isEqualTo(ref("ControllerAlias"));
+        assertThat(EBB.properties("ControllerAlias").get("FunctionVersion")).isEqualTo(getAtt("ControllerVersion", "Version"));
+    }
+
+    /** Where data lives, a stack deletion or replacement keeps it (issue #13; cfn-lint I3011). */
+    @Test
+    void statefulResourcesAreRetained() {
+        Set<String> stateful = Set.of("AWS::SQS::Queue", "AWS::KMS::Key", "AWS::Logs::LogGroup", "AWS::S3::Bucket",
+                "AWS::ECR::Repository", "AWS::APS::Workspace");
+        int seen = 0;
+        for (CfnTemplate t : List.of(EBB, CICD, NETWORK)) {
+            for (var e : t.resources().entrySet()) {
+                Map<String, Object> r = map(e.getValue());
+                if (stateful.contains(r.get("Type"))) {
+                    seen++;
+                    assertThat(r.get("DeletionPolicy")).as(t.file() + " " + e.getKey()).isIn("Retain", "Snapshot");
+                    assertThat(r.get("UpdateReplacePolicy")).as(t.file() + " " + e.getKey()).isIn("Retain", "Snapshot");
+                }
+            }
+        }
+        assertThat(seen).isGreaterThanOrEqualTo(16);
+    }
+
+    /** ECS ignores an image's HEALTHCHECK: the task definition repeats the Dockerfile's. */
+    @Test
+    void workerContainerHasTheImagesHealthCheck() throws Exception {
+        Map<String, Object> check = map(workerContainer().get("HealthCheck"));
+        List<Object> command = list(check.get("Command"));
+        String dockerfile = Repo.read("Dockerfile");
+        Matcher m = Pattern.compile("HEALTHCHECK --interval=(\\d+)s --timeout=(\\d+)s --start-period=(\\d+)s --retries=(\\d+) \\\\\\s*CMD (\\[.*])").matcher(dockerfile);
+        assertThat(m.find()).as("the Dockerfile's HEALTHCHECK").isTrue();
+        List<String> imageCommand = new ObjectMapper().readValue(m.group(5), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+        assertThat(command.getFirst()).isEqualTo("CMD");
+        assertThat(command.subList(1, command.size())).isEqualTo(imageCommand);
+        assertThat(check).containsEntry("Interval", Integer.parseInt(m.group(1))).containsEntry("Timeout", Integer.parseInt(m.group(2)))
+                .containsEntry("StartPeriod", Integer.parseInt(m.group(3))).containsEntry("Retries", Integer.parseInt(m.group(4)));
     }
 
     @Test

@@ -243,18 +243,14 @@ final class Worker {
 
     private void record(MessageOutcome o) {
         WorkerMetrics metrics = parts.metrics();
-        metrics.outcome(o.outcome(), o.reason());
+        metrics.outcome(o.outcome());
         if ("test_event".equals(o.outcome())) {
             metrics.testEvent();
         }
         for (RecordResult r : o.records()) {
             switch (r) {
-                case RecordResult.Done d -> {
-                    metrics.phase("download", d.timings().downloadMs());
-                    metrics.phase("render", d.timings().renderMs());
-                    metrics.phase("upload", d.timings().uploadMs());
-                    metrics.bytes(d.timings().bytesIn(), d.timings().bytesOut());
-                }
+                case RecordResult.Done d -> metrics.processed(d.timings().downloadMs(), d.timings().renderMs(), d.timings().uploadMs(),
+                        d.timings().bytesIn(), d.timings().bytesOut());
                 case RecordResult.Failed f -> metrics.failed(f.failure().reason(), f.failure() instanceof dev.ebb.worker.errorhandler.Failure.Permanent);
                 case RecordResult.Skipped s -> metrics.skipped(s.reason());
             }

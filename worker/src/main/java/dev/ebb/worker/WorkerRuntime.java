@@ -18,11 +18,6 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -72,13 +67,8 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /** {@code out} gets the JSON outcome lines, {@code err} the JSON diagnostics (breakers, exhausted retries). */
     public static WorkerRuntime start(WorkerConfig config, PrintStream out, PrintStream err) throws StartupException {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
-        JvmGcMetrics gc = new JvmGcMetrics();
-        gc.bindTo(registry);
+        PrometheusMeterRegistry registry = WorkerMetrics.newRegistry();
+        JvmGcMetrics gc = WorkerMetrics.bindGc(registry);
 
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         RetryRegistry retries = RetryRegistry.ofDefaults();

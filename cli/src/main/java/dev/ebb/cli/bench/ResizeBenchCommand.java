@@ -29,7 +29,9 @@ import picocli.CommandLine.Parameters;
  * one process, a thread pool, untimed warm-up passes, then timed passes that read every file from
  * disk, render it and write the output. Prints one line per pass in the same key=value form.
  */
-@Command(name = "resize-bench", description = "Time the image engine over a folder of JPEGs (see bench/README.md).")
+@Command(name = "resize-bench", description = {
+        "Time the image engine over a folder of JPEGs.",
+        "How it compares with the original worker's Pillow loop (bench/resize_vs_pillow.py): docs/benchmarks.md."})
 public final class ResizeBenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "1", description = "Concurrent renders (default ${DEFAULT-VALUE}).")

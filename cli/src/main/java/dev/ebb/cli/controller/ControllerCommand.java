@@ -7,7 +7,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ebb controller}: the scaling controller, run from a shell. */
-@Command(name = "controller", description = "The scaling controller (normally a Lambda on a 2-minute schedule).",
+@Command(name = "controller", description = "The scaling controller (deployed: a Lambda run every tick, 2 minutes by default).",
         subcommands = ControllerCommand.Reconcile.class)
 public final class ControllerCommand implements Runnable {
 
@@ -20,8 +20,9 @@ public final class ControllerCommand implements Runnable {
     }
 
     @Command(name = "reconcile", description = {
-        "Run one controller cycle now, with the Lambda's environment variables (EBB_QUEUE_URL, EBB_CLUSTER,",
-        "EBB_TASK_DEFINITION, EBB_SUBNETS, ...; AWS_ENDPOINT_URL for emulators), and print the decision line.",
+        "Run one controller cycle now and print the decision line.",
+        "Configured by the Lambda's environment variables (EBB_QUEUE_URL, EBB_CLUSTER, EBB_TASK_DEFINITION,",
+        "EBB_SUBNETS, ...; AWS_ENDPOINT_URL for emulators).",
         "Exit 0 when the cycle ran, 1 on an AWS error, 2 for an invalid policy or environment."})
     static final class Reconcile implements Callable<Integer> {
 

@@ -29,8 +29,8 @@ import picocli.CommandLine.Model.CommandSpec;
         resourceBundle = "dev.ebb.cli.local.LocalCommand",
         mixinStandardHelpOptions = true,
         description = {
-            "Run the whole pipeline on this machine: embedded SQS (ElasticMQ) and S3",
-            "(S3Proxy), the real controller every --tick with the scaling policy, and each",
+            "Run the whole pipeline on this machine, no AWS needed.",
+            "Embedded SQS (ElasticMQ) and S3 (S3Proxy), the real controller every --tick with the scaling policy, and each",
             "task an `ebb worker` process. Uploads every input file and puts the S3 event",
             "notification S3 would send on the queue; when the queue and the dead-letter",
             "queue have settled and every worker has exited, copies the outputs to --output.",

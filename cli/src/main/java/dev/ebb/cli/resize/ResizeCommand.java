@@ -18,8 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
         name = "resize",
         description = {
-            "Resize every file under --input into --output with the same engine and key layout as the worker:",
-            "  <output>/<W>x<H>/<relative path with the format's extension>",
+            "Resize every file under --input into --output, as the worker would.",
+            "Same engine and key layout as the worker: <output>/<W>x<H>/<relative path with the format's extension>.",
             "Exit 0 when every input was processed or reported failed with a reason; 1 if any could not be accounted for."
         })
 public final class ResizeCommand implements Callable<Integer> {

@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
 /** {@code ebb simulate}: replay a load through scaling policies before deploying one. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = {
-            "Replay a load through scaling policies with the controller's own reconciler and",
-            "compare backlog, message wait, drain time, task usage and cost side by side.",
+            "Replay a load through scaling policies and compare them side by side.",
+            "Calls the controller's own reconciler; compares backlog, message wait, drain time, task usage and cost.",
             "",
             "Patterns (several --pattern add up):",
             "  burst[:n=100000,at=0s]    steady[:rate=50/s,from=0s,to=END]",

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "worker",
         description = {
-            "Consume the queue named by EBB_QUEUE_URL: download, resize, upload, delete; exit when it stays empty.",
+            "Consume the queue named by EBB_QUEUE_URL until it stays empty.",
+            "For each message: download, resize, upload, delete.",
             "Configured by EBB_* environment variables only (as the ECS task definition sets them).",
             "Exit 0 idle or stopped cleanly (SIGTERM drains), 1 unexpected error, 2 invalid environment,",
             "3 out of memory (the JVM's -XX:+ExitOnOutOfMemoryError), 4 could not start (queue, dead-letter queue, port),",

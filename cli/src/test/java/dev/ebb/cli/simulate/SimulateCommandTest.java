@@ -58,7 +58,7 @@ class SimulateCommandTest {
         Files.writeString(bad, "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata: {name: b}\nspec:\n  maxTasks: 3\n");
 
         assertThat(run("simulate", "--policy", bad.toString(), "--pattern", "burst")).isEqualTo(2);
-        assertThat(err.toString()).contains(bad + ":").contains("spec.targetMessagesPerTask: required key is missing");
+        assertThat(err.toString()).contains(bad + ":").contains("spec.work: required: add work");
     }
 
     @Test

@@ -6,7 +6,10 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -42,6 +45,21 @@ public final class AwsClients {
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         region.ifPresent(b::region);
         endpoint.ifPresent(b::endpointOverride);
+        return b.build();
+    }
+
+    /**
+     * The live policy's client. With an endpoint override (an emulator or a VPC endpoint): path-style
+     * addresses, and checksums only where S3 requires them (S3Proxy rejects the SDK's default trailers).
+     */
+    public static S3Client s3(Optional<Region> region, Optional<URI> endpoint) {
+        var b = S3Client.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        region.ifPresent(b::region);
+        endpoint.ifPresent(e -> b.endpointOverride(e).forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         return b.build();
     }
 }

@@ -6,6 +6,8 @@ import dev.ebb.controller.aws.IdempotencyKeys;
 import dev.ebb.controller.aws.LoadSource;
 import dev.ebb.controller.aws.QueueDepth;
 import dev.ebb.controller.aws.TaskFleet;
+import dev.ebb.controller.livepolicy.LoadedPolicy;
+import dev.ebb.controller.livepolicy.PolicySource;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
 import dev.ebb.controller.policy.Sizing;
@@ -27,7 +29,7 @@ import java.util.function.Supplier;
  */
 public final class ControllerCycle {
 
-    private final Supplier<PolicyResult> policy;
+    private final PolicySource policy;
     private final QueueDepth queue;
     private final TaskFleet fleet;
     private final LoadSource load;
@@ -35,6 +37,11 @@ public final class ControllerCycle {
     private final String deployment;
 
     public ControllerCycle(Supplier<PolicyResult> policy, QueueDepth queue, TaskFleet fleet, LoadSource load, HistoryStore history,
+            String deployment) {
+        this(PolicySource.of(policy), queue, fleet, load, history, deployment);
+    }
+
+    public ControllerCycle(PolicySource policy, QueueDepth queue, TaskFleet fleet, LoadSource load, HistoryStore history,
             String deployment) {
         this.policy = policy;
         this.queue = queue;
@@ -50,7 +57,8 @@ public final class ControllerCycle {
      */
     public CycleReport run(Instant scheduledAt, Instant now, boolean dryRun) {
         ScalingPolicy p;
-        switch (policy.get()) {
+        LoadedPolicy loaded = policy.load();
+        switch (loaded.result()) {
             case PolicyResult.Invalid invalid -> {
                 return CycleReport.terminal(CycleReport.Status.POLICY_INVALID, scheduledAt, dryRun, invalid.errors(),
                         "the scaling policy is invalid; nothing was launched or stopped until it is fixed");
@@ -69,10 +77,10 @@ public final class ControllerCycle {
             history.save(plan.history());
             Outcome outcome = dryRun ? Outcome.NOTHING : new PlanExecutor(fleet,
                     step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);
-            return new CycleReport(CycleReport.statusOf(plan.action(), outcome), scheduledAt, dryRun, p.name(), List.of(), Optional.of(depth), tasks,
+            return new CycleReport(CycleReport.statusOf(plan.action(), outcome), scheduledAt, dryRun, p.name(), loaded.rejected(), Optional.of(depth), tasks,
                     Optional.of(plan), outcome, Optional.empty());
         } catch (RuntimeException e) {
-            return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), List.of(), Optional.ofNullable(depth),
+            return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), loaded.rejected(), Optional.ofNullable(depth),
                     tasks, Optional.ofNullable(plan), Outcome.NOTHING, Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
         }
     }

@@ -23,6 +23,7 @@ public record Settings(
         Optional<Path> policyFile,
         boolean dryRun,
         String metricsNamespace,
+        Optional<PolicyLocation> storedPolicy,
         String workerMetricsNamespace) {
 
     /** Either settings or the list of what is missing or malformed. */
@@ -49,6 +50,7 @@ public record Settings(
         Optional<URI> sqs = uri(env, "AWS_ENDPOINT_URL_SQS", problems).or(() -> common);
         Optional<URI> ecs = uri(env, "AWS_ENDPOINT_URL_ECS", problems).or(() -> common);
         Optional<URI> cloudWatch = uri(env, "AWS_ENDPOINT_URL_CLOUDWATCH", problems).or(() -> common);
+        Optional<URI> s3 = uri(env, "AWS_ENDPOINT_URL_S3", problems).or(() -> common);
         if (!problems.isEmpty()) {
             return new Result.Invalid(problems);
         }
@@ -61,12 +63,14 @@ public record Settings(
                 Optional.ofNullable(env.get("EBB_POLICY_FILE")).filter(s -> !s.isBlank()).map(Path::of),
                 flag(env, "EBB_DRY_RUN"),
                 env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller"),
+                Optional.ofNullable(env.get("EBB_POLICY_BUCKET")).filter(b -> !b.isBlank()).map(b -> new PolicyLocation(b.trim(),
+                        env.getOrDefault("EBB_POLICY_KEY", PolicyLocation.DEFAULT_KEY).trim(), s3)),
                 env.getOrDefault("EBB_WORKER_METRICS_NAMESPACE", "Ebb/Worker")));
     }
 
     public Settings withDryRun(boolean dryRun) {
         return new Settings(queueUrl, fleet, region, sqsEndpoint, ecsEndpoint, cloudWatchEndpoint, policyFile, dryRun, metricsNamespace,
-                workerMetricsNamespace);
+                storedPolicy, workerMetricsNamespace);
     }
 
     private static String required(Map<String, String> env, String name, List<String> problems) {

@@ -41,22 +41,29 @@ public final class ControllerHandler implements RequestStreamHandler {
         this.log = log;
         this.clock = clock;
         // Build the SDK clients during Lambda's init phase (CPU-boosted, and captured by a SnapStart
-        // snapshot) rather than in the first invocation. No connection is opened here.
-        if (Settings.fromEnv(this.env) instanceof Settings.Result.Ok ok) {
+        // snapshot) rather than in the first invocation. No connection is opened here. The clients
+        // need only the region and endpoints; the subnets come with each tick, hence the stand-in.
+        Map<String, String> init = new java.util.HashMap<>(this.env);
+        init.putIfAbsent("EBB_SUBNETS", "subnet-from-the-tick");
+        if (Settings.fromEnv(init) instanceof Settings.Result.Ok ok) {
             wiring(ok.settings());
         }
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws java.io.IOException {
-        Instant scheduledAt = ScheduledEvent.time(input, clock.instant());
-        String line = reconcile(scheduledAt, Budget.ofMillis(context::getRemainingTimeInMillis), false).line();
+        ScheduledEvent event = ScheduledEvent.read(input);
+        String line = reconcile(event.over(env), event.tickOr(clock.instant()), Budget.ofMillis(context::getRemainingTimeInMillis), false).line();
         log.accept(line);
         output.write(line.getBytes(StandardCharsets.UTF_8));
     }
 
     /** One cycle; {@code forceDryRun} adds to EBB_DRY_RUN, it never turns it off. */
     Decision reconcile(Instant scheduledAt, Budget budget, boolean forceDryRun) {
+        return reconcile(env, scheduledAt, budget, forceDryRun);
+    }
+
+    private Decision reconcile(Map<String, String> env, Instant scheduledAt, Budget budget, boolean forceDryRun) {
         return switch (Settings.fromEnv(env)) {
             case Settings.Result.Invalid invalid -> new Decision(CycleReport.Status.SETTINGS_INVALID, DecisionLine.render(
                     CycleReport.terminal(CycleReport.Status.SETTINGS_INVALID, scheduledAt, forceDryRun, List.of(),
@@ -64,7 +71,7 @@ public final class ControllerHandler implements RequestStreamHandler {
                     env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller"), env.getOrDefault("EBB_CLUSTER", ""), clock.instant()));
             case Settings.Result.Ok ok -> {
                 Settings s = ok.settings().withDryRun(ok.settings().dryRun() || forceDryRun);
-                CycleReport report = wiring(s).cycle(budget, history).run(scheduledAt, clock.instant(), s.dryRun());
+                CycleReport report = wiring(s).cycle(s, budget, history).run(scheduledAt, clock.instant(), s.dryRun());
                 yield new Decision(report.status(), DecisionLine.render(report, s.metricsNamespace(), s.fleet().cluster(), clock.instant()));
             }
         };

@@ -130,7 +130,8 @@ public final class DecisionLine {
         m.put("StoppedTasks", r.outcome().stopped().size());
         m.put("LaunchFailures", r.outcome().failures().size());
         m.put("SpotFallbacks", r.outcome().fallbackLaunched());
-        m.put("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID ? 1 : 0);
+        // 1 also when the stored policy was rejected and the last valid one kept: someone has a policy to fix
+        m.put("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID || !r.policyErrors().isEmpty() ? 1 : 0);
         m.put("Errors", switch (r.status()) {
             case ERROR, SETTINGS_INVALID, LAUNCH_FAILED -> 1;
             case OK, POLICY_INVALID -> 0;

@@ -1,0 +1,78 @@
+package dev.ebb.controller.livepolicy;
+
+import dev.ebb.controller.aws.PolicyStore;
+import dev.ebb.controller.policy.PolicyError;
+import dev.ebb.controller.policy.PolicyParser;
+import dev.ebb.controller.policy.PolicyResult;
+import dev.ebb.controller.policy.ScalingPolicy;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The policy stored by {@code ebb policy apply}, read every cycle, cached by ETag (an unchanged
+ * policy is neither downloaded nor parsed again), validated exactly as {@code ebb policy check}.
+ * <ul>
+ *   <li>Nothing stored: the bundled policy (the fallback a fresh stack starts with).</li>
+ *   <li>A stored policy that is invalid, or cannot be read: the last valid policy this controller
+ *       acted on is kept, and the reasons are reported (the PolicyErrors metric and alarm). With
+ *       no valid policy yet (a cold start), the cycle is terminal: it acts on nothing, as a broken
+ *       policy always was, rather than on a bundled policy that may undo a pause.</li>
+ * </ul>
+ * Lives as long as the Lambda execution environment, like the scale-down history.
+ */
+public final class LivePolicy implements PolicySource {
+
+    private final PolicyStore store;
+    private final Supplier<PolicyResult> fallback;
+    private Optional<String> etag = Optional.empty();
+    private PolicyResult stored;
+    private ScalingPolicy lastValid;
+
+    public LivePolicy(PolicyStore store, Supplier<PolicyResult> fallback) {
+        this.store = store;
+        this.fallback = fallback;
+    }
+
+    @Override
+    public synchronized LoadedPolicy load() {
+        PolicyStore.Read read;
+        try {
+            read = store.read(etag);
+        } catch (RuntimeException e) {
+            return keepLastValid(List.of(new PolicyError(store.location(), 1, 1, "",
+                    "could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+        }
+        switch (read) {
+            case PolicyStore.Read.Unchanged unchanged -> { }
+            case PolicyStore.Read.Absent absent -> {
+                etag = Optional.empty();
+                stored = null;
+            }
+            case PolicyStore.Read.Found found -> {
+                etag = Optional.ofNullable(found.etag());
+                stored = PolicyParser.parse(found.yaml(), describe(store, found));
+            }
+        }
+        PolicyResult current = stored == null ? fallback.get() : stored;
+        return switch (current) {
+            case PolicyResult.Valid valid -> {
+                lastValid = valid.policy();
+                yield new LoadedPolicy(valid, List.of());
+            }
+            case PolicyResult.Invalid invalid -> stored == null ? new LoadedPolicy(invalid, List.of()) : keepLastValid(invalid.errors());
+        };
+    }
+
+    private LoadedPolicy keepLastValid(List<PolicyError> why) {
+        if (lastValid == null) {
+            return new LoadedPolicy(new PolicyResult.Invalid(why), List.of());
+        }
+        return new LoadedPolicy(new PolicyResult.Valid(lastValid), why);
+    }
+
+    /** How errors name a stored policy: its location and version, so they point at what to fix. */
+    public static String describe(PolicyStore store, PolicyStore.Read.Found found) {
+        return store.location() + found.versionId().map(v -> "?versionId=" + v).orElse("");
+    }
+}
