@@ -31,6 +31,7 @@ class LeastPrivilegeTest {
      */
     static final Map<String, String> NO_RESOURCE_LEVEL = Map.ofEntries(
             Map.entry("ecr:GetAuthorizationToken", "an account-wide registry login token; no resource-level permissions"),
+            Map.entry("cloudwatch:GetMetricData", "no resource-level permissions; the controller reads its queue's and its workers' metrics (sizing by work)"),
             Map.entry("ecs:ListTasks", "its resource type is a container instance, which Fargate tasks have none of; scoped by the ecs:cluster condition instead"),
             Map.entry("ecs:RegisterTaskDefinition", "no resource-level permissions (the deploy role registers the worker's revisions)"),
             Map.entry("ecs:DeregisterTaskDefinition", "no resource-level permissions"),
@@ -144,7 +145,7 @@ class LeastPrivilegeTest {
 
         Set<String> actions = new TreeSet<>();
         controller.forEach(s -> actions.addAll(s.actions()));
-        assertThat(actions).containsExactly("ecs:DescribeTasks", "ecs:ListTasks", "ecs:RunTask", "ecs:StopTask", "iam:PassRole",
+        assertThat(actions).containsExactly("cloudwatch:GetMetricData", "ecs:DescribeTasks", "ecs:ListTasks", "ecs:RunTask", "ecs:StopTask", "iam:PassRole",
                         "logs:CreateLogStream", "logs:PutLogEvents", "s3:GetObject", "s3:ListBucket", "sqs:GetQueueAttributes");
 
         // the live policy: the one object, and ListBucket only for its key (so a missing policy is a 404, not a 403)
