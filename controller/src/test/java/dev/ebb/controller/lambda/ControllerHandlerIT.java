@@ -77,10 +77,13 @@ class ControllerHandlerIT {
         env.put("AWS_REGION", "us-east-1");
         env.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_ECS", moto.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", moto.endpoint().toString());
     }
 
     @Test
     void launchesExactlyWhatTheQueueNeedsAndNothingMoreOnTheNextTick() throws Exception {
+        // the message-count rule makes the count exact to check (10 per task, one on-demand base)
+        env.put("EBB_POLICY_FILE", config("examples/message-count.yaml").toString());
         send(25);
         ControllerHandler handler = handler();
 

@@ -100,15 +100,18 @@ class LivePolicyIT {
                 "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString(),
                 "AWS_ENDPOINT_URL_ECS", moto.endpoint().toString(), "AWS_ENDPOINT_URL_S3", s3Proxy.endpoint().toString(),
                 "EBB_POLICY_BUCKET", bucket));
+        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", moto.endpoint().toString());
+        // the fallback when nothing is stored: a message-count file, so that every count below is exact
+        env.put("EBB_POLICY_FILE", Path.of(System.getProperty("ebb.config.dir", "../config"), "examples/message-count.yaml").toString());
         // the network comes with each tick, as the stack's schedule sends it
         ControllerHandler handler = new ControllerHandler(env, line -> { }, Clock.fixed(TICK, ZoneOffset.UTC));
         for (int i = 0; i < 80; i++) {
             sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{}"));
         }
 
-        // nothing stored yet: the bundled policy (maxTasks 20) sizes the fleet
+        // nothing stored yet: the fallback file (10 messages per task) sizes the fleet
         JsonNode bundled = tick(handler, 0, world);
-        assertThat(bundled.get("policy").asText()).as(bundled.toString()).isEqualTo("default");
+        assertThat(bundled.get("policy").asText()).as(bundled.toString()).isEqualTo("message-count");
         assertThat(bundled.get("launchedTaskIds")).hasSize(8);
 
         // a valid edit, applied with the CLI's code path: acts at the next tick
