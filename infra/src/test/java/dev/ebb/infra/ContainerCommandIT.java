@@ -225,7 +225,8 @@ class ContainerCommandIT {
                 }
             }
         }
-        Map<String, String> refs = Map.of("Queue", h.queues.url(), "DeadLetterQueue", h.queues.dlqUrl(), "DestinationBucket", h.dest);
+        Map<String, String> refs = Map.of("Queue", h.queues.url(), "DeadLetterQueue", h.queues.dlqUrl(), "DestinationBucket", h.dest,
+                "SourceBucket", h.source);
         for (Object o : list(TemplateRulesTest.workerContainer().get("Environment"))) {
             Map<String, Object> e = map(o);
             Object v = e.get("Value");
