@@ -2,12 +2,14 @@ package dev.ebb.controller.aws;
 
 import java.net.URI;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -22,30 +24,15 @@ public final class AwsClients {
     private AwsClients() {}
 
     public static SqsClient sqs(Optional<Region> region, Optional<URI> endpoint) {
-        var b = SqsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        region.ifPresent(b::region);
-        endpoint.ifPresent(b::endpointOverride);
-        return b.build();
+        return build(SqsClient.builder(), region, endpoint);
     }
 
     public static CloudWatchClient cloudWatch(Optional<Region> region, Optional<URI> endpoint) {
-        var b = CloudWatchClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        region.ifPresent(b::region);
-        endpoint.ifPresent(b::endpointOverride);
-        return b.build();
+        return build(CloudWatchClient.builder(), region, endpoint);
     }
 
     public static EcsClient ecs(Optional<Region> region, Optional<URI> endpoint) {
-        var b = EcsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        region.ifPresent(b::region);
-        endpoint.ifPresent(b::endpointOverride);
-        return b.build();
+        return build(EcsClient.builder(), region, endpoint);
     }
 
     /**
@@ -53,13 +40,20 @@ public final class AwsClients {
      * addresses, and checksums only where S3 requires them (S3Proxy rejects the SDK's default trailers).
      */
     public static S3Client s3(Optional<Region> region, Optional<URI> endpoint) {
-        var b = S3Client.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        region.ifPresent(b::region);
-        endpoint.ifPresent(e -> b.endpointOverride(e).forcePathStyle(true)
+        var b = S3Client.builder();
+        endpoint.ifPresent(e -> b.forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
-        return b.build();
+        return build(b, region, endpoint);
+    }
+
+    /** What every client here shares: the JDK's HTTP client, no SDK retries, region and endpoint if given. */
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder, Optional<Region> region,
+            Optional<URI> endpoint) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        region.ifPresent(builder::region);
+        endpoint.ifPresent(builder::endpointOverride);
+        return builder.build();
     }
 }

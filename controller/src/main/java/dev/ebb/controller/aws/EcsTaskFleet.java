@@ -29,6 +29,11 @@ public final class EcsTaskFleet implements TaskFleet {
 
     /** RunTask's count limit. */
     static final int RUN_TASK_MAX = 10;
+    /** How many RunTask calls {@link #launch} makes for {@code tasks} tasks on one provider. */
+    public static int runTaskCalls(int tasks) {
+        return (tasks + RUN_TASK_MAX - 1) / RUN_TASK_MAX;
+    }
+
     /** DescribeTasks' tasks limit. */
     static final int DESCRIBE_MAX = 100;
 

@@ -11,7 +11,4 @@ import java.time.Instant;
 public interface LoadSource {
 
     LoadMeasurement read(Instant now);
-
-    /** For deployments sized by message count, and for tests: nothing is ever measured. */
-    LoadSource NONE = now -> LoadMeasurement.UNKNOWN;
 }

@@ -42,9 +42,4 @@ public record ScalingPolicy(
             throw new IllegalArgumentException("a base may be set on one capacity provider only");
         }
     }
-
-    /** The message-count rule's target, for callers that describe a policy; 0 when sized by work. */
-    public int targetMessagesPerTask() {
-        return sizing instanceof Sizing.ByMessages m ? m.targetMessagesPerTask() : 0;
-    }
 }

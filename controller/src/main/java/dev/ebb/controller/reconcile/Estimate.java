@@ -78,7 +78,7 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
     }
 
     /** The median start latency of the tasks ECS shows started. */
-    static Optional<Duration> observedStartLatency(List<ObservedTask> tasks) {
+    private static Optional<Duration> observedStartLatency(List<ObservedTask> tasks) {
         List<Duration> seen = tasks.stream().flatMap(t -> t.startLatency().stream()).sorted().toList();
         return seen.isEmpty() ? Optional.empty() : Optional.of(seen.get(seen.size() / 2));
     }

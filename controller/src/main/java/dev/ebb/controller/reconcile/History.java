@@ -62,8 +62,8 @@ public record History(List<Sample> samples, List<Instant> stops, Optional<Durati
         return new History(samples, all, startLatency);
     }
 
-    public History withStartLatency(Optional<Duration> latency) {
-        return latency.isPresent() ? new History(samples, stops, latency) : this;
+    public History withStartLatency(Duration latency) {
+        return new History(samples, stops, Optional.of(latency));
     }
 
     /** Stops made within the hour before {@code now}. */

@@ -40,8 +40,11 @@ public final class Reconciler {
         }
         int desired = Formula.clamp(raw, policy);
         Duration window = policy.scaleDown().stabilizationWindow();
-        History history = observation.history().record(now, desired, window)
-                .withStartLatency(Estimate.observedStartLatency(observation.tasks()));
+        History history = observation.history().record(now, desired, window);
+        if (estimate.isPresent() && estimate.get().startLatencyBasis() == Estimate.Basis.OBSERVED) {
+            // Remembered for cycles when no task is left to show one.
+            history = history.withStartLatency(estimate.get().startLatency());
+        }
         Decision d = new Decision(backlog, active.size(), desired, needed, history, estimate);
 
         if (policy.paused()) {

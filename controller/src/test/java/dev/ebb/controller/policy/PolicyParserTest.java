@@ -100,7 +100,6 @@ class PolicyParserTest {
         ScalingPolicy p = valid(BadPolicies.withSpec("maxTasks: 5\nwork: {}"));
 
         assertThat(p.sizing()).isEqualTo(PolicyParser.WORK_DEFAULTS);
-        assertThat(p.targetMessagesPerTask()).isZero();
     }
 
     @Test

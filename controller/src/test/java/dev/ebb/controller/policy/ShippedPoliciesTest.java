@@ -48,7 +48,7 @@ class ShippedPoliciesTest {
     void blueprintIsTheOriginalRule() {
         ScalingPolicy p = ((PolicyResult.Valid) PolicyParser.parse(configDir().resolve("examples/blueprint.yaml"))).policy();
 
-        assertThat(p.targetMessagesPerTask()).isEqualTo(10);
+        assertThat(p.sizing()).isEqualTo(new Sizing.ByMessages(10));
         assertThat(p.maxTasks()).isEqualTo(10);
         assertThat(p.minTasks()).isZero();
         assertThat(p.countInFlight()).isFalse();

@@ -1,5 +1,6 @@
 package dev.ebb.simulator.engine;
 
+import dev.ebb.controller.aws.EcsTaskFleet;
 import dev.ebb.controller.aws.LaunchFailure;
 import dev.ebb.controller.aws.LaunchResult;
 import dev.ebb.controller.aws.TaskFleet;
@@ -22,8 +23,6 @@ import java.util.Optional;
  */
 final class SimulatedEcs implements TaskFleet {
 
-    /** RunTask's count limit, as {@code EcsTaskFleet} chunks by it. */
-    static final int RUN_TASK_MAX = 10;
     /** Simulated time 0; the reconciler wants instants. */
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     /** What ECS says in failures[].reason when Fargate Spot has no capacity. */
@@ -62,7 +61,7 @@ final class SimulatedEcs implements TaskFleet {
 
     @Override
     public LaunchResult launch(CapacityProvider provider, int count, String idempotencyKey) {
-        runTaskCalls += calls(count);
+        runTaskCalls += EcsTaskFleet.runTaskCalls(count);
         if (provider.isSpot() && p.spotShortageAt(now)) {
             List<LaunchFailure> refused = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
@@ -79,9 +78,5 @@ final class SimulatedEcs implements TaskFleet {
         if (t != null) {
             fleet.terminate(t, now, now + p.stopTimeoutMillis());
         }
-    }
-
-    static long calls(int tasks) {
-        return (tasks + RUN_TASK_MAX - 1) / RUN_TASK_MAX;
     }
 }
