@@ -12,7 +12,6 @@ import dev.ebb.local.ingest.Ingest;
 import dev.ebb.local.ingest.InputFiles;
 import dev.ebb.local.platform.LocalLoad;
 import dev.ebb.local.platform.ProcessTaskFleet;
-import dev.ebb.local.platform.TaskListener;
 import dev.ebb.local.platform.WorkerLauncher;
 import dev.ebb.local.watch.Counters;
 import dev.ebb.local.watch.View;
@@ -82,7 +81,7 @@ public final class LocalPipeline {
 
             Counters counters = new Counters(view::event);
             res.fleet = new ProcessTaskFleet(new WorkerLauncher(options.workerCommand(), WorkerEnvironment.of(res.aws, options), logs),
-                    TaskListener.both(counters, load));
+                    counters, load);
             ControllerCycle cycle = new ControllerCycle(Policies.source(options.policyFile()),
                     new SqsQueueDepth(res.aws.sqs, res.aws.queueUrl, new Retrying(Retrying.Backoff.DEFAULT, () -> Duration.ofSeconds(30))),
                     res.fleet, load, HistoryStore.inMemory(), "ebb-local");

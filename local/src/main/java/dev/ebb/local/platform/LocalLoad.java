@@ -16,7 +16,7 @@ import java.util.OptionalLong;
  * work report lines the workers print (their EMF metrics). A run younger than a window is measured
  * over its own age, so a 30-second run does not read as a slow ten minutes.
  */
-public final class LocalLoad implements LoadSource, TaskListener {
+public final class LocalLoad implements LoadSource, WorkReports {
 
     private record Point(Instant at, long sent, long processed, double busySeconds) {}
 
@@ -34,7 +34,7 @@ public final class LocalLoad implements LoadSource, TaskListener {
     }
 
     @Override
-    public synchronized void worked(WorkerTask task, long processed, double busySeconds) {
+    public synchronized void reported(long processed, double busySeconds) {
         points.add(new Point(clock.instant(), 0, processed, busySeconds));
     }
 

@@ -27,13 +27,19 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
 
     private final WorkerLauncher launcher;
     private final TaskListener listener;
+    private final WorkReports reports;
     private final List<WorkerTask> tasks = new CopyOnWriteArrayList<>();
     private final Map<String, List<String>> launchesByKey = new HashMap<>();
     private int sequence;
 
     public ProcessTaskFleet(WorkerLauncher launcher, TaskListener listener) {
+        this(launcher, listener, WorkReports.NONE);
+    }
+
+    public ProcessTaskFleet(WorkerLauncher launcher, TaskListener listener, WorkReports reports) {
         this.launcher = launcher;
         this.listener = listener;
+        this.reports = reports;
     }
 
     @Override
@@ -64,7 +70,7 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
         for (int i = 0; i < count; i++) {
             String id = "task-" + (++sequence);
             try {
-                WorkerTask t = WorkerTask.start(id, provider, launcher, listener);
+                WorkerTask t = WorkerTask.start(id, provider, launcher, listener, reports);
                 tasks.add(t);
                 started.add(id);
                 listener.launched(t);

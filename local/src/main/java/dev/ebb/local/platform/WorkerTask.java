@@ -2,6 +2,7 @@ package dev.ebb.local.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.ebb.controller.aws.CloudWatchLoad;
 import dev.ebb.controller.policy.CapacityProvider;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,23 +32,27 @@ public final class WorkerTask {
     private volatile Instant startedAt;
     private final Process process;
     private final TaskListener listener;
+    private final WorkReports reports;
     private volatile State state = State.STARTING;
     private volatile boolean reachedRunning;
     private volatile Integer exitCode;
     private volatile String exitReason;
     private volatile Instant exitedAt;
 
-    private WorkerTask(String id, CapacityProvider provider, Instant createdAt, Process process, TaskListener listener) {
+    private WorkerTask(String id, CapacityProvider provider, Instant createdAt, Process process, TaskListener listener,
+            WorkReports reports) {
         this.id = id;
         this.provider = provider;
         this.createdAt = createdAt;
         this.process = process;
         this.listener = listener;
+        this.reports = reports;
     }
 
-    static WorkerTask start(String id, CapacityProvider provider, WorkerLauncher launcher, TaskListener listener) throws IOException {
+    static WorkerTask start(String id, CapacityProvider provider, WorkerLauncher launcher, TaskListener listener, WorkReports reports)
+            throws IOException {
         Process p = launcher.start(id);
-        WorkerTask task = new WorkerTask(id, provider, Instant.now(), p, listener);
+        WorkerTask task = new WorkerTask(id, provider, Instant.now(), p, listener, reports);
         Path log = launcher.logs().resolve(id + ".log");
         Thread reader = new Thread(() -> task.read(log), "ebb-local-" + id);
         reader.setDaemon(true);
@@ -111,7 +116,8 @@ public final class WorkerTask {
                     listener.running(this);
                 }
             }
-            case "work" -> listener.worked(this, j.path("MessagesProcessed").asLong(), j.path("BusyTaskSeconds").asDouble());
+            // the worker's WorkReport line; its metric names are the ones CloudWatchLoad reads (WorkReportContractTest)
+            case "work" -> reports.reported(j.path(CloudWatchLoad.PROCESSED).asLong(), j.path(CloudWatchLoad.BUSY).asDouble());
             case "idle" -> {
                 state = State.STOPPING;
                 exitReason = "idle: the queue stayed empty";
