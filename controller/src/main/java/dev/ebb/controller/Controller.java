@@ -3,10 +3,11 @@ package dev.ebb.controller;
 import dev.ebb.controller.aws.AwsClients;
 import dev.ebb.controller.aws.Budget;
 import dev.ebb.controller.aws.PolicyStore;
+import dev.ebb.controller.aws.Retrying;
 import dev.ebb.controller.aws.S3PolicyStore;
-import dev.ebb.controller.livepolicy.LivePolicy;
 import dev.ebb.controller.lambda.Decision;
 import dev.ebb.controller.lambda.LocalRun;
+import dev.ebb.controller.livepolicy.LivePolicy;
 import dev.ebb.controller.policy.DurationWords;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
@@ -72,7 +73,11 @@ public final class Controller {
 
     /** Validates a policy file; prints a summary when valid, every error (file:line:column) when not. */
     public static int checkPolicy(Path file, PrintStream out, PrintStream err) {
-        return switch (PolicyParser.parse(file)) {
+        return check(file, PolicyParser.parse(file), out, err);
+    }
+
+    private static int check(Path file, PolicyResult result, PrintStream out, PrintStream err) {
+        return switch (result) {
             case PolicyResult.Valid(ScalingPolicy p) -> {
                 out.println(file + ": " + summary(p));
                 yield OK;
@@ -104,18 +109,26 @@ public final class Controller {
      * @return 0 stored, 2 invalid (nothing stored), 1 the store could not be written
      */
     public static int applyPolicy(Path file, String bucket, String key, Map<String, String> env, PrintStream out, PrintStream err) {
-        int checked = checkPolicy(file, out, err);
+        String yaml;
+        try {
+            yaml = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println(file + ": cannot read the file: " + e.getMessage());
+            return INVALID;
+        }
+        // What is checked is what is stored: the text read once, not the file read again.
+        int checked = check(file, PolicyParser.parse(yaml, file.toString()), out, err);
         if (checked != OK) {
             err.println("not stored: s3://" + bucket + "/" + key + " keeps the policy it has");
             return checked;
         }
         try (S3Client s3 = s3(env)) {
-            PolicyStore store = new S3PolicyStore(s3, bucket, key);
-            PolicyStore.Read.Found stored = store.write(Files.readString(file, StandardCharsets.UTF_8));
+            PolicyStore store = new S3PolicyStore(s3, bucket, key, cliRetrying());
+            PolicyStore.Read.Found stored = store.write(yaml);
             out.printf("stored as %s (ETag %s); the controller acts on it from its next tick%n",
                     LivePolicy.describe(store, stored), stored.etag());
             return OK;
-        } catch (IOException | SdkException e) {
+        } catch (SdkException e) {
             err.println("could not store the policy in s3://" + bucket + "/" + key + ": " + e.getMessage());
             return FAILED;
         }
@@ -130,7 +143,7 @@ public final class Controller {
      */
     public static int getPolicy(String bucket, String key, Map<String, String> env, PrintStream out, PrintStream err) {
         try (S3Client s3 = s3(env)) {
-            PolicyStore store = new S3PolicyStore(s3, bucket, key);
+            PolicyStore store = new S3PolicyStore(s3, bucket, key, cliRetrying());
             switch (store.read(Optional.empty())) {
                 case PolicyStore.Read.Found found -> {
                     String where = LivePolicy.describe(store, found);
@@ -163,6 +176,10 @@ public final class Controller {
             err.println("could not read s3://" + bucket + "/" + key + ": " + e.getMessage());
             return FAILED;
         }
+    }
+
+    private static Retrying cliRetrying() {
+        return new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(60)));
     }
 
     private static S3Client s3(Map<String, String> env) {

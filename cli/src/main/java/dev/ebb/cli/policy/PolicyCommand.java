@@ -44,8 +44,8 @@ public final class PolicyCommand implements Runnable {
                 description = "Bucket of the live policy: the ebb stack's PolicyBucketName output (default: $EBB_POLICY_BUCKET).")
         String bucket;
 
-        @picocli.CommandLine.Option(names = "--key", defaultValue = "scaling-policy.yaml",
-                description = "Its key (default: ${DEFAULT-VALUE}).")
+        @picocli.CommandLine.Option(names = "--key", defaultValue = "${env:EBB_POLICY_KEY:-scaling-policy.yaml}",
+                description = "Its key, as the controller's EBB_POLICY_KEY (default: ${DEFAULT-VALUE}).")
         String key;
     }
 

@@ -20,20 +20,23 @@ public final class S3PolicyStore implements PolicyStore {
     private final S3Client s3;
     private final String bucket;
     private final String key;
+    private final Retrying retrying;
 
-    public S3PolicyStore(S3Client s3, String bucket, String key) {
+    /** @param retrying for throttling, 5xx and lost answers: one S3 hiccup must not cost a tick */
+    public S3PolicyStore(S3Client s3, String bucket, String key, Retrying retrying) {
         this.s3 = s3;
         this.bucket = bucket;
         this.key = key;
+        this.retrying = retrying;
     }
 
     @Override
     public Read read(Optional<String> knownEtag) {
         try {
-            ResponseBytes<GetObjectResponse> object = s3.getObjectAsBytes(r -> {
+            ResponseBytes<GetObjectResponse> object = retrying.call("s3.GetObject", () -> s3.getObjectAsBytes(r -> {
                 r.bucket(bucket).key(key);
                 knownEtag.ifPresent(r::ifNoneMatch);
-            });
+            }));
             GetObjectResponse head = object.response();
             return new Read.Found(object.asString(StandardCharsets.UTF_8), head.eTag(), Optional.ofNullable(head.versionId()),
                     Optional.ofNullable(head.lastModified()));
@@ -52,8 +55,8 @@ public final class S3PolicyStore implements PolicyStore {
 
     @Override
     public Read.Found write(String yaml) {
-        PutObjectResponse put = s3.putObject(r -> r.bucket(bucket).key(key).contentType("application/yaml"),
-                RequestBody.fromString(yaml, StandardCharsets.UTF_8));
+        PutObjectResponse put = retrying.call("s3.PutObject", () -> s3.putObject(
+                r -> r.bucket(bucket).key(key).contentType("application/yaml"), RequestBody.fromString(yaml, StandardCharsets.UTF_8)));
         return new Read.Found(yaml, put.eTag(), Optional.ofNullable(put.versionId()), Optional.empty());
     }
 

@@ -59,6 +59,10 @@ public final class ControllerCycle {
         ScalingPolicy p;
         LoadedPolicy loaded = policy.load();
         switch (loaded.result()) {
+            case PolicyResult.Invalid invalid when loaded.unreadable().isPresent() -> {
+                return CycleReport.terminal(CycleReport.Status.ERROR, scheduledAt, dryRun, List.of(),
+                        loaded.unreadable().get() + "; no valid policy read yet, so nothing was launched or stopped");
+            }
             case PolicyResult.Invalid invalid -> {
                 return CycleReport.terminal(CycleReport.Status.POLICY_INVALID, scheduledAt, dryRun, invalid.errors(),
                         "the scaling policy is invalid; nothing was launched or stopped until it is fixed");
@@ -77,8 +81,9 @@ public final class ControllerCycle {
             history.save(plan.history());
             Outcome outcome = dryRun ? Outcome.NOTHING : new PlanExecutor(fleet,
                     step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);
-            return new CycleReport(CycleReport.statusOf(plan.action(), outcome), scheduledAt, dryRun, p.name(), loaded.rejected(), Optional.of(depth), tasks,
-                    Optional.of(plan), outcome, Optional.empty());
+            return new CycleReport(CycleReport.statusOf(plan.action(), outcome), scheduledAt, dryRun, p.name(), loaded.rejected(),
+                    Optional.of(depth), tasks, Optional.of(plan), outcome,
+                    loaded.unreadable().map(why -> why + "; acting on the last valid policy"));
         } catch (RuntimeException e) {
             return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), loaded.rejected(), Optional.ofNullable(depth),
                     tasks, Optional.ofNullable(plan), Outcome.NOTHING, Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));

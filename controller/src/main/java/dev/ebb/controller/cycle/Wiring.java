@@ -12,6 +12,7 @@ import dev.ebb.controller.livepolicy.LivePolicy;
 import dev.ebb.controller.livepolicy.PolicySource;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
+import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -28,6 +29,8 @@ public final class Wiring implements AutoCloseable {
     private final S3Client s3;
     /** Kept across cycles: its ETag cache and the last valid policy. */
     private final PolicySource policy;
+    /** The running invocation's time left, which the long-lived policy store's retries stay within. */
+    private volatile Budget invocation = Budget.fixed(Duration.ofSeconds(30));
 
     /** Clients from the region and endpoints of {@code settings}; the rest of it is read per cycle. */
     public Wiring(Settings settings) {
@@ -36,12 +39,14 @@ public final class Wiring implements AutoCloseable {
         this.cloudWatch = AwsClients.cloudWatch(settings.region().map(Region::of), settings.cloudWatchEndpoint());
         this.s3 = settings.storedPolicy().map(l -> AwsClients.s3(settings.region().map(Region::of), l.endpoint())).orElse(null);
         this.policy = settings.storedPolicy()
-                .<PolicySource>map(l -> new LivePolicy(new S3PolicyStore(s3, l.bucket(), l.key()), fileOrBundled(settings)))
+                .<PolicySource>map(l -> new LivePolicy(new S3PolicyStore(s3, l.bucket(), l.key(),
+                        new Retrying(Retrying.Backoff.BRIEF, () -> invocation.remaining())), fileOrBundled(settings)))
                 .orElseGet(() -> PolicySource.of(fileOrBundled(settings)));
     }
 
     /** One cycle with this tick's settings (the network and dry-run come with each scheduled event). */
     public ControllerCycle cycle(Settings settings, Budget budget, HistoryStore history) {
+        invocation = budget;
         Retrying retrying = new Retrying(Retrying.Backoff.DEFAULT, budget);
         LoadSource load = new CloudWatchLoad(cloudWatch, CloudWatchLoad.queueName(settings.queueUrl()), settings.workerMetricsNamespace(),
                 new Retrying(Retrying.Backoff.BRIEF, budget), warning -> System.err.println(warning));

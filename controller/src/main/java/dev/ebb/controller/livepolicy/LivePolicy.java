@@ -14,10 +14,13 @@ import java.util.function.Supplier;
  * policy is neither downloaded nor parsed again), validated exactly as {@code ebb policy check}.
  * <ul>
  *   <li>Nothing stored: the bundled policy (the fallback a fresh stack starts with).</li>
- *   <li>A stored policy that is invalid, or cannot be read: the last valid policy this controller
- *       acted on is kept, and the reasons are reported (the PolicyErrors metric and alarm). With
- *       no valid policy yet (a cold start), the cycle is terminal: it acts on nothing, as a broken
- *       policy always was, rather than on a bundled policy that may undo a pause.</li>
+ *   <li>A stored policy that is invalid: the last valid policy this controller acted on is kept,
+ *       and the reasons are reported (the PolicyErrors metric and alarm). With no valid policy yet
+ *       (a cold start), the cycle is terminal: it acts on nothing, as a broken policy always was,
+ *       rather than on a bundled policy that may undo a pause.</li>
+ *   <li>A store that cannot be read (after the store's retries): the last valid policy is kept
+ *       too, but this is an AWS error, not a policy to fix, so it is reported as one (no
+ *       PolicyErrors); on a cold start the cycle is an error and the next tick tries again.</li>
  * </ul>
  * Lives as long as the Lambda execution environment, like the scale-down history.
  */
@@ -40,8 +43,10 @@ public final class LivePolicy implements PolicySource {
         try {
             read = store.read(etag);
         } catch (RuntimeException e) {
-            return keepLastValid(List.of(new PolicyError(store.location(), 1, 1, "",
-                    "could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")")));
+            String why = store.location() + " could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            PolicyResult result = lastValid != null ? new PolicyResult.Valid(lastValid)
+                    : new PolicyResult.Invalid(List.of(new PolicyError(store.location(), 1, 1, "", why)));
+            return new LoadedPolicy(result, List.of(), Optional.of(why));
         }
         switch (read) {
             case PolicyStore.Read.Unchanged unchanged -> { }

@@ -3,14 +3,22 @@ package dev.ebb.controller.livepolicy;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.policy.PolicyResult;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * @param result what the cycle acts on; {@code Invalid} is terminal (nothing is observed or touched)
  * @param rejected why the stored policy was not used although {@code result} is valid (it is
- *     invalid or could not be read, and the last valid one is kept); reported, and raises PolicyErrors
+ *     invalid, and the last valid one is kept); reported, and raises PolicyErrors
+ * @param unreadable why the store could not be read (after retries): not the policy's fault, so no
+ *     PolicyErrors; with a last valid policy the cycle acts on it, without one (a cold start) the
+ *     cycle is an error and the next tick tries again
  */
-public record LoadedPolicy(PolicyResult result, List<PolicyError> rejected) {
+public record LoadedPolicy(PolicyResult result, List<PolicyError> rejected, Optional<String> unreadable) {
     public LoadedPolicy {
         rejected = List.copyOf(rejected);
+    }
+
+    public LoadedPolicy(PolicyResult result, List<PolicyError> rejected) {
+        this(result, rejected, Optional.empty());
     }
 }

@@ -60,7 +60,17 @@ public final class PolicyParser {
         }
     }
 
+    /** The policy bundled into the jar: it cannot change while the jar runs, so it is read and checked once. */
     public static PolicyResult parseBundled() {
+        return Bundled.RESULT;
+    }
+
+    /** Read on first use (the holder idiom): a controller that never falls back never reads it. */
+    private static final class Bundled {
+        static final PolicyResult RESULT = readBundled();
+    }
+
+    private static PolicyResult readBundled() {
         try (InputStream in = PolicyParser.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
                 return new PolicyResult.Invalid(List.of(new PolicyError("classpath:" + BUNDLED_RESOURCE, 1, 1, "",

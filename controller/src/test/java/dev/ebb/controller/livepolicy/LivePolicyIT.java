@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebb.controller.Controller;
 import dev.ebb.controller.aws.AwsClients;
+import dev.ebb.controller.aws.Budget;
 import dev.ebb.controller.aws.PolicyStore;
+import dev.ebb.controller.aws.Retrying;
 import dev.ebb.controller.aws.S3PolicyStore;
 import dev.ebb.controller.lambda.ControllerHandler;
 import dev.ebb.controller.testing.EcsWorld;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -161,7 +164,8 @@ class LivePolicyIT {
     void aColdStartOnAnInvalidStoredPolicyActsOnNothing() throws Exception {
         String bucket = "ebb-config-" + UUID.randomUUID();
         s3.createBucket(r -> r.bucket(bucket));
-        PolicyStore store = new S3PolicyStore(s3, bucket, "scaling-policy.yaml");
+        PolicyStore store = new S3PolicyStore(s3, bucket, "scaling-policy.yaml",
+                new Retrying(Retrying.Backoff.BRIEF, Budget.fixed(Duration.ofSeconds(30))));
         store.write(policy(5, false).replace("kind: ScalingPolicy", "kind: Policy"));
         LivePolicy live = new LivePolicy(store, dev.ebb.controller.policy.PolicyParser::parseBundled);
 
