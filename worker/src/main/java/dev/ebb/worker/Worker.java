@@ -31,6 +31,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -88,7 +89,7 @@ final class Worker {
                 new VisibilityBackoff(config.retries().backoffBase(), config.retries().backoffMax()));
         RecordProcessor records = new RecordProcessor(parts.context(), parts.pool(), parts.store(), parts.engine(), config.outputs(),
                 new RecordProcessor.Destination(config.destinationBucket(), config.destinationPrefix(), config.outputKeysNameBucket()),
-                config::sourceAllowed, budget);
+                new RecordProcessor.Sources(config::sourceAllowed, config.sourceBuckets()::contains), budget);
         this.handler = new MessageHandler(records, acks, inFlight::isReleased, this::misconfigured);
         // Not while records wait for bytes: more messages would only wait too, invisible to other workers.
         this.poller = new MessagePoller(parts.context(), parts.queue(), permits, idle,
@@ -96,13 +97,15 @@ final class Worker {
                 () -> !stopping && !checkingQueue && budget.waiting() == 0 && parts.breakersClosed().getAsBoolean(), this::accept, clock);
         parts.metrics().gauges(inFlight::size, permits::free);
         WorkerConfig.WorkReporting r = config.reporting();
-        this.work = new WorkReport(r.namespace(), queueName(config.queueUrl()), TaskCpu.vcpus(r.taskVcpu()), config.concurrency(),
+        this.work = new WorkReport(r.namespace(), WorkReport.queueName(config.queueUrl()), TaskCpu.vcpus(r.taskVcpu()), config.concurrency(),
                 r.interval().toMillis(), clock.getAsLong(), TaskCpu.processCpuNanos());
     }
 
-    private static String queueName(String queueUrl) {
-        String trimmed = queueUrl.endsWith("/") ? queueUrl.substring(0, queueUrl.length() - 1) : queueUrl;
-        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    /** Samples this moment into the work report, and writes the report line when one is due (or {@code last}). */
+    private void reportWork(boolean last) {
+        long now = clock.getAsLong();
+        work.sample(now, config.concurrency() - permits.free(), TaskCpu.processCpuNanos());
+        (last ? Optional.of(work.flush(now)) : work.due(now)).ifPresent(report -> parts.log().event("work", report));
     }
 
     CompletableFuture<Integer> exit() {
@@ -138,9 +141,7 @@ final class Worker {
         }
         heartbeat.tick();
         parts.probes().run();
-        long now = clock.getAsLong();
-        work.sample(now, config.concurrency() - permits.free(), TaskCpu.processCpuNanos());
-        work.due(now).ifPresent(report -> parts.log().event("work", report));
+        reportWork(false);
         if (stopping) {
             maybeFinish();
             return;
@@ -339,9 +340,7 @@ final class Worker {
         }
         finished = true;
         parts.vertx().cancelTimer(tickTimer);
-        long now = clock.getAsLong();
-        work.sample(now, config.concurrency() - permits.free(), TaskCpu.processCpuNanos());
-        parts.log().event("work", work.flush(now));
+        reportWork(true); // the last partial interval: a short-lived task's work is not lost
         if (graceTimer >= 0) {
             parts.vertx().cancelTimer(graceTimer);
         }

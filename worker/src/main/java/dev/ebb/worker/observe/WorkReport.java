@@ -53,6 +53,12 @@ public final class WorkReport {
         this.lastCpuNanos = cpuNanos;
     }
 
+    /** The queue's name, the report's dimension, from its URL (https://sqs.REGION.amazonaws.com/ACCOUNT/NAME). */
+    public static String queueName(String queueUrl) {
+        String trimmed = queueUrl.endsWith("/") ? queueUrl.substring(0, queueUrl.length() - 1) : queueUrl;
+        return trimmed.substring(trimmed.lastIndexOf('/') + 1);
+    }
+
     /** Accounts the time since the last sample, with the permits in use now and the process's CPU time. */
     public void sample(long nowMillis, int permitsInUse, long cpuNanos) {
         long elapsed = nowMillis - lastSampleAt;

@@ -54,18 +54,26 @@ public final class RecordProcessor {
     private final ImageEngine engine;
     private final List<OutputSpec> specs;
     private final Destination destination;
-    private final Predicate<String> sourceAllowed;
+    private final Sources sources;
     private final ByteBudget budget;
 
+    /**
+     * Which source buckets a message may name, and which of them the deployment declared (and the
+     * worker checked at start). Only a declared bucket that is missing or forbidden is a
+     * configuration fault that stops the worker; for any other bucket it is that message's fault,
+     * or one stale event naming a deleted bucket would stop every worker that received it.
+     */
+    public record Sources(Predicate<String> allowed, Predicate<String> declared) {}
+
     public RecordProcessor(Context context, WorkerExecutor pool, ObjectStore store, ImageEngine engine,
-            List<OutputSpec> specs, Destination destination, Predicate<String> sourceAllowed, ByteBudget budget) {
+            List<OutputSpec> specs, Destination destination, Sources sources, ByteBudget budget) {
         this.context = context;
         this.pool = pool;
         this.store = store;
         this.engine = engine;
         this.specs = specs;
         this.destination = destination;
-        this.sourceAllowed = sourceAllowed;
+        this.sources = sources;
         this.budget = budget;
     }
 
@@ -89,25 +97,21 @@ public final class RecordProcessor {
         if (isOwnOutput(event, destination, specs)) {
             return Future.succeededFuture(new RecordResult.Skipped(event, "own_output"));
         }
-        if (!sourceAllowed.test(event.bucket())) {
+        if (!sources.allowed().test(event.bucket())) {
             return failed(event, new Failure.Permanent("foreign_bucket", "s3://" + event.bucket()
                     + " is not in EBB_SOURCE_BUCKETS: nothing was read from it"), RecordResult.Timings.NONE);
         }
         long maxBytes = engine.limits().maxBytes();
-        if (event.size().orElse(0L) > maxBytes) {
-            return failed(event, new Failure.Permanent("too_large",
-                    "the event reports " + event.size().get() + " bytes; the limit is " + maxBytes), RecordResult.Timings.NONE);
-        }
         long start = System.nanoTime();
         long[] marks = new long[3];
         long[] bytesIn = {0};
         return sizeOf(event).compose(size -> {
             if (size > maxBytes) {
-                return failed(event, new Failure.Permanent("too_large", "the object has " + size + " bytes; the limit is " + maxBytes),
-                        RecordResult.Timings.NONE);
+                return failed(event, new Failure.Permanent("too_large", (event.size().isPresent() ? "the event reports " : "the object has ")
+                        + size + " bytes; the limit is " + maxBytes), RecordResult.Timings.NONE);
             }
             return withBytes(size, () -> Future.fromCompletionStage(store.get(event.bucket(), event.key(), event.versionId(), maxBytes), context)
-                    .recover(e -> Future.failedFuture(classified(Operation.GET_SOURCE, event.bucket(), e)))
+                    .recover(e -> Future.failedFuture(sourceFailure(Operation.GET_SOURCE, event.bucket(), e)))
                     .compose(source -> {
                         marks[0] = System.nanoTime();
                         bytesIn[0] = source.bytes().length;
@@ -142,7 +146,7 @@ public final class RecordProcessor {
             return Future.succeededFuture(event.size().get());
         }
         return Future.fromCompletionStage(store.size(event.bucket(), event.key(), event.versionId()), context)
-                .recover(e -> Future.failedFuture(classified(Operation.HEAD_SOURCE, event.bucket(), e)));
+                .recover(e -> Future.failedFuture(sourceFailure(Operation.HEAD_SOURCE, event.bucket(), e)));
     }
 
     /** Holds {@code size} bytes of the budget while {@code work} downloads and renders; released whatever happens. */
@@ -158,6 +162,15 @@ public final class RecordProcessor {
             }
             return f.andThen(x -> context.runOnContext(y -> budget.release(size)));
         });
+    }
+
+    /** A bucket-level fault of a bucket the deployment did not declare is the message's, not the deployment's. */
+    private Classified sourceFailure(Operation op, String bucket, Throwable e) {
+        Failure f = Faults.classify(op, bucket, e);
+        if (f instanceof Failure.Configuration c && !sources.declared().test(bucket)) {
+            f = new Failure.Permanent(c.reason(), c.detail() + " (not in EBB_SOURCE_BUCKETS: dead-lettered as this message's fault)");
+        }
+        return new Classified(f);
     }
 
     private static Classified classified(Operation op, String bucket, Throwable e) {

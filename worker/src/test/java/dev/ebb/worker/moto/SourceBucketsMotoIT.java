@@ -46,4 +46,25 @@ class SourceBucketsMotoIT {
         assertThat(Images.read(w.aws.get(w.dest, "64x64/" + second + "/pets/cat.jpg")).getHeight()).isEqualTo(64);   // 90x120 → 48x64
         assertThat(w.aws.depth(w.queues.url())).isZero();
     }
+
+    /**
+     * Without EBB_SOURCE_BUCKETS no source bucket was declared or checked at start, so a message naming
+     * one that does not exist is that message's fault: dead-lettered with the reason, and the worker
+     * goes on with the rest instead of stopping (as it does for a declared bucket that is missing).
+     */
+    @Test
+    void anUndeclaredMissingBucketIsTheMessagesFaultNotAStop(@TempDir Path dir) throws Exception {
+        MotoWorld w = new MotoWorld("undeclared", 5, 3);
+        byte[] cat = Images.jpeg(120, 90, 1);
+        w.aws.put(w.source, "pets/cat.jpg", cat);
+        String stale = Events.created(w.name + "-deleted-long-ago", "pets/cat.jpg", cat.length);
+        w.aws.send(w.queues.url(), List.of(stale, Events.created(w.source, "pets/cat.jpg", cat.length)));
+
+        MotoWorld.Worker worker = w.start(w.env(), dir, "worker");
+
+        assertThat(worker.awaitExit()).as("idle exit, not a configuration stop").isZero();
+        assertThat(w.reasonsOnDeadLetterQueue()).containsExactly(Map.entry(stale, "source_bucket_missing"));
+        assertThat(w.aws.keys(w.dest)).containsExactlyInAnyOrder("64x64/pets/cat.jpg", "32x48/pets/cat.jpg");
+        assertThat(w.aws.depth(w.queues.url())).isZero();
+    }
 }
