@@ -62,10 +62,6 @@ public final class PythonVenv {
         return dir.resolve("bin/python");
     }
 
-    public Path bin(String script) {
-        return dir.resolve("bin").resolve(script);
-    }
-
     private static void run(List<String> command, String what) throws Exception {
         Path log = Files.createTempFile("ebb-venv-install", ".log");
         try {

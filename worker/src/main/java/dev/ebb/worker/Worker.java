@@ -113,8 +113,8 @@ final class Worker {
     }
 
     /** What to tell the operator when the worker stopped for a configuration fault. */
-    java.util.Optional<String> exitDetail() {
-        return java.util.Optional.ofNullable(misconfiguration).map(Failure.Configuration::detail);
+    Optional<String> exitDetail() {
+        return Optional.ofNullable(misconfiguration).map(Failure.Configuration::detail);
     }
 
     void start() {
@@ -252,7 +252,7 @@ final class Worker {
             switch (r) {
                 case RecordResult.Done d -> metrics.processed(d.timings().downloadMs(), d.timings().renderMs(), d.timings().uploadMs(),
                         d.timings().bytesIn(), d.timings().bytesOut());
-                case RecordResult.Failed f -> metrics.failed(f.failure().reason(), f.failure() instanceof dev.ebb.worker.errorhandler.Failure.Permanent);
+                case RecordResult.Failed f -> metrics.failed(f.failure().reason(), f.failure() instanceof Failure.Permanent);
                 case RecordResult.Skipped s -> metrics.skipped(s.reason());
             }
         }

@@ -66,10 +66,6 @@ public final class ByteBudget {
         return used;
     }
 
-    public long total() {
-        return total;
-    }
-
     /** Records waiting for bytes; while any wait, receiving more messages would only hoard them. */
     public int waiting() {
         return waiting.size();

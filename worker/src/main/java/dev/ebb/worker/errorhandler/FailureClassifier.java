@@ -22,10 +22,7 @@ public final class FailureClassifier {
 
     private FailureClassifier() {}
 
-    /**
-     * @param bucket the bucket the call was about (named in a configuration failure's detail);
-     *     for {@link Operation#QUEUE} the queue URL
-     */
+    /** @param bucket the bucket the call was about (named in a configuration failure's detail) */
     public static Failure classify(Operation op, String bucket, Fault fault) {
         return switch (fault) {
             case Fault.TooLarge t -> new Failure.Permanent("too_large", t.message());
@@ -43,9 +40,6 @@ public final class FailureClassifier {
             String reason = s.throttling() || s.status() == 429 || s.status() == 503 ? "throttled"
                     : s.status() >= 500 ? "aws_" + s.status() : "aws_transient";
             return new Failure.Transient(reason, detail);
-        }
-        if (op.side() == Operation.Side.QUEUE) {
-            return new Failure.Permanent("aws_rejected", detail);
         }
         boolean source = op.side() == Operation.Side.SOURCE;
         String variable = source ? "the message's source bucket" : "EBB_DEST_BUCKET";

@@ -11,11 +11,10 @@ public enum Operation {
     LIST_SOURCE("ListObjectsV2", Side.SOURCE),
     HEAD_SOURCE_BUCKET("HeadBucket", Side.SOURCE),
     PUT_OUTPUT("PutObject", Side.DESTINATION),
-    HEAD_DESTINATION("HeadBucket", Side.DESTINATION),
-    QUEUE("SQS", Side.QUEUE);
+    HEAD_DESTINATION("HeadBucket", Side.DESTINATION);
 
-    /** Which bucket (or the queue) the call was about. */
-    public enum Side { SOURCE, DESTINATION, QUEUE }
+    /** Which bucket the call was about. */
+    public enum Side { SOURCE, DESTINATION }
 
     private final String apiName;
     private final Side side;

@@ -2,7 +2,6 @@ package dev.ebb.worker.observe;
 
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
@@ -16,14 +15,15 @@ import java.util.function.LongSupplier;
  */
 public final class DiagnosticLog {
 
-    private final PrintStream err;
+    /** Writes the lines: the same JSON-line format (ts, event, fields) as stdout's. */
+    private final OutcomeLog lines;
     private final long intervalMillis;
     private final LongSupplier clock;
     private final Map<String, Long> lastWritten = new HashMap<>();
     private final Map<String, Integer> suppressed = new HashMap<>();
 
     public DiagnosticLog(PrintStream err, long intervalMillis, LongSupplier clock) {
-        this.err = err;
+        this.lines = new OutcomeLog(err);
         this.intervalMillis = intervalMillis;
         this.clock = clock;
     }
@@ -42,13 +42,10 @@ public final class DiagnosticLog {
             Integer s = suppressed.remove(key);
             skipped = s == null ? 0 : s;
         }
-        JsonObject line = new JsonObject().put("ts", Instant.now().toString()).put("level", "warn").put("event", event).mergeIn(fields);
+        JsonObject line = new JsonObject().put("level", "warn").mergeIn(fields);
         if (skipped > 0) {
             line.put("suppressed", skipped);
         }
-        synchronized (err) {
-            err.println(line.encode());
-            err.flush();
-        }
+        lines.event(event, line);
     }
 }

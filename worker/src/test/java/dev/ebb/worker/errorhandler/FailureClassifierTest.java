@@ -5,7 +5,6 @@ import static dev.ebb.worker.errorhandler.Operation.HEAD_DESTINATION;
 import static dev.ebb.worker.errorhandler.Operation.HEAD_SOURCE;
 import static dev.ebb.worker.errorhandler.Operation.HEAD_SOURCE_BUCKET;
 import static dev.ebb.worker.errorhandler.Operation.PUT_OUTPUT;
-import static dev.ebb.worker.errorhandler.Operation.QUEUE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
@@ -44,9 +43,7 @@ class FailureClassifierTest {
                 row(PUT_OUTPUT,       502, null,                     "transient:aws_502"),
                 row(HEAD_DESTINATION, 404, null,                     "configuration:destination_missing"),
                 row(HEAD_DESTINATION, 403, null,                     "configuration:destination_forbidden"),
-                row(QUEUE,            400, "ThrottlingException",    "transient:throttled"),
-                row(QUEUE,            500, "InternalError",          "transient:aws_500"),
-                row(QUEUE,            400, "InvalidParameterValue",  "permanent:aws_rejected"));
+                row(PUT_OUTPUT,       400, "ThrottlingException",    "transient:throttled"));
     }
 
     static Arguments row(Operation op, int status, String code, String verdict) {
