@@ -69,15 +69,7 @@ class ControllerHandlerIT {
     void world() throws Exception {
         world = EcsWorld.create(moto, ecs);
         queueUrl = sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID())).queueUrl();
-        env.put("EBB_QUEUE_URL", queueUrl);
-        env.put("EBB_CLUSTER", world.cluster());
-        env.put("EBB_TASK_DEFINITION", world.taskDefinitionArn());
-        env.put("EBB_SUBNETS", world.subnet());
-        env.put("EBB_SECURITY_GROUPS", world.securityGroup());
-        env.put("AWS_REGION", "us-east-1");
-        env.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_ECS", moto.endpoint().toString());
-        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", moto.endpoint().toString());
+        env.putAll(world.controllerEnv(queueUrl, elasticMq.endpoint(), moto.endpoint()));
     }
 
     @Test

@@ -16,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,16 +45,8 @@ class LaunchFailureIT {
             for (int i = 0; i < 25; i++) {
                 sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{}"));
             }
-            Map<String, String> env = new HashMap<>();
-            env.put("EBB_QUEUE_URL", queueUrl);
-            env.put("EBB_CLUSTER", world.cluster());
+            Map<String, String> env = world.controllerEnv(queueUrl, elasticMq.endpoint(), moto.endpoint());
             env.put("EBB_TASK_DEFINITION", world.taskDefinitionArn().replaceAll(":\\d+$", "") + "-deleted:1");
-            env.put("EBB_SUBNETS", world.subnet());
-            env.put("EBB_SECURITY_GROUPS", world.securityGroup());
-            env.put("AWS_REGION", "us-east-1");
-            env.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_ECS", moto.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_CLOUDWATCH", moto.endpoint().toString()); // the bundled policy sizes by work: never real AWS
             List<String> logged = new ArrayList<>();
             ControllerHandler handler = new ControllerHandler(env, logged::add, Clock.fixed(TICK, ZoneOffset.UTC));
 

@@ -26,7 +26,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,15 +97,12 @@ class LivePolicyIT {
         String queueUrl = sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID())).queueUrl();
         String bucket = "ebb-config-" + UUID.randomUUID();
         s3.createBucket(r -> r.bucket(bucket));
-        Map<String, String> env = new HashMap<>(Map.of("EBB_QUEUE_URL", queueUrl, "EBB_CLUSTER", world.cluster(),
-                "EBB_TASK_DEFINITION", world.taskDefinitionArn(), "EBB_SECURITY_GROUPS", world.securityGroup(),
-                "AWS_REGION", "us-east-1", "AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString(),
-                "AWS_ENDPOINT_URL_ECS", moto.endpoint().toString(), "AWS_ENDPOINT_URL_S3", s3Proxy.endpoint().toString(),
-                "EBB_POLICY_BUCKET", bucket));
-        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", moto.endpoint().toString());
+        Map<String, String> env = world.controllerEnv(queueUrl, elasticMq.endpoint(), moto.endpoint());
+        env.remove("EBB_SUBNETS"); // the network comes with each tick, as the stack's schedule sends it
+        env.put("AWS_ENDPOINT_URL_S3", s3Proxy.endpoint().toString());
+        env.put("EBB_POLICY_BUCKET", bucket);
         // the fallback when nothing is stored: a message-count file, so that every count below is exact
         env.put("EBB_POLICY_FILE", Path.of(System.getProperty("ebb.config.dir", "../config"), "examples/message-count.yaml").toString());
-        // the network comes with each tick, as the stack's schedule sends it
         ControllerHandler handler = new ControllerHandler(env, line -> { }, Clock.fixed(TICK, ZoneOffset.UTC));
         for (int i = 0; i < 80; i++) {
             sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{}"));

@@ -2,6 +2,8 @@ package dev.ebb.controller.testing;
 
 import dev.ebb.controller.aws.FleetSettings;
 import dev.ebb.emulators.MotoServer;
+import java.net.URI;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;
@@ -30,6 +32,24 @@ public record EcsWorld(String cluster, String taskDefinitionArn, String subnet, 
                         .memory(512)))
                 .taskDefinition().taskDefinitionArn();
         return new EcsWorld(cluster, taskDefinition, subnet, group);
+    }
+
+    /**
+     * The controller's environment on this world: its queue on {@code sqs} (ElasticMQ), ECS and
+     * CloudWatch on {@code moto} (so a work-sized policy never reaches AWS). Mutable, for a test's own keys.
+     */
+    public Map<String, String> controllerEnv(String queueUrl, URI sqs, URI moto) {
+        Map<String, String> env = new HashMap<>();
+        env.put("EBB_QUEUE_URL", queueUrl);
+        env.put("EBB_CLUSTER", cluster);
+        env.put("EBB_TASK_DEFINITION", taskDefinitionArn);
+        env.put("EBB_SUBNETS", subnet);
+        env.put("EBB_SECURITY_GROUPS", securityGroup);
+        env.put("AWS_REGION", "us-east-1");
+        env.put("AWS_ENDPOINT_URL_SQS", sqs.toString());
+        env.put("AWS_ENDPOINT_URL_ECS", moto.toString());
+        env.put("AWS_ENDPOINT_URL_CLOUDWATCH", moto.toString());
+        return env;
     }
 
     public FleetSettings fleet(String startedBy) {

@@ -58,6 +58,21 @@ public final class Aws {
         s3.putObject(r -> r.bucket(bucket).key(key), RequestBody.fromBytes(bytes));
     }
 
+    /** Puts {@code n} small JPEGs under {@code folder/} in {@code bucket} and sends one S3 event each to {@code queueUrl}. */
+    public List<String> uploadImages(String queueUrl, String bucket, int n, String folder) {
+        List<String> bodies = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String key = folder + "/img-" + i + ".jpg";
+            byte[] jpeg = Images.jpeg(120 + i % 7, 90 + i % 5, i);
+            put(bucket, key, jpeg);
+            bodies.add(Events.created(bucket, key, jpeg.length));
+            keys.add(key);
+        }
+        send(queueUrl, bodies);
+        return keys;
+    }
+
     public void send(String queueUrl, List<String> bodies) {
         for (int i = 0; i < bodies.size(); i += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();

@@ -12,6 +12,10 @@ import java.util.UUID;
 /** One test's world: fresh queues and buckets on the shared emulators, and ways to run workers on them. */
 public final class Harness {
 
+    /** A test worker's JVM: small and quick to start, with the container's OOM behaviour. */
+    public static final List<String> TEST_JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
+            "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
+
     public final Emulators emulators = Emulators.shared();
     public final Aws aws = new Aws(emulators);
     public final String name;
@@ -30,8 +34,13 @@ public final class Harness {
 
     /** Environment of a worker on this world; fast timings so a test takes seconds. */
     public Map<String, String> env(URI sqs, URI s3) {
+        return workerEnv(queues.url(), dest, sqs, s3);
+    }
+
+    /** A worker's environment on any world (these emulators or moto): fast timings so a test takes seconds. */
+    public static Map<String, String> workerEnv(String queueUrl, String dest, URI sqs, URI s3) {
         Map<String, String> env = new HashMap<>();
-        env.put("EBB_QUEUE_URL", queues.url());
+        env.put("EBB_QUEUE_URL", queueUrl);
         env.put("EBB_DEST_BUCKET", dest);
         env.put("EBB_SQS_ENDPOINT", sqs.toString());
         env.put("EBB_S3_ENDPOINT", s3.toString());
@@ -55,17 +64,7 @@ public final class Harness {
 
     /** Puts {@code n} small JPEGs under {@code folder/} and sends one event per object. */
     public List<String> upload(int n, String folder) {
-        List<String> bodies = new java.util.ArrayList<>();
-        List<String> keys = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String key = folder + "/img-" + i + ".jpg";
-            byte[] jpeg = Images.jpeg(120 + i % 7, 90 + i % 5, i);
-            aws.put(source, key, jpeg);
-            bodies.add(Events.created(source, key, jpeg.length));
-            keys.add(key);
-        }
-        aws.send(queues.url(), bodies);
-        return keys;
+        return aws.uploadImages(queues.url(), source, n, folder);
     }
 
     /** {@code label} prefixes the worker's lines echoed on the test's stdout; null keeps them quiet. */
@@ -116,8 +115,7 @@ public final class Harness {
 
     /** A worker in its own JVM, so that SIGTERM and SIGKILL are real. */
     public static Process startProcess(Map<String, String> env, Path stdout) throws Exception {
-        return startProcess(env, stdout, List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr"));
+        return startProcess(env, stdout, TEST_JVM_FLAGS);
     }
 
     /** The same with these JVM flags. */

@@ -4,7 +4,6 @@ import dev.ebb.emulators.MotoServer;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,23 +37,7 @@ public final class MotoWorld {
 
     /** A worker's environment on this world (fast timings, as {@link Harness#env}), S3 through {@code s3} (moto or a proxy in front of it). */
     public Map<String, String> env(URI s3) {
-        Map<String, String> env = new HashMap<>();
-        env.put("EBB_QUEUE_URL", queues.url());
-        env.put("EBB_DEST_BUCKET", dest);
-        env.put("EBB_SQS_ENDPOINT", moto.endpoint().toString());
-        env.put("EBB_S3_ENDPOINT", s3.toString());
-        env.put("AWS_REGION", "us-east-1");
-        env.put("EBB_SIZES", "64x64,32x48");
-        env.put("EBB_WAIT_TIME_SECONDS", "1");
-        env.put("EBB_IDLE_SECONDS", "2");
-        env.put("EBB_IDLE_EMPTY_POLLS", "2");
-        env.put("EBB_METRICS_PORT", "0");
-        env.put("EBB_RETRY_WAIT_MS", "50");
-        env.put("EBB_BACKOFF_BASE_SECONDS", "1");
-        env.put("EBB_BACKOFF_MAX_SECONDS", "2");
-        env.put("EBB_DELETE_FLUSH_MS", "50");
-        env.put("EBB_GRACE_SECONDS", "5");
-        return env;
+        return Harness.workerEnv(queues.url(), dest, moto.endpoint(), s3);
     }
 
     public Map<String, String> env() {
@@ -63,17 +46,7 @@ public final class MotoWorld {
 
     /** Puts {@code n} small JPEGs under {@code folder/} in {@code bucket} and sends one event each. */
     public List<String> upload(String bucket, int n, String folder) {
-        List<String> bodies = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            String key = folder + "/img-" + i + ".jpg";
-            byte[] jpeg = Images.jpeg(120 + i % 7, 90 + i % 5, i);
-            aws.put(bucket, key, jpeg);
-            bodies.add(Events.created(bucket, key, jpeg.length));
-            keys.add(key);
-        }
-        aws.send(queues.url(), bodies);
-        return keys;
+        return aws.uploadImages(queues.url(), bucket, n, folder);
     }
 
     /** A worker process on this world; its stdout and stderr go to files in {@code dir}. */
@@ -84,8 +57,7 @@ public final class MotoWorld {
     }
 
     public Worker start(Map<String, String> env, Path dir, String label) throws Exception {
-        return start(env, dir, label, List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr"));
+        return start(env, dir, label, Harness.TEST_JVM_FLAGS);
     }
 
     /** A worker in its own JVM: what it wrote, and how it ended. */
