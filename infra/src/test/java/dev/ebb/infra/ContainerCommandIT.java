@@ -231,7 +231,15 @@ class ContainerCommandIT {
             Map<String, Object> e = map(o);
             Object v = e.get("Value");
             String value;
-            if (v instanceof Map<?, ?> m && m.containsKey("Ref")) {
+            if (v instanceof Map<?, ?> m && m.containsKey("Fn::FindInMap")) {
+                // e.g. EBB_TASK_VCPU: !FindInMap [TaskVcpus, !Ref WorkerCpu, Vcpus], at the parameter's default
+                List<Object> args = list(m.get("Fn::FindInMap"));
+                Object key = args.get(1) instanceof Map<?, ?> k ? TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, (String) k.get("Ref"))
+                        : args.get(1);
+                value = String.valueOf(map(map(map(TemplateRulesTest.EBB.root().get("Mappings")).get((String) args.get(0)))
+                        .get(String.valueOf(key))).get((String) args.get(2)));
+                assertThat(value).as("test cannot resolve " + m).isNotEqualTo("null");
+            } else if (v instanceof Map<?, ?> m && m.containsKey("Ref")) {
                 String ref = (String) m.get("Ref");
                 value = refs.containsKey(ref) ? refs.get(ref) : String.valueOf(TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, ref));
                 assertThat(refs.containsKey(ref) || TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, ref) != null)
