@@ -2,6 +2,7 @@ package dev.ebb.controller.reconcile;
 
 import dev.ebb.controller.policy.Sizing;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -25,6 +26,8 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
         LONG_TERM,
         /** Tasks ECS shows now. */
         OBSERVED,
+        /** What the queue drained since the last cycle, over the task-seconds ECS shows running. */
+        DRAINED,
         /** What an earlier cycle observed. */
         REMEMBERED,
         /** The policy's cold-start guess. */
@@ -47,27 +50,35 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
         }
     }
 
-    static Estimate of(LoadMeasurement load, List<ObservedTask> tasks, History history, Sizing.ByWork policy) {
+    static Estimate of(LoadMeasurement load, long backlog, List<ObservedTask> tasks, History history, Sizing.ByWork policy,
+            Instant now) {
         double throughput = policy.assumedThroughputPerTask();
         Basis throughputBasis = Basis.ASSUMED;
         Optional<Double> recent = load.recent().flatMap(Estimate::throughput);
         Optional<Double> longTerm = load.longTerm().flatMap(Estimate::throughput);
-        if (recent.isPresent()) {
-            throughput = recent.get();
-            throughputBasis = Basis.RECENT;
-        } else if (longTerm.isPresent()) {
-            throughput = longTerm.get();
-            throughputBasis = Basis.LONG_TERM;
-        }
-
         double arrivals = 0;
         Basis arrivalsBasis = Basis.NONE;
         if (load.recent().isPresent()) {
             LoadMeasurement.Window w = load.recent().get();
             double seconds = w.length().toMillis() / 1000.0;
             // Without SQS's count, what the workers finished is the arrival rate they kept up with.
-            arrivals = (w.sent().isPresent() ? w.sent().getAsLong() : w.processed()) / seconds;
+            long arrived = w.sent().isPresent() ? w.sent().getAsLong() : w.processed();
+            // Messages that arrived and still wait are in the backlog term already: a burst counted as
+            // both would size the fleet for it twice. In a steady state the backlog is a sliver of the window.
+            arrivals = Math.max(0, arrived - backlog) / seconds;
             arrivalsBasis = Basis.RECENT;
+        }
+
+        Optional<Double> drained = drained(backlog, arrivals, tasks, history, now);
+        if (recent.isPresent()) {
+            throughput = recent.get();
+            throughputBasis = Basis.RECENT;
+        } else if (longTerm.isPresent()) {
+            throughput = longTerm.get();
+            throughputBasis = Basis.LONG_TERM;
+        } else if (drained.isPresent()) {
+            throughput = drained.get();
+            throughputBasis = Basis.DRAINED;
         }
 
         Optional<Duration> observed = observedStartLatency(tasks);
@@ -75,6 +86,33 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
         Basis latencyBasis = observed.isPresent() ? Basis.OBSERVED
                 : history.startLatency().isPresent() ? Basis.REMEMBERED : Basis.ASSUMED;
         return new Estimate(arrivals, arrivalsBasis, throughput, throughputBasis, latency, latencyBasis);
+    }
+
+    /**
+     * Between CloudWatch's windows, a cold start's first measurement: the messages the queue lost
+     * since the last cycle (plus those that arrived meanwhile) over the task-seconds ECS shows tasks
+     * running since then. Only while a backlog is left, so the tasks were busy throughout; messages
+     * arriving unseen make it low, which errs towards more tasks. Available one tick after the first
+     * tasks start, where the workers' own reports take a minute or two to reach CloudWatch.
+     */
+    static Optional<Double> drained(long backlog, double arrivalsPerSecond, List<ObservedTask> tasks, History history, Instant now) {
+        if (history.lastBacklog().isEmpty() || backlog == 0) {
+            return Optional.empty();
+        }
+        History.BacklogMark before = history.lastBacklog().get();
+        double seconds = Math.max(0, Duration.between(before.at(), now).toMillis() / 1000.0);
+        double taskSeconds = 0;
+        for (ObservedTask t : tasks) {
+            if (t.startedAt().isPresent()) {
+                Instant from = t.startedAt().get().isAfter(before.at()) ? t.startedAt().get() : before.at();
+                taskSeconds += Math.max(0, Duration.between(from, now).toMillis() / 1000.0);
+            }
+        }
+        double processed = before.backlog() - backlog + arrivalsPerSecond * seconds;
+        if (taskSeconds < MIN_BUSY_TASK_SECONDS || processed < MIN_PROCESSED) {
+            return Optional.empty();
+        }
+        return Optional.of(processed / taskSeconds);
     }
 
     /** The median start latency of the tasks ECS shows started. */

@@ -10,14 +10,17 @@ import java.util.Optional;
  * What the reconciler remembers between cycles, because the world does not say it: the desired
  * counts of recent cycles (SQS reports depth now, not a minute ago), the stops made within the last
  * hour (the hourly bound) and the last start latency ECS showed (for when no task is left to show
- * one). It is passed in and handed back in every plan; whoever runs the loop keeps it. Losing it is
+ * one), and the backlog it saw last (to measure what the queue drained since). It is passed in and handed back in every plan; whoever runs the loop keeps it. Losing it is
  * safe: with too short a history nothing is stopped, and latency falls back to the policy's guess.
  */
-public record History(List<Sample> samples, List<Instant> stops, Optional<Duration> startLatency) {
+public record History(List<Sample> samples, List<Instant> stops, Optional<Duration> startLatency, Optional<BacklogMark> lastBacklog) {
 
     public record Sample(Instant at, int desired) {}
 
-    public static final History EMPTY = new History(List.of(), List.of(), Optional.empty());
+    /** The backlog the previous cycle saw: what the queue drained since is measured against it. */
+    public record BacklogMark(Instant at, long backlog) {}
+
+    public static final History EMPTY = new History(List.of(), List.of(), Optional.empty(), Optional.empty());
 
     private static final Duration STOP_MEMORY = Duration.ofHours(1);
 
@@ -27,7 +30,7 @@ public record History(List<Sample> samples, List<Instant> stops, Optional<Durati
     }
 
     public History(List<Sample> samples) {
-        this(samples, List.of(), Optional.empty());
+        this(samples, List.of(), Optional.empty(), Optional.empty());
     }
 
     /** Adds this cycle's desired count; keeps the window plus one older sample proving it is covered. */
@@ -50,7 +53,7 @@ public record History(List<Sample> samples, List<Instant> stops, Optional<Durati
         }
         kept.add(new Sample(now, desired));
         List<Instant> recentStops = stops.stream().filter(t -> !t.isAfter(now) && t.isAfter(now.minus(STOP_MEMORY))).toList();
-        return new History(kept, recentStops, startLatency);
+        return new History(kept, recentStops, startLatency, lastBacklog);
     }
 
     /** The same history with {@code count} stops made at {@code now}. */
@@ -59,11 +62,15 @@ public record History(List<Sample> samples, List<Instant> stops, Optional<Durati
         for (int i = 0; i < count; i++) {
             all.add(now);
         }
-        return new History(samples, all, startLatency);
+        return new History(samples, all, startLatency, lastBacklog);
     }
 
     public History withStartLatency(Duration latency) {
-        return new History(samples, stops, Optional.of(latency));
+        return new History(samples, stops, Optional.of(latency), lastBacklog);
+    }
+
+    public History withBacklog(Instant at, long backlog) {
+        return new History(samples, stops, startLatency, Optional.of(new BacklogMark(at, backlog)));
     }
 
     /** Stops made within the hour before {@code now}. */

@@ -32,7 +32,7 @@ public final class Reconciler {
                 needed = raw;
             }
             case Sizing.ByWork w -> {
-                Estimate e = Estimate.of(observation.load(), observation.tasks(), observation.history(), w);
+                Estimate e = Estimate.of(observation.load(), backlog, observation.tasks(), observation.history(), w, now);
                 estimate = Optional.of(e);
                 needed = WorkFormula.tasksNeeded(backlog, e, w);
                 raw = WorkFormula.raw(needed, backlog, policy.activationMessages(), active.size());
@@ -40,7 +40,7 @@ public final class Reconciler {
         }
         int desired = Formula.clamp(raw, policy);
         Duration window = policy.scaleDown().stabilizationWindow();
-        History history = observation.history().record(now, desired, window);
+        History history = observation.history().record(now, desired, window).withBacklog(now, backlog);
         if (estimate.isPresent() && estimate.get().startLatencyBasis() == Estimate.Basis.OBSERVED) {
             // Remembered for cycles when no task is left to show one.
             history = history.withStartLatency(estimate.get().startLatency());
@@ -80,6 +80,14 @@ public final class Reconciler {
             count = Math.min(count, floor); // minTasks is a floor whatever the backlog
             need = floor;
         }
+        String limit = "maxLaunchesPerCycle %d".formatted(policy.maxLaunchesPerCycle());
+        if (d.estimate.isPresent() && d.estimate.get().throughputBasis() == Estimate.Basis.ASSUMED) {
+            int ceiling = Math.max(WorkFormula.unmeasuredCeiling(d.desired, active.size()), policy.minTasks());
+            if (ceiling - active.size() < count) {
+                count = Math.max(0, ceiling - active.size());
+                limit = "no throughput measured yet: half the desired count first, then at most doubling each tick";
+            }
+        }
         Map<CapacityProvider, Integer> byProvider = new EnumMap<>(CapacityProvider.class);
         for (ObservedTask t : active) {
             t.provider().ifPresent(p -> byProvider.merge(p, 1, Integer::sum));
@@ -88,8 +96,8 @@ public final class Reconciler {
         String capped = raw > policy.maxTasks() ? " (capped at maxTasks %d)".formatted(policy.maxTasks()) : "";
         if (count < need) {
             return d.act(new Action.Launch(slices), Reason.LAUNCH_LIMITED,
-                    "launch %d of the %d missing tasks (maxLaunchesPerCycle %d); %d active, %d desired%s"
-                            .formatted(count, need, policy.maxLaunchesPerCycle(), d.active, d.desired, capped));
+                    "launch %d of the %d missing tasks (%s); %d active, %d desired%s"
+                            .formatted(count, need, limit, d.active, d.desired, capped));
         }
         return d.act(new Action.Launch(slices), Reason.LAUNCH,
                 "launch %d: %d active, %d desired for backlog %d%s".formatted(count, d.active, d.desired, d.backlog, capped));

@@ -65,4 +65,14 @@ final class WorkFormula {
         return backlogAtStart(backlog, e, active, now) > 0
                 || e.arrivalsPerSecond() > e.throughputPerTask() * w.targetUtilization() * active.size();
     }
+
+    /**
+     * How many tasks may be active while the throughput is still the policy's guess: half the
+     * desired count, or twice what is active, whichever is more (TCP's slow start). A guess that is
+     * too slow would otherwise launch every task at once for a worker that needs a few; the fleet
+     * reaches the full count a tick later if the measurement still says so.
+     */
+    static int unmeasuredCeiling(int desired, int active) {
+        return Math.min(desired, Math.max((desired + 1) / 2, 2 * active));
+    }
 }

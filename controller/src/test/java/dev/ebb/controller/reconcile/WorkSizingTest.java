@@ -27,10 +27,13 @@ class WorkSizingTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
         # case                                          | overrides                                       | vis   | fly | tasks                         | history     | recent            | long          | desired | reason              | action
-        cold start: the assumed throughput              |                                                 | 3600  | 0   |                               |             |                   |               | 3       | LAUNCH              | launch FARGATE_SPOT=2 FARGATE=1
-        measured throughput sizes a burst               |                                                 | 36000 | 0   |                               |             | 60000/60000/600   |               | 4       | LAUNCH              | launch FARGATE_SPOT=3 FARGATE=1
+        cold start: the guess, half of it first         |                                                 | 3600  | 0   |                               |             |                   |               | 3       | LAUNCH_LIMITED      | launch FARGATE_SPOT=1 FARGATE=1
+        cold start: half the count even with two up     |                                                 | 36000 | 0   | RF RS                         |             |                   |               | 20      | LAUNCH_LIMITED      | launch FARGATE_SPOT=6 FARGATE=2
+        cold start: then at most doubling               |                                                 | 36000 | 0   | RF RS RS RS RS RS RS RS       |             |                   |               | 20      | LAUNCH_LIMITED      | launch FARGATE_SPOT=5 FARGATE=3
+        cold start: one task is one task                | {work: {drainWithin: 3m, assumedThroughputPerTask: 100}} | 50 | 0 |                 |             |                   |               | 1       | LAUNCH              | launch FARGATE=1
+        measured throughput sizes a burst               |                                                 | 36000 | 0   |                               |             | 96000/60000/600   |               | 4       | LAUNCH              | launch FARGATE_SPOT=3 FARGATE=1
         long-term throughput after a quiet night        |                                                 | 36000 | 0   |                               |             |                   | 864000/8640   | 3       | LAUNCH              | launch FARGATE_SPOT=2 FARGATE=1
-        too little reported work: back to the guess     |                                                 | 3600  | 0   |                               |             | 100/10/5          |               | 3       | LAUNCH              | launch FARGATE_SPOT=2 FARGATE=1
+        too little reported work: back to the guess     |                                                 | 3600  | 0   |                               |             | 100/10/5          |               | 3       | LAUNCH_LIMITED      | launch FARGATE_SPOT=1 FARGATE=1
         without SQS's count, processed is the rate      |                                                 | 0     | 200 | RS RF                         | 400:2 100:2 | -/60000/600       |               | 2       | NOTHING_TO_DO       | hold
         steady load: keeps up with arrivals             |                                                 | 0     | 200 | RS RF                         | 400:2 100:2 | 60000/60000/600   |               | 2       | NOTHING_TO_DO       | hold
         steady load, too many tasks: stops the surplus  |                                                 | 0     | 200 | RF RF RS RS RS RS RS RS RS RS | 400:2 100:2 | 60000/60000/600   |               | 2       | STOP_EXCESS         | stop t10 t9 t8 t7 t6 t5 t2 t4
@@ -41,7 +44,7 @@ class WorkSizingTest {
         running tasks finish the backlog before start   | {work: {drainWithin: 2m, assumedStartLatency: 110s}} | 20000 | 0 | RS RS                  | 400:2 100:2 | 0/60000/600       |               | 3       | DRAINS_BEFORE_START | hold
         the same backlog with slower tasks launches     | {work: {drainWithin: 2m, assumedStartLatency: 110s}} | 20000 | 0 | RS RS                  | 400:2 100:2 | 0/30000/600       |               | 5       | LAUNCH              | launch FARGATE_SPOT=1 FARGATE=2
         observed start-up decides, not the guess        | {work: {drainWithin: 2m, assumedStartLatency: 110s}} | 20000 | 0 | RS@20 RS@20            | 400:2 100:2 | 0/60000/600       |               | 3       | LAUNCH              | launch FARGATE=1
-        keda#525 pending tasks are not launched again   |                                                 | 36000 | 0   | PS PS PF PS                   |             | 60000/60000/600   |               | 4       | NOTHING_TO_DO       | hold
+        keda#525 pending tasks are not launched again   |                                                 | 36000 | 0   | PS PS PF PS                   |             | 96000/60000/600   |               | 4       | NOTHING_TO_DO       | hold
         keda#1663 in-flight keeps the last task         |                                                 | 0     | 1   | RS                            | 400:1 100:1 | 60/6000/60        |               | 1       | NOTHING_TO_DO       | hold
         keda#1663 drain mode never stops a task         | {scaleDown: {mode: drain}}                      | 0     | 0   | RS RS                         | 400:0 100:0 |                   |               | 0       | DRAINING            | hold
         keda#2098 lower max: stop down to it, gracefully| {maxTasks: 2}                                   | 0     | 10  | RS RS RS RS RS RS RS RS RS RS | 400:2 100:2 | 600000/6000/60    |               | 2       | STOP_EXCESS         | stop t10 t9 t8 t7 t6 t5 t4 t3
@@ -50,7 +53,7 @@ class WorkSizingTest {
         min tasks on an empty queue                     | {minTasks: 2}                                   | 0     | 0   |                               |             |                   |               | 2       | LAUNCH              | launch FARGATE_SPOT=1 FARGATE=1
         below activation stays at zero                  | {activationMessages: 50}                        | 49    | 0   |                               |             | 60000/60000/600   |               | 0       | BELOW_ACTIVATION    | hold
         clamped to max                                  |                                                 | 900000| 0   |                               |             | 60000/60000/600   |               | 20      | LAUNCH              | launch FARGATE_SPOT=15 FARGATE=5
-        paused does nothing                             | {paused: true}                                  | 36000 | 0   |                               |             | 60000/60000/600   |               | 4       | PAUSED              | hold
+        paused does nothing                             | {paused: true}                                  | 36000 | 0   |                               |             | 96000/60000/600   |               | 4       | PAUSED              | hold
         """)
     void decides(String name, String overrides, long visible, long inFlight, String tasks, String history, String recent,
             String longTerm, int desired, Reason reason, String action) {
@@ -78,7 +81,7 @@ class WorkSizingTest {
         """)
     void estimatesSayWhereEachRateCameFrom(String recent, String longTerm, String tasks, double arrivals, String arrivalsFrom,
             double perTask, String perTaskFrom, long start, String startFrom) {
-        Plan plan = Reconciler.plan(new Observation(QueueSnapshot.of(10, 0, 0), Fixtures.tasks(tasks == null ? "" : tasks),
+        Plan plan = Reconciler.plan(new Observation(QueueSnapshot.of(0, 0, 0), Fixtures.tasks(tasks == null ? "" : tasks),
                 History.EMPTY, Fixtures.load(recent, longTerm)), Fixtures.workPolicy(""), NOW);
 
         Estimate e = plan.estimate().orElseThrow();
@@ -88,6 +91,22 @@ class WorkSizingTest {
         assertThat(e.throughputBasis().label()).isEqualTo(perTaskFrom);
         assertThat(e.startLatency()).isEqualTo(Duration.ofSeconds(start));
         assertThat(e.startLatencyBasis().label()).isEqualTo(startFrom);
+    }
+
+    /** A cold start's first measurement: what the queue drained since the last tick, over the task-seconds running. */
+    @Test
+    void withNothingInCloudWatchTheQueuesDrainMeasuresTheTasks() {
+        History before = History.EMPTY.withBacklog(NOW.minusSeconds(120), 100_000);
+        Observation o = new Observation(QueueSnapshot.of(60_000, 0, 0), Fixtures.tasks("RS@30 RS@30"), before, LoadMeasurement.UNKNOWN);
+
+        Estimate e = Reconciler.plan(o, Fixtures.workPolicy(""), NOW).estimate().orElseThrow();
+
+        assertThat(e.throughputBasis()).isEqualTo(Estimate.Basis.DRAINED);
+        assertThat(e.throughputPerTask()).as("40,000 messages in 2 x 120 task-seconds").isCloseTo(166.67, offset(0.01));
+
+        Observation drainedDry = new Observation(QueueSnapshot.of(0, 0, 0), Fixtures.tasks("RS@30 RS@30"), before, LoadMeasurement.UNKNOWN);
+        assertThat(Reconciler.plan(drainedDry, Fixtures.workPolicy(""), NOW).estimate().orElseThrow().throughputBasis())
+                .as("an empty queue says the tasks ran out of work, not how fast they are").isEqualTo(Estimate.Basis.ASSUMED);
     }
 
     @Test
