@@ -35,15 +35,14 @@ ebb_system_packages() {
   fi
   echo "bin/test: installing $missing (apt-get)"
   local packages=()
+  $sudo apt-get update -qq   # once: apt-cache knows nothing on a fresh machine before it
   for p in $missing; do
     # Ubuntu (e.g. the JDK 25 image buildspec.yml runs the tests in) names the library libturbojpeg.
     if [ "$p" = libturbojpeg0 ] && ! apt-cache show libturbojpeg0 >/dev/null 2>&1; then
-      $sudo apt-get update -qq
-      apt-cache show libturbojpeg0 >/dev/null 2>&1 || p=libturbojpeg
+      p=libturbojpeg
     fi
     packages+=("$p")
   done
-  $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
   missing=$(ebb_missing_packages)
   if [ -n "$missing" ]; then

@@ -29,10 +29,6 @@ record ScheduledEvent(Optional<Instant> time, Map<String, String> environment) {
     private static final JsonFactory JSON = new JsonFactory();
 
     /** The event's time, or {@code now} to the second if the input has none (a manual test invoke). */
-    static Instant time(InputStream input, Instant now) {
-        return read(input).tickOr(now);
-    }
-
     Instant tickOr(Instant now) {
         return time.orElse(now.truncatedTo(ChronoUnit.SECONDS));
     }

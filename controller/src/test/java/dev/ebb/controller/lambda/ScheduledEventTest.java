@@ -24,7 +24,7 @@ class ScheduledEventTest {
         []                                                                                                                                          | 2026-03-04T05:06:07Z
         """)
     void takesTheTickFromTheEventElseNowToTheSecond(String json, Instant expected) {
-        assertThat(ScheduledEvent.time(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), NOW)).isEqualTo(expected);
+        assertThat(ScheduledEvent.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).tickOr(NOW)).isEqualTo(expected);
     }
 
     /** The stack's schedule sends the per-tick settings; only those may override the function's environment. */

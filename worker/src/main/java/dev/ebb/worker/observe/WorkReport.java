@@ -10,9 +10,10 @@ import java.util.Optional;
  * (docs/controller.md, "Sizing by work") to learn how many messages a fully busy task finishes per
  * second, whatever the task size or the images.
  *
- * <p>Busy is, per sample, the larger of the task's CPU share and its share of permits in use: a
- * CPU-bound worker saturates its vCPUs first, one waiting on slow S3 its permits first, and either
- * way the ratio measures how much more it could take. Samples come from the worker's tick; the last
+ * <p>Busy is, per sample in which the worker holds a message, the larger of the task's CPU share
+ * and its share of permits in use: a CPU-bound worker saturates its vCPUs first, one waiting on
+ * slow S3 its permits first, and either way the ratio measures how much more it could take. A
+ * sample holding nothing counts as idle, whatever the JVM did meanwhile. Samples come from the worker's tick; the last
  * partial interval is reported at exit, so a short-lived task's work is not lost.
  */
 public final class WorkReport {
@@ -68,7 +69,11 @@ public final class WorkReport {
         double seconds = elapsed / 1000.0;
         double cpuShare = Math.max(0, (cpuNanos - lastCpuNanos) / 1e9) / (seconds * vcpus);
         double permitShare = (double) Math.max(0, permitsInUse) / permits;
-        busySeconds += Math.min(1, Math.max(cpuShare, permitShare)) * seconds;
+        // Only time holding messages is work: the JVM's own start-up, JIT and idle polling would
+        // otherwise make a lightly loaded task look slow, and the controller keep tasks it does not need.
+        if (permitsInUse > 0) {
+            busySeconds += Math.min(1, Math.max(cpuShare, permitShare)) * seconds;
+        }
         cpuSeconds += Math.min(1, cpuShare) * seconds;
         permitSeconds += Math.min(1, permitShare) * seconds;
         lastSampleAt = nowMillis;

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
-import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -95,10 +94,9 @@ public final class WorkerMetrics {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            FunctionCounter.builder("process.cpu", os, o -> o.getProcessCpuTime() / 1e9).baseUnit("seconds")
-                    .description("CPU time used by the worker's JVM").register(registry);
-        }
+        // The same reading the work report's CPU share is taken from (TaskCpu).
+        FunctionCounter.builder("process.cpu", registry, r -> TaskCpu.processCpuNanos() / 1e9).baseUnit("seconds")
+                .description("CPU time used by the worker's JVM").register(registry);
         return registry;
     }
 

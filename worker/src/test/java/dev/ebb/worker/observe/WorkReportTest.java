@@ -19,11 +19,12 @@ class WorkReportTest {
     @CsvSource(delimiter = '|', textBlock = """
         # case                                   | vcpus | permits | in use | cpu s | busy s
         idle                                     | 1     | 20      | 0      | 0     | 0
+        start-up or JIT while holding nothing    | 1     | 20      | 0      | 8     | 0
         CPU-bound: half the CPU, few permits     | 1     | 20      | 2      | 5     | 5
         waiting on S3: all permits, little CPU   | 1     | 20      | 20     | 1     | 10
         half a vCPU used fully is fully busy     | 0.5   | 20      | 4      | 5     | 10
-        two vCPUs, one used                      | 2     | 20      | 0      | 10    | 5
-        more CPU than allowed counts as full     | 1     | 20      | 0      | 14    | 10
+        two vCPUs, one used                      | 2     | 20      | 1      | 10    | 5
+        more CPU than allowed counts as full     | 1     | 20      | 1      | 14    | 10
         """)
     void busyIsTheLargerShare(String name, double vcpus, int permits, int inUse, long cpuSeconds, double busy) {
         WorkReport r = new WorkReport("Ebb/Worker", "q", vcpus, permits, 60_000, 0, 0);
