@@ -9,7 +9,6 @@ import dev.ebb.controller.testing.EcsWorld;
 import dev.ebb.emulators.MotoServer;
 import dev.ebb.controller.testing.TestContext;
 import dev.ebb.emulators.EmbeddedSqs;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -182,7 +181,7 @@ class ControllerHandlerIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
 
         // 1 s left in the invocation: no time for a retry, the error is reported at once.
-        handler().handleRequest(event(TICK), out, new TestContext(1_000));
+        handler().handleRequest(ScheduledEvents.at(TICK), out, new TestContext(1_000));
 
         JsonNode line = JSON.readTree(out.toByteArray());
         assertThat(line.get("status").asText()).isEqualTo("error");
@@ -194,7 +193,7 @@ class ControllerHandlerIT {
     @Test
     void returnsTheLineItLogs() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler().handleRequest(event(TICK), out, new TestContext(60_000));
+        handler().handleRequest(ScheduledEvents.at(TICK), out, new TestContext(60_000));
 
         assertThat(logged).singleElement().isEqualTo(out.toString(StandardCharsets.UTF_8));
     }
@@ -205,16 +204,8 @@ class ControllerHandlerIT {
 
     private JsonNode invoke(ControllerHandler handler, Instant tick) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(event(tick), out, new TestContext(60_000));
+        handler.handleRequest(ScheduledEvents.at(tick), out, new TestContext(60_000));
         return JSON.readTree(out.toByteArray());
-    }
-
-    private static ByteArrayInputStream event(Instant tick) {
-        String json = """
-                {"version":"0","id":"%s","detail-type":"Scheduled Event","source":"aws.events","account":"000000000000",
-                 "time":"%s","region":"us-east-1","resources":["arn:aws:events:us-east-1:000000000000:rule/ebb"],"detail":{}}"""
-                .formatted(UUID.randomUUID(), tick);
-        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 
     private void send(int n) {

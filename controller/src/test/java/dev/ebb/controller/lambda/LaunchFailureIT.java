@@ -9,9 +9,7 @@ import dev.ebb.controller.testing.EcsWorld;
 import dev.ebb.controller.testing.TestContext;
 import dev.ebb.emulators.EmbeddedSqs;
 import dev.ebb.emulators.MotoServer;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -51,7 +49,7 @@ class LaunchFailureIT {
             ControllerHandler handler = new ControllerHandler(env, logged::add, Clock.fixed(TICK, ZoneOffset.UTC));
 
             ByteArrayOutputStream out = new ByteArrayOutputStream();
-            handler.handleRequest(event(TICK), out, new TestContext(60_000));
+            handler.handleRequest(ScheduledEvents.at(TICK), out, new TestContext(60_000));
             JsonNode line = new ObjectMapper().readTree(out.toByteArray());
 
             assertThat(line.get("action").asText()).as(line.toString()).isEqualTo("launch");
@@ -61,13 +59,5 @@ class LaunchFailureIT {
             assertThat(line.get("Errors").asInt()).as("the metric ControllerErrorsAlarm watches").isEqualTo(1);
             assertThat(line.get("LaunchFailures").asInt()).isPositive();
         }
-    }
-
-    private static ByteArrayInputStream event(Instant tick) {
-        String json = """
-                {"version":"0","id":"%s","detail-type":"Scheduled Event","source":"aws.events","account":"000000000000",
-                 "time":"%s","region":"us-east-1","resources":["arn:aws:events:us-east-1:000000000000:rule/ebb"],"detail":{}}"""
-                .formatted(UUID.randomUUID(), tick);
-        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
 }
