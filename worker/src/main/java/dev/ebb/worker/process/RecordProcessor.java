@@ -59,9 +59,9 @@ public final class RecordProcessor {
 
     /**
      * Which source buckets a message may name, and which of them the deployment declared (and the
-     * worker checked at start). Only a declared bucket that is missing or forbidden is a
-     * configuration fault that stops the worker; for any other bucket it is that message's fault,
-     * or one stale event naming a deleted bucket would stop every worker that received it.
+     * worker checked at start). A missing bucket stops the worker only when it was declared; for any
+     * other it is that message's fault, or one stale event naming a deleted bucket would stop every
+     * worker that received it.
      */
     public record Sources(Predicate<String> allowed, Predicate<String> declared) {}
 
@@ -164,10 +164,15 @@ public final class RecordProcessor {
         });
     }
 
-    /** A bucket-level fault of a bucket the deployment did not declare is the message's, not the deployment's. */
+    /**
+     * A bucket that does not exist, named by a message while the deployment declared no such source
+     * bucket, is that message's fault (a stale event): no image of it can be read, by any worker.
+     * A forbidden bucket stays a configuration fault whatever the message says: a role that may not
+     * read would otherwise dead-letter the whole backlog.
+     */
     private Classified sourceFailure(Operation op, String bucket, Throwable e) {
         Failure f = Faults.classify(op, bucket, e);
-        if (f instanceof Failure.Configuration c && !sources.declared().test(bucket)) {
+        if (f instanceof Failure.Configuration c && c.reason().equals("source_bucket_missing") && !sources.declared().test(bucket)) {
             f = new Failure.Permanent(c.reason(), c.detail() + " (not in EBB_SOURCE_BUCKETS: dead-lettered as this message's fault)");
         }
         return new Classified(f);
