@@ -28,5 +28,11 @@ public interface ObjectStore {
     /** A cheap call that succeeds when S3 answers; closes a half-open breaker. */
     CompletableFuture<Void> probe(String bucket);
 
-    record SourceObject(byte[] bytes, String eTag, Optional<String> versionId) {}
+    /** The body is native memory the caller must {@link #close()} once it has been rendered. */
+    record SourceObject(SourceBody body, String eTag, Optional<String> versionId) implements AutoCloseable {
+        @Override
+        public void close() {
+            body.close();
+        }
+    }
 }

@@ -1,39 +1,38 @@
 package dev.ebb.worker.aws;
 
-import java.nio.ByteBuffer;
+import io.vertx.core.Context;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import org.reactivestreams.Subscriber;
-import org.reactivestreams.Subscription;
-import software.amazon.awssdk.core.async.AsyncRequestBody;
-import software.amazon.awssdk.core.async.AsyncResponseTransformer;
-import software.amazon.awssdk.core.async.ResponsePublisher;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 
 /**
- * {@link ObjectStore} over the SDK's async S3 client; every call goes through the S3 {@link Guard}.
- * A download reads the Content-Length first and fills one array of exactly that size, so memory
- * per message is bounded by the byte limit.
+ * {@link ObjectStore} over S3; every call goes through the S3 {@link Guard}. GetObject and PutObject
+ * go through {@link S3Transfers} (the per-image calls, kept lean), the rest through the SDK's async
+ * client. A download reads the Content-Length first and fills one native segment of exactly that
+ * size, so memory per message is bounded by the byte limit.
  */
 public final class S3ObjectStore implements ObjectStore {
 
     private final S3AsyncClient s3;
+    private final S3Transfers transfers;
+    private final Context context;
     private final Guard guard;
 
-    public S3ObjectStore(S3AsyncClient s3, Guard guard) {
+    /**
+     * @param transfers GetObject and PutObject, the calls every image makes
+     * @param context the worker's event loop, where those two run
+     */
+    public S3ObjectStore(S3AsyncClient s3, S3Transfers transfers, Context context, Guard guard) {
         this.s3 = s3;
+        this.transfers = transfers;
+        this.context = context;
         this.guard = guard;
     }
 
     @Override
     public CompletableFuture<SourceObject> get(String bucket, String key, Optional<String> versionId, long maxBytes) {
-        return guard.call("GetObject", () -> s3.getObject(r -> {
-                    r.bucket(bucket).key(key);
-                    versionId.ifPresent(r::versionId);
-                }, AsyncResponseTransformer.toPublisher())
-                .thenCompose(publisher -> read(publisher, maxBytes)))
+        return guard.call("GetObject", () -> transfers.get(context, bucket, key, versionId, maxBytes))
                 .exceptionallyCompose(e -> isAccessDenied(e) ? absentOr(bucket, key, e) : CompletableFuture.failedFuture(e));
     }
 
@@ -74,34 +73,9 @@ public final class S3ObjectStore implements ObjectStore {
         return guard.call("HeadBucket", () -> s3.headBucket(r -> r.bucket(bucket))).thenApply(r -> null);
     }
 
-    private static CompletableFuture<SourceObject> read(ResponsePublisher<GetObjectResponse> publisher, long maxBytes) {
-        GetObjectResponse response = publisher.response();
-        long length = response.contentLength() == null ? -1 : response.contentLength();
-        if (length < 0 || length > maxBytes || length > Integer.MAX_VALUE - 16) {
-            publisher.subscribe(new Cancelling());
-            return CompletableFuture.failedFuture(new ObjectTooLargeException(length, maxBytes));
-        }
-        byte[] bytes = new byte[(int) length];
-        int[] position = {0};
-        return publisher.subscribe(buffer -> {
-            int n = buffer.remaining();
-            if (position[0] + n > bytes.length) {
-                throw new IllegalStateException("S3 sent more bytes than its Content-Length");
-            }
-            buffer.get(bytes, position[0], n);
-            position[0] += n;
-        }).thenApply(done -> {
-            if (position[0] != bytes.length) {
-                throw new IllegalStateException("S3 sent " + position[0] + " of " + bytes.length + " bytes");
-            }
-            return new SourceObject(bytes, unquote(response.eTag()), Optional.ofNullable(response.versionId()));
-        });
-    }
-
     @Override
     public CompletableFuture<Void> put(String bucket, String key, byte[] bytes, String contentType, Map<String, String> metadata) {
-        return guard.call("PutObject", () -> s3.putObject(r -> r.bucket(bucket).key(key).contentType(contentType).metadata(metadata),
-                AsyncRequestBody.fromBytes(bytes))).thenApply(r -> null);
+        return guard.call("PutObject", () -> transfers.put(context, bucket, key, bytes, contentType, metadata));
     }
 
     @Override
@@ -111,21 +85,5 @@ public final class S3ObjectStore implements ObjectStore {
 
     private static String unquote(String eTag) {
         return eTag == null ? "" : eTag.replace("\"", "");
-    }
-
-    private static final class Cancelling implements Subscriber<ByteBuffer> {
-        @Override
-        public void onSubscribe(Subscription s) {
-            s.cancel();
-        }
-
-        @Override
-        public void onNext(ByteBuffer b) {}
-
-        @Override
-        public void onError(Throwable t) {}
-
-        @Override
-        public void onComplete() {}
     }
 }

@@ -114,9 +114,13 @@ public final class RecordProcessor {
                     .recover(e -> Future.failedFuture(sourceFailure(Operation.GET_SOURCE, event.bucket(), e)))
                     .compose(source -> {
                         marks[0] = System.nanoTime();
-                        bytesIn[0] = source.bytes().length;
-                        return pool.<Outcome>executeBlocking(() -> engine.render(source.bytes(), specs), false)
-                                .map(outcome -> new Rendered(withoutBytes(source), outcome));
+                        bytesIn[0] = source.body().length();
+                        // the native body is freed as soon as it is rendered (or the render failed), before the uploads
+                        return pool.<Outcome>executeBlocking(() -> {
+                            try (source) {
+                                return engine.render(source.body().segment(), specs);
+                            }
+                        }, false).onFailure(e -> source.close()).map(outcome -> new Rendered(source, outcome));
                     }))
                     .compose(r -> {
                         marks[1] = System.nanoTime();
@@ -134,11 +138,6 @@ public final class RecordProcessor {
     }
 
     private record Rendered(ObjectStore.SourceObject source, Outcome outcome) {}
-
-    /** Keeps what the upload's metadata needs and lets the source bytes go before the uploads start. */
-    private static ObjectStore.SourceObject withoutBytes(ObjectStore.SourceObject s) {
-        return new ObjectStore.SourceObject(new byte[0], s.eTag(), s.versionId());
-    }
 
     /** From the event, or HEAD when the event does not say (S3's own events always do). */
     private Future<Long> sizeOf(ObjectEvent event) {

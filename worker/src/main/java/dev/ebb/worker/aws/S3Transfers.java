@@ -1,0 +1,300 @@
+package dev.ebb.worker.aws;
+
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.internal.buffer.BufferInternal;
+import java.lang.foreign.MemorySegment;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.SdkHttpRequest;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
+import software.amazon.awssdk.identity.spi.IdentityProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.endpoints.S3EndpointParams;
+import software.amazon.awssdk.services.s3.endpoints.S3EndpointProvider;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.utils.http.SdkHttpUtils;
+
+/**
+ * GetObject and PutObject, the two calls every image makes, over Vert.x's HTTP client on the
+ * worker's own event loop. Everything else about S3 stays with the SDK's client, and this borrows
+ * from the SDK what must be right rather than fast: the endpoint rules (virtual-hosted or path
+ * style, per region), the credentials chain (the task role, refreshed) and the SigV4 signer.
+ *
+ * <p>Why not the SDK's async client for these two: profiled under the worker-vs-blueprint
+ * benchmark (one core, 12 MP JPEGs), the SDK's request pipeline and its own Netty client cost about
+ * 8 ms of CPU per image, half as much again as the JPEG decode that is the actual work; a request
+ * here is a signed HTTP exchange with no interceptor chain, no reactive-streams adapters and no
+ * second event loop. docs/worker.md has the figures.
+ *
+ * <p>A source body is read into native memory (see {@link SourceBody}) of exactly its
+ * Content-Length, which the JPEG decoder reads in place: no heap array to zero, fill and copy
+ * again, and no multi-megabyte arrays for the garbage collector to promote.
+ *
+ * <p>Errors surface as the SDK's own exceptions ({@link S3Exception} with the status and S3's
+ * error code, {@link SdkClientException} for I/O), so {@link Faults} classifies them exactly as
+ * it classifies the SDK client's.
+ */
+public final class S3Transfers implements AutoCloseable {
+
+    private static final long IDLE_TIMEOUT_MS = 30_000;
+    private static final long CONNECT_TIMEOUT_MS = 10_000;
+
+    private final HttpClientAgent http;
+    private final S3EndpointProvider endpoints = S3EndpointProvider.defaultProvider();
+    private final Map<String, URI> bucketEndpoints = new ConcurrentHashMap<>();
+    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
+    private final Region region;
+    private final Optional<URI> endpointOverride;
+    private final boolean pathStyle;
+    private final boolean verifyChecksums;
+
+    /**
+     * @param verifyChecksums ask S3 for the object's stored checksum and verify the body against it
+     *     (off for S3-compatible stores, as the SDK client is configured: WHEN_REQUIRED)
+     */
+    public S3Transfers(io.vertx.core.Vertx vertx, int connections, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+            Region region, Optional<URI> endpointOverride, boolean pathStyle, boolean verifyChecksums) {
+        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
+                        .setConnectTimeout((int) CONNECT_TIMEOUT_MS).setIdleTimeout((int) IDLE_TIMEOUT_MS).setIdleTimeoutUnit(TimeUnit.MILLISECONDS),
+                new PoolOptions().setHttp1MaxSize(connections));
+        this.credentials = credentials;
+        this.region = region;
+        this.endpointOverride = endpointOverride;
+        this.pathStyle = pathStyle;
+        this.verifyChecksums = verifyChecksums;
+    }
+
+    /**
+     * With what the SDK client was built from (credentials chain, region, endpoint override), so
+     * both paths call the same S3 as the same principal.
+     */
+    public static S3Transfers create(io.vertx.core.Vertx vertx, software.amazon.awssdk.services.s3.S3AsyncClient s3,
+            dev.ebb.worker.config.WorkerConfig config) {
+        var c = s3.serviceClientConfiguration();
+        return new S3Transfers(vertx, Math.max(64, config.concurrency() * 2), c.credentialsProvider(), c.region(),
+                config.s3Endpoint(), config.s3PathStyle(), config.s3Endpoint().isEmpty());
+    }
+
+    /** The whole object in native memory, or the failure S3 answered; refused past {@code maxBytes} before the body is read. */
+    public CompletableFuture<ObjectStore.SourceObject> get(Context context, String bucket, String key, Optional<String> versionId,
+            long maxBytes) {
+        SdkHttpRequest.Builder request = request(SdkHttpMethod.GET, bucket, key);
+        versionId.ifPresent(v -> request.putRawQueryParameter("versionId", v));
+        if (verifyChecksums) {
+            request.putHeader("x-amz-checksum-mode", "ENABLED");
+        }
+        return onContext(context, () -> send(request, null).compose(response -> {
+            if (response.statusCode() != 200) {
+                return failure(response);
+            }
+            String lengthHeader = response.getHeader("Content-Length");
+            long length = lengthHeader == null ? -1 : Long.parseLong(lengthHeader);
+            if (length < 0 || length > maxBytes) {
+                response.request().connection().close();
+                return Future.failedFuture(new ObjectTooLargeException(length, maxBytes));
+            }
+            return readBody(response, length).map(body -> new ObjectStore.SourceObject(body,
+                    unquote(response.getHeader("ETag")), Optional.ofNullable(response.getHeader("x-amz-version-id"))));
+        }));
+    }
+
+    public CompletableFuture<Void> put(Context context, String bucket, String key, byte[] bytes, String contentType,
+            Map<String, String> metadata) {
+        SdkHttpRequest.Builder request = request(SdkHttpMethod.PUT, bucket, key)
+                .putHeader("Content-Type", contentType)
+                .putHeader("Content-Length", Integer.toString(bytes.length))
+                // S3 checks the body against it and refuses a damaged upload (400 BadDigest).
+                .putHeader("Content-MD5", md5(bytes));
+        metadata.forEach((k, v) -> request.putHeader("x-amz-meta-" + k, v));
+        return onContext(context, () -> send(request, bytes).compose(response -> response.statusCode() == 200
+                ? response.end().<Void>mapEmpty()
+                : failure(response)));
+    }
+
+    private SdkHttpRequest.Builder request(SdkHttpMethod method, String bucket, String key) {
+        URI base = bucketEndpoints.computeIfAbsent(bucket, this::resolve);
+        String path = (base.getRawPath() == null || base.getRawPath().isEmpty() ? "" : stripSlash(base.getRawPath()))
+                + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
+        return SdkHttpRequest.builder().method(method).protocol(base.getScheme()).host(base.getHost()).port(base.getPort())
+                .encodedPath(path);
+    }
+
+    /** The SDK's own endpoint rules, once per bucket: the same URL the SDK client would call. */
+    private URI resolve(String bucket) {
+        S3EndpointParams.Builder params = S3EndpointParams.builder().bucket(bucket).region(region).forcePathStyle(pathStyle);
+        endpointOverride.ifPresent(e -> params.endpoint(e.toString()));
+        return endpoints.resolveEndpoint(params.build()).join().url();
+    }
+
+    private Future<HttpClientResponse> send(SdkHttpRequest.Builder unsigned, byte[] body) {
+        return Future.fromCompletionStage(credentials.resolveIdentity()).compose(identity -> {
+            SignedRequest signed = signer.sign(r -> r.identity(identity)
+                    .request(unsigned.build())
+                    .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
+                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                    .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
+                    // S3's rules: keys are signed as sent, and the body's hash goes in x-amz-content-sha256
+                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+            SdkHttpRequest r = signed.request();
+            RequestOptions options = new RequestOptions()
+                    .setMethod(HttpMethod.valueOf(r.method().name()))
+                    .setSsl("https".equals(r.protocol()))
+                    .setHost(r.host())
+                    .setPort(r.port())
+                    .setURI(r.encodedPath() + rawQuery(r))
+                    .setIdleTimeout(IDLE_TIMEOUT_MS);
+            r.forEachHeader((name, values) -> values.forEach(v -> options.putHeader(name, v)));
+            if (!r.firstMatchingHeader("Host").isPresent()) {
+                options.putHeader("Host", hostHeader(r));
+            }
+            return http.request(options).compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)));
+        }).recover(e -> Future.failedFuture(e instanceof S3Exception || e instanceof ObjectTooLargeException ? e
+                : SdkClientException.create("S3 " + unsigned.method() + " failed: " + e, e)));
+    }
+
+    /** Streams the body into one native segment of exactly {@code length} bytes, then checks it is whole and intact. */
+    private Future<SourceBody> readBody(HttpClientResponse response, long length) {
+        SourceBody body = SourceBody.allocate(length);
+        Promise<SourceBody> done = Promise.promise();
+        long[] position = {0};
+        Checksums.Verifier verifier = verifyChecksums ? Checksums.verifier(response::getHeader) : Checksums.Verifier.NONE;
+        response.handler(buffer -> {
+            ByteBuf buf = ((BufferInternal) buffer).getByteBuf();
+            int n = buf.readableBytes();
+            if (position[0] + n > length) {
+                response.request().reset();
+                done.tryFail(SdkClientException.create("S3 sent more bytes than its Content-Length " + length));
+                return;
+            }
+            for (ByteBuffer part : buf.nioBuffers()) {
+                int size = part.remaining();
+                verifier.update(part.duplicate());
+                MemorySegment.copy(MemorySegment.ofBuffer(part), 0, body.segment(), position[0], size);
+                position[0] += size;
+            }
+        });
+        response.exceptionHandler(e -> done.tryFail(SdkClientException.create("S3 GetObject body: " + e, e)));
+        response.endHandler(v -> {
+            if (position[0] != length) {
+                done.tryFail(SdkClientException.create("S3 sent " + position[0] + " of " + length + " bytes"));
+            } else {
+                Optional<String> mismatch = verifier.mismatch();
+                if (mismatch.isPresent()) {
+                    done.tryFail(SdkClientException.create("the object's body does not match its stored checksum: " + mismatch.get()));
+                } else {
+                    done.tryComplete(body);
+                }
+            }
+        });
+        return done.future().onFailure(e -> body.close());
+    }
+
+    /** S3's error answer as the SDK would raise it: status, error code (none for HEAD), message. */
+    private static <T> Future<T> failure(HttpClientResponse response) {
+        return response.body().transform(ar -> {
+            String xml = ar.succeeded() ? ar.result().toString(StandardCharsets.UTF_8) : "";
+            String code = element(xml, "Code");
+            String message = element(xml, "Message");
+            return Future.failedFuture(S3Exception.builder()
+                    .statusCode(response.statusCode())
+                    .requestId(response.getHeader("x-amz-request-id"))
+                    .message(message == null ? "HTTP " + response.statusCode() : message)
+                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("S3").errorCode(code)
+                            .errorMessage(message == null ? "HTTP " + response.statusCode() : message).build())
+                    .build());
+        });
+    }
+
+    /** One element of S3's small error document; no XML parser needed for {@code <Error><Code>…</Code>}. */
+    static String element(String xml, String name) {
+        int start = xml.indexOf("<" + name + ">");
+        int end = xml.indexOf("</" + name + ">");
+        if (start < 0 || end < start) {
+            return null;
+        }
+        return xml.substring(start + name.length() + 2, end).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+                .replace("&apos;", "'").replace("&amp;", "&");
+    }
+
+    private static <T> CompletableFuture<T> onContext(Context context, java.util.function.Supplier<Future<T>> call) {
+        Promise<T> result = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                call.get().onComplete(result);
+            } catch (RuntimeException e) {
+                result.tryFail(e);
+            }
+        });
+        return result.future().toCompletionStage().toCompletableFuture();
+    }
+
+    private static String rawQuery(SdkHttpRequest r) {
+        if (r.rawQueryParameters().isEmpty()) {
+            return "";
+        }
+        StringBuilder q = new StringBuilder();
+        r.rawQueryParameters().forEach((name, values) -> {
+            for (String v : values) {
+                q.append(q.isEmpty() ? '?' : '&').append(SdkHttpUtils.urlEncode(name));
+                if (v != null) {
+                    q.append('=').append(SdkHttpUtils.urlEncode(v));
+                }
+            }
+        });
+        return q.toString();
+    }
+
+    private static String hostHeader(SdkHttpRequest r) {
+        boolean standard = r.port() == -1 || (r.port() == 443 && "https".equals(r.protocol())) || (r.port() == 80 && "http".equals(r.protocol()));
+        return standard ? r.host() : r.host() + ":" + r.port();
+    }
+
+    private static String stripSlash(String path) {
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    private static String md5(byte[] bytes) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has MD5", e);
+        }
+    }
+
+    private static String unquote(String eTag) {
+        return eTag == null ? "" : eTag.replace("\"", "");
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}
