@@ -58,6 +58,7 @@ class LaunchFailureIT {
             assertThat(line.get("status").asText()).isEqualTo("launch-failed");
             assertThat(line.get("Errors").asInt()).as("the metric ControllerErrorsAlarm watches").isEqualTo(1);
             assertThat(line.get("LaunchFailures").asInt()).isPositive();
+            assertThat(line.get("errorKind").asText()).isEqualTo("transient");
         }
     }
 }
