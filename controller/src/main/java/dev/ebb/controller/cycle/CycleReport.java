@@ -56,15 +56,17 @@ public record CycleReport(
     }
 
     /**
-     * The kind a status always has; {@link Status#ERROR}'s depends on what was thrown. A cycle in
-     * which every launch failed is transient: a Spot shortage heals, and a task definition that is
-     * gone keeps the Errors alarm firing until it is fixed.
+     * The kind a status has; {@link Status#ERROR}'s depends on what was thrown, so it is given. A cycle
+     * in which every launch failed is terminal only when every failure is (RunTask raised
+     * ClientException for a task definition that is gone, AccessDenied, InvalidParameterException
+     * for a subnet): a Spot shortage among them heals by itself.
      */
-    public static Optional<ErrorKind> kindOf(Status status) {
+    public static Optional<ErrorKind> kindOf(Status status, Outcome outcome) {
         return switch (status) {
             case OK -> Optional.empty();
             case POLICY_INVALID, SETTINGS_INVALID -> Optional.of(ErrorKind.TERMINAL);
-            case LAUNCH_FAILED -> Optional.of(ErrorKind.TRANSIENT);
+            case LAUNCH_FAILED -> Optional.of(outcome.failures().stream().allMatch(f -> f.kind() == ErrorKind.TERMINAL)
+                    ? ErrorKind.TERMINAL : ErrorKind.TRANSIENT);
             case ERROR -> throw new IllegalArgumentException("an error's kind depends on what was thrown: give it");
         };
     }
@@ -83,7 +85,8 @@ public record CycleReport(
     /** A cycle that observed and planned; failed only if every launch failed. */
     public CycleReport(Status status, Instant scheduledAt, boolean dryRun, String policyName, List<PolicyError> policyErrors,
             Optional<QueueSnapshot> queue, List<ObservedTask> tasks, Optional<Plan> plan, Outcome outcome, Optional<String> error) {
-        this(status, scheduledAt, dryRun, policyName, policyErrors, queue, tasks, plan, outcome, error, kindOf(status), Optional.empty());
+        this(status, scheduledAt, dryRun, policyName, policyErrors, queue, tasks, plan, outcome, error, kindOf(status, outcome),
+                Optional.empty());
     }
 
     /** A cycle that stopped before observing anything (bad settings or policy, no policy readable). */

@@ -219,6 +219,7 @@ public final class DecisionLine {
             if (f.detail() != null) {
                 g.writeStringField("detail", f.detail());
             }
+            g.writeStringField("kind", f.kind().label());
             g.writeEndObject();
         }
         g.writeEndArray();

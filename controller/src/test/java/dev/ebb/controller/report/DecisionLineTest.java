@@ -152,7 +152,8 @@ class DecisionLineTest {
 
         assertThat(line.get("status").asText()).isEqualTo("launch-failed");
         assertThat(line.get("Errors").asInt()).isEqualTo(1);
-        assertThat(line.get("errorKind").asText()).isEqualTo("transient");
+        assertThat(line.get("errorKind").asText()).as("a failures[] entry, e.g. a Spot shortage, heals").isEqualTo("transient");
+        assertThat(line.get("TerminalErrors").asInt()).isZero();
         assertThat(CycleReport.statusOf(plan.action(), launched().outcome())).as("one started: not an error").isEqualTo(CycleReport.Status.OK);
         assertThat(CycleReport.statusOf(new Action.Hold(), Outcome.NOTHING)).isEqualTo(CycleReport.Status.OK);
     }
@@ -189,5 +190,25 @@ class DecisionLineTest {
         assertThatThrownBy(() -> new CycleReport(CycleReport.Status.ERROR, T, false, "default", List.of(), Optional.empty(), List.of(),
                 Optional.empty(), Outcome.NOTHING, Optional.of("why"), Optional.of(ErrorKind.TRANSIENT), Optional.of("trace")))
                 .as("a trace belongs to a programming error").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Every launch failed: terminal only when every failure is (a task definition that is gone), not when Spot was short. */
+    @ParameterizedTest(name = "{0} + {1} -> {2}")
+    @CsvSource({
+        "TERMINAL,  TERMINAL,  terminal",
+        "TERMINAL,  TRANSIENT, transient",
+        "TRANSIENT, TRANSIENT, transient"})
+    void aLaunchFailedCycleIsTerminalOnlyWhenEveryFailureIs(ErrorKind first, ErrorKind second, String kind) throws Exception {
+        Plan plan = new Plan(25, 0, 3, new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))), Reason.LAUNCH,
+                "launch 3", History.EMPTY);
+        Outcome allFailed = new Outcome(List.of(), List.of(new LaunchFailure("FARGATE_SPOT", "RunTask failed for 2 tasks", "x", first),
+                new LaunchFailure("FARGATE", "RunTask failed for 1 tasks", "y", second)), 0, List.of());
+        CycleReport r = new CycleReport(CycleReport.statusOf(plan.action(), allFailed), T, false, "default", List.of(),
+                Optional.of(QueueSnapshot.of(25, 0, 0)), List.of(), Optional.of(plan), allFailed, Optional.empty());
+
+        JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
+
+        assertThat(line.get("errorKind").asText()).isEqualTo(kind);
+        assertThat(line.get("TerminalErrors").asInt()).isEqualTo(kind.equals("terminal") ? 1 : 0);
     }
 }
