@@ -64,9 +64,9 @@ public final class ControllerCycle {
         LoadedPolicy loaded = policy.load();
         switch (loaded.result()) {
             case PolicyResult.Invalid invalid when loaded.unreadable().isPresent() -> {
-                // the store's retries are spent; the next tick reads it again
+                LoadedPolicy.Unreadable unreadable = loaded.unreadable().get();
                 return CycleReport.unobserved(CycleReport.Status.ERROR, scheduledAt, dryRun, List.of(),
-                        loaded.unreadable().get() + "; no valid policy read yet, so nothing was launched or stopped", ErrorKind.TRANSIENT);
+                        unreadable.why() + "; no valid policy read yet, so nothing was launched or stopped", unreadable.kind());
             }
             case PolicyResult.Invalid invalid -> {
                 return CycleReport.unobserved(CycleReport.Status.POLICY_INVALID, scheduledAt, dryRun, invalid.errors(),
@@ -88,7 +88,7 @@ public final class ControllerCycle {
                     step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);
             return new CycleReport(CycleReport.statusOf(plan.action(), outcome), scheduledAt, dryRun, p.name(), loaded.rejected(),
                     Optional.of(depth), tasks, Optional.of(plan), outcome,
-                    loaded.unreadable().map(why -> why + "; acting on the last valid policy"));
+                    loaded.unreadable().map(u -> u.why() + "; acting on the last valid policy"));
         } catch (RuntimeException e) {
             // Kept apart by kind: AccessDenied, throttling and an NPE once all read "ERROR: class: message".
             ErrorKind kind = AwsFaults.kind(e);
