@@ -13,6 +13,7 @@ import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
 import dev.ebb.controller.policy.Sizing;
+import dev.ebb.env.EnvReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -106,7 +107,8 @@ public final class Controller {
      * only if it is valid, stores it where the controller reads its policy every tick.
      *
      * @param env AWS_REGION, AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL (credentials: the SDK's usual chain)
-     * @return 0 stored, 2 invalid (nothing stored), 1 the store could not be written
+     * @return 0 stored, 2 an invalid file or a malformed AWS_REGION / AWS_ENDPOINT_URL* (nothing stored), 1 the store could
+     *     not be written
      */
     public static int applyPolicy(Path file, String bucket, String key, Map<String, String> env, PrintStream out, PrintStream err) {
         String yaml;
@@ -122,7 +124,11 @@ public final class Controller {
             err.println("not stored: s3://" + bucket + "/" + key + " keeps the policy it has");
             return checked;
         }
-        try (S3Client s3 = s3(env)) {
+        Optional<S3Client> client = s3(env, err);
+        if (client.isEmpty()) {
+            return INVALID;
+        }
+        try (S3Client s3 = client.get()) {
             PolicyStore store = new S3PolicyStore(s3, bucket, key, cliRetrying());
             PolicyStore.Read.Found stored = store.write(yaml);
             out.printf("stored as %s (ETag %s); the controller acts on it from its next tick%n",
@@ -139,10 +145,15 @@ public final class Controller {
      * on it. Prints the stored policy with its version and its check, or says that nothing is
      * stored and the bundled policy applies.
      *
-     * @return 0 a valid (or no) stored policy, 2 an invalid one, 1 the store could not be read
+     * @return 0 a valid (or no) stored policy, 2 an invalid one or a malformed AWS_REGION / AWS_ENDPOINT_URL*, 1 the store
+     *     could not be read
      */
     public static int getPolicy(String bucket, String key, Map<String, String> env, PrintStream out, PrintStream err) {
-        try (S3Client s3 = s3(env)) {
+        Optional<S3Client> client = s3(env, err);
+        if (client.isEmpty()) {
+            return INVALID;
+        }
+        try (S3Client s3 = client.get()) {
             PolicyStore store = new S3PolicyStore(s3, bucket, key, cliRetrying());
             switch (store.read(Optional.empty())) {
                 case PolicyStore.Read.Found found -> {
@@ -182,10 +193,12 @@ public final class Controller {
         return new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(60)));
     }
 
-    private static S3Client s3(Map<String, String> env) {
-        Optional<String> region = Optional.ofNullable(env.get("AWS_REGION")).or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION")));
-        Optional<URI> endpoint = Optional.ofNullable(env.get("AWS_ENDPOINT_URL_S3")).or(() -> Optional.ofNullable(env.get("AWS_ENDPOINT_URL")))
-                .filter(v -> !v.isBlank()).map(URI::create);
-        return AwsClients.s3(region.map(Region::of), endpoint);
+    /** A client from the region and endpoint the Lambda reads too; empty, with every problem on {@code err}, when they are malformed. */
+    private static Optional<S3Client> s3(Map<String, String> variables, PrintStream err) {
+        EnvReader env = new EnvReader(variables);
+        Optional<String> region = env.awsRegion();
+        Optional<URI> endpoint = env.awsEndpoint("S3");
+        env.problems().forEach(err::println);
+        return env.problems().isEmpty() ? Optional.of(AwsClients.s3(region.map(Region::of), endpoint)) : Optional.empty();
     }
 }

@@ -332,7 +332,10 @@ class TemplateRulesTest {
             }
         }
         assertThat(metrics).contains("AWS/SQS/ApproximateNumberOfMessagesVisible", "AWS/SQS/ApproximateAgeOfOldestMessage",
-                "Ebb/Controller/Errors", "Ebb/Controller/PolicyErrors");
+                "Ebb/Controller/Errors", "Ebb/Controller/TerminalErrors", "Ebb/Controller/PolicyErrors");
+        // a terminal error alarms at the first one: no retry fixes it
+        Map<String, Object> terminal = EBB.properties("ControllerTerminalErrorsAlarm");
+        assertThat(terminal).containsEntry("MetricName", "TerminalErrors").containsEntry("EvaluationPeriods", 1).containsEntry("Threshold", 0);
         metrics.stream().filter(n -> n.startsWith("Ebb/Controller/")).forEach(n ->
                 assertThat(docs).as(n + " is a documented controller metric").contains("| `" + n.substring("Ebb/Controller/".length()) + "` |"));
     }

@@ -84,7 +84,7 @@ public final class EcsTaskFleet implements TaskFleet {
             } catch (SdkException e) {
                 // Keep what earlier chunks started: the decision line must name every task launched.
                 return result.plus(new LaunchResult(List.of(),
-                        List.of(new LaunchFailure(provider.name(), "RunTask failed for " + left + " tasks", e.getMessage()))));
+                        List.of(new LaunchFailure(provider.name(), "RunTask failed for " + left + " tasks", e.getMessage(), AwsFaults.kind(e)))));
             }
             result = result.plus(new LaunchResult(
                     response.tasks().stream().map(Task::taskArn).toList(),

@@ -1,9 +1,26 @@
 package dev.ebb.controller.aws;
 
+import dev.ebb.controller.errors.ErrorKind;
 import java.util.Locale;
+import java.util.Objects;
 
-/** One entry of RunTask's {@code failures[]}. */
-public record LaunchFailure(String provider, String reason, String detail) {
+/**
+ * One entry of RunTask's {@code failures[]}, or a RunTask (StopTask) call that raised.
+ *
+ * @param kind what the failure means for the next cycle: from the exception when the call raised
+ *     (a task definition that is gone is terminal); transient for an entry of {@code failures[]},
+ *     which on Fargate is a capacity shortage
+ */
+public record LaunchFailure(String provider, String reason, String detail, ErrorKind kind) {
+
+    public LaunchFailure {
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** An entry of RunTask's {@code failures[]}. */
+    public LaunchFailure(String provider, String reason, String detail) {
+        this(provider, reason, detail, ErrorKind.TRANSIENT);
+    }
 
     /**
      * ECS answers a Fargate Spot shortage with "Capacity is unavailable at this time…"; that is the

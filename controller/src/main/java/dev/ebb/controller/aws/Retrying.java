@@ -1,12 +1,11 @@
 package dev.ebb.controller.aws;
 
+import dev.ebb.controller.errors.ErrorKind;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Duration;
 import java.util.function.Supplier;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Retries throttling and transient AWS errors with exponential backoff, but only while the
@@ -41,15 +40,11 @@ public final class Retrying {
     }
 
     /**
-     * Throttling and 5xx; and every SdkClientException, which is how the SDK reports a call that got
-     * no answer (a read or connect timeout, a reset connection): with the SDK's own retries off its
-     * {@code retryable()} flag is false for those, so it cannot be asked. RunTask carries a
-     * clientToken, so a retried launch whose first answer was lost starts nothing twice.
+     * What {@link dev.ebb.controller.errors.ErrorClassifier} calls transient: throttling, 5xx, and
+     * every call that got no answer. RunTask carries a clientToken, so a retried launch whose first
+     * answer was lost starts nothing twice.
      */
     static boolean isRetryable(Throwable e) {
-        if (e instanceof AwsServiceException s) {
-            return s.isThrottlingException() || s.statusCode() == 429 || s.statusCode() >= 500;
-        }
-        return e instanceof SdkClientException;
+        return AwsFaults.kind(e) == ErrorKind.TRANSIENT;
     }
 }

@@ -2,10 +2,13 @@ package dev.ebb.controller.cycle;
 
 import dev.ebb.controller.act.Outcome;
 import dev.ebb.controller.act.PlanExecutor;
+import dev.ebb.controller.aws.AwsFaults;
 import dev.ebb.controller.aws.IdempotencyKeys;
 import dev.ebb.controller.aws.LoadSource;
 import dev.ebb.controller.aws.QueueDepth;
 import dev.ebb.controller.aws.TaskFleet;
+import dev.ebb.controller.errors.ErrorKind;
+import dev.ebb.controller.errors.Traces;
 import dev.ebb.controller.livepolicy.LoadedPolicy;
 import dev.ebb.controller.livepolicy.PolicySource;
 import dev.ebb.controller.policy.PolicyResult;
@@ -25,7 +28,8 @@ import java.util.function.Supplier;
 /**
  * One reconcile: load the policy, observe, plan, act. The engine around the pure
  * {@link Reconciler}: a bad policy is terminal (nothing observed or touched), an AWS error ends the
- * cycle with what was done so far, and the next scheduled cycle starts from the world again.
+ * cycle with what was done so far, typed by {@link ErrorKind} (a programming error with its stack
+ * trace), and the next scheduled cycle starts from the world again.
  */
 public final class ControllerCycle {
 
@@ -60,12 +64,13 @@ public final class ControllerCycle {
         LoadedPolicy loaded = policy.load();
         switch (loaded.result()) {
             case PolicyResult.Invalid invalid when loaded.unreadable().isPresent() -> {
-                return CycleReport.terminal(CycleReport.Status.ERROR, scheduledAt, dryRun, List.of(),
-                        loaded.unreadable().get() + "; no valid policy read yet, so nothing was launched or stopped");
+                LoadedPolicy.Unreadable unreadable = loaded.unreadable().get();
+                return CycleReport.unobserved(CycleReport.Status.ERROR, scheduledAt, dryRun, List.of(),
+                        unreadable.why() + "; no valid policy read yet, so nothing was launched or stopped", unreadable.kind());
             }
             case PolicyResult.Invalid invalid -> {
-                return CycleReport.terminal(CycleReport.Status.POLICY_INVALID, scheduledAt, dryRun, invalid.errors(),
-                        "the scaling policy is invalid; nothing was launched or stopped until it is fixed");
+                return CycleReport.unobserved(CycleReport.Status.POLICY_INVALID, scheduledAt, dryRun, invalid.errors(),
+                        "the scaling policy is invalid; nothing was launched or stopped until it is fixed", ErrorKind.TERMINAL);
             }
             case PolicyResult.Valid valid -> p = valid.policy();
         }
@@ -83,10 +88,13 @@ public final class ControllerCycle {
                     step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);
             return new CycleReport(CycleReport.statusOf(plan.action(), outcome), scheduledAt, dryRun, p.name(), loaded.rejected(),
                     Optional.of(depth), tasks, Optional.of(plan), outcome,
-                    loaded.unreadable().map(why -> why + "; acting on the last valid policy"));
+                    loaded.unreadable().map(u -> u.why() + "; acting on the last valid policy"));
         } catch (RuntimeException e) {
+            // Kept apart by kind: AccessDenied, throttling and an NPE once all read "ERROR: class: message".
+            ErrorKind kind = AwsFaults.kind(e);
             return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), loaded.rejected(), Optional.ofNullable(depth),
-                    tasks, Optional.ofNullable(plan), Outcome.NOTHING, Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()));
+                    tasks, Optional.ofNullable(plan), Outcome.NOTHING, Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    Optional.of(kind), kind == ErrorKind.PROGRAMMING ? Optional.of(Traces.of(e)) : Optional.empty());
         }
     }
 }

@@ -1,17 +1,17 @@
 package dev.ebb.controller.cycle;
 
 import dev.ebb.controller.aws.FleetSettings;
+import dev.ebb.env.EnvReader;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Deployment wiring from environment variables (docs/controller.md lists them). Read from a map,
- * not from System.getenv directly, so tests and the CLI can pass their own.
+ * Deployment wiring from environment variables (docs/controller.md lists them), read by the
+ * {@link EnvReader} the worker shares: a value it does not understand is a problem, never a
+ * default. Read from a map, not from System.getenv directly, so tests and the CLI can pass their own.
  */
 public record Settings(
         String queueUrl,
@@ -33,73 +33,42 @@ public record Settings(
         record Invalid(List<String> problems) implements Result {}
     }
 
-    public static Result fromEnv(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        String queueUrl = required(env, "EBB_QUEUE_URL", problems);
-        String cluster = required(env, "EBB_CLUSTER", problems);
-        String taskDefinition = required(env, "EBB_TASK_DEFINITION", problems);
-        List<String> subnets = list(env.get("EBB_SUBNETS"));
+    public static Result fromEnv(Map<String, String> variables) {
+        EnvReader env = new EnvReader(variables);
+        String queueUrl = env.required("EBB_QUEUE_URL", "the SQS queue URL the workers consume");
+        String cluster = env.required("EBB_CLUSTER", "the ECS cluster the workers run in");
+        String taskDefinition = env.required("EBB_TASK_DEFINITION", "the workers' task definition");
+        List<String> subnets = env.list("EBB_SUBNETS");
         if (subnets.isEmpty()) {
-            problems.add("EBB_SUBNETS is not set (comma-separated subnet ids for the workers' awsvpc network)");
+            env.problem("EBB_SUBNETS is not set (required: comma-separated subnet ids for the workers' awsvpc network)");
         }
-        String startedBy = env.getOrDefault("EBB_STARTED_BY", "ebb-controller");
-        if (startedBy.isEmpty() || startedBy.length() > 36) {
-            problems.add("EBB_STARTED_BY must be 1 to 36 characters (an ECS limit), got '" + startedBy + "'");
+        String startedBy = env.string("EBB_STARTED_BY", "ebb-controller");
+        if (startedBy.length() > 36) {
+            env.notAllowed("EBB_STARTED_BY", startedBy, "1 to 36 characters, an ECS limit");
         }
-        Optional<URI> common = uri(env, "AWS_ENDPOINT_URL", problems);
-        Optional<URI> sqs = uri(env, "AWS_ENDPOINT_URL_SQS", problems).or(() -> common);
-        Optional<URI> ecs = uri(env, "AWS_ENDPOINT_URL_ECS", problems).or(() -> common);
-        Optional<URI> cloudWatch = uri(env, "AWS_ENDPOINT_URL_CLOUDWATCH", problems).or(() -> common);
-        Optional<URI> s3 = uri(env, "AWS_ENDPOINT_URL_S3", problems).or(() -> common);
-        if (!problems.isEmpty()) {
-            return new Result.Invalid(problems);
+        boolean assignPublicIp = env.bool("EBB_ASSIGN_PUBLIC_IP", false);
+        // A dry-run flag that cannot be read is a problem, never "false": the cycle then acts on nothing.
+        boolean dryRun = env.bool("EBB_DRY_RUN", false);
+        Optional<String> region = env.awsRegion();
+        Optional<URI> sqs = env.awsEndpoint("SQS");
+        Optional<URI> ecs = env.awsEndpoint("ECS");
+        Optional<URI> cloudWatch = env.awsEndpoint("CLOUDWATCH");
+        Optional<URI> s3 = env.awsEndpoint("S3");
+        Optional<Path> policyFile = env.optional("EBB_POLICY_FILE").map(Path::of);
+        Optional<PolicyLocation> storedPolicy = env.optional("EBB_POLICY_BUCKET")
+                .map(bucket -> new PolicyLocation(bucket, env.string("EBB_POLICY_KEY", PolicyLocation.DEFAULT_KEY), s3));
+        if (!env.problems().isEmpty()) {
+            return new Result.Invalid(env.problems());
         }
-        String container = env.getOrDefault("EBB_WORKER_CONTAINER", "worker");
-        FleetSettings fleet = new FleetSettings(cluster, taskDefinition, subnets, list(env.get("EBB_SECURITY_GROUPS")),
-                flag(env, "EBB_ASSIGN_PUBLIC_IP"), startedBy, container, Map.of("EBB_QUEUE_URL", queueUrl));
-        return new Result.Ok(new Settings(queueUrl, fleet,
-                Optional.ofNullable(env.get("AWS_REGION")).or(() -> Optional.ofNullable(env.get("AWS_DEFAULT_REGION"))),
-                sqs, ecs, cloudWatch,
-                Optional.ofNullable(env.get("EBB_POLICY_FILE")).filter(s -> !s.isBlank()).map(Path::of),
-                flag(env, "EBB_DRY_RUN"),
-                env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller"),
-                Optional.ofNullable(env.get("EBB_POLICY_BUCKET")).filter(b -> !b.isBlank()).map(b -> new PolicyLocation(b.trim(),
-                        env.getOrDefault("EBB_POLICY_KEY", PolicyLocation.DEFAULT_KEY).trim(), s3)),
-                env.getOrDefault("EBB_WORKER_METRICS_NAMESPACE", "Ebb/Worker")));
+        FleetSettings fleet = new FleetSettings(cluster, taskDefinition, subnets, env.list("EBB_SECURITY_GROUPS"), assignPublicIp,
+                startedBy, env.string("EBB_WORKER_CONTAINER", "worker"), Map.of("EBB_QUEUE_URL", queueUrl));
+        return new Result.Ok(new Settings(queueUrl, fleet, region, sqs, ecs, cloudWatch, policyFile, dryRun,
+                env.string("EBB_METRICS_NAMESPACE", "Ebb/Controller"), storedPolicy,
+                env.string("EBB_WORKER_METRICS_NAMESPACE", "Ebb/Worker")));
     }
 
     public Settings withDryRun(boolean dryRun) {
         return new Settings(queueUrl, fleet, region, sqsEndpoint, ecsEndpoint, cloudWatchEndpoint, policyFile, dryRun, metricsNamespace,
                 storedPolicy, workerMetricsNamespace);
-    }
-
-    private static String required(Map<String, String> env, String name, List<String> problems) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            problems.add(name + " is not set");
-            return "";
-        }
-        return value.trim();
-    }
-
-    private static List<String> list(String value) {
-        return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static boolean flag(Map<String, String> env, String name) {
-        return "true".equalsIgnoreCase(env.getOrDefault(name, "").trim()) || "1".equals(env.getOrDefault(name, "").trim());
-    }
-
-    private static Optional<URI> uri(Map<String, String> env, String name, List<String> problems) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(URI.create(value.trim()));
-        } catch (IllegalArgumentException e) {
-            problems.add(name + " is not a URL: " + value);
-            return Optional.empty();
-        }
     }
 }

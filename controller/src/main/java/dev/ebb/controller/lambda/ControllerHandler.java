@@ -7,6 +7,7 @@ import dev.ebb.controller.cycle.CycleReport;
 import dev.ebb.controller.cycle.HistoryStore;
 import dev.ebb.controller.cycle.Settings;
 import dev.ebb.controller.cycle.Wiring;
+import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.report.DecisionLine;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -66,8 +67,8 @@ public final class ControllerHandler implements RequestStreamHandler {
     private Decision reconcile(Map<String, String> env, Instant scheduledAt, Budget budget, boolean forceDryRun) {
         return switch (Settings.fromEnv(env)) {
             case Settings.Result.Invalid invalid -> new Decision(CycleReport.Status.SETTINGS_INVALID, DecisionLine.render(
-                    CycleReport.terminal(CycleReport.Status.SETTINGS_INVALID, scheduledAt, forceDryRun, List.of(),
-                            "settings: " + String.join("; ", invalid.problems())),
+                    CycleReport.unobserved(CycleReport.Status.SETTINGS_INVALID, scheduledAt, forceDryRun, List.of(),
+                            "settings: " + String.join("; ", invalid.problems()), ErrorKind.TERMINAL),
                     env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller"), env.getOrDefault("EBB_CLUSTER", ""), clock.instant()));
             case Settings.Result.Ok ok -> {
                 Settings s = ok.settings().withDryRun(ok.settings().dryRun() || forceDryRun);

@@ -1,5 +1,6 @@
 package dev.ebb.controller.livepolicy;
 
+import dev.ebb.controller.aws.AwsFaults;
 import dev.ebb.controller.aws.PolicyStore;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.policy.PolicyParser;
@@ -46,7 +47,7 @@ public final class LivePolicy implements PolicySource {
             String why = store.location() + " could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
             PolicyResult result = lastValid != null ? new PolicyResult.Valid(lastValid)
                     : new PolicyResult.Invalid(List.of(new PolicyError(store.location(), 1, 1, "", why)));
-            return new LoadedPolicy(result, List.of(), Optional.of(why));
+            return new LoadedPolicy(result, List.of(), Optional.of(new LoadedPolicy.Unreadable(why, AwsFaults.kind(e))));
         }
         switch (read) {
             case PolicyStore.Read.Unchanged unchanged -> { }

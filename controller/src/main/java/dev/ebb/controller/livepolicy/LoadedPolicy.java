@@ -1,5 +1,6 @@
 package dev.ebb.controller.livepolicy;
 
+import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.policy.PolicyResult;
 import java.util.List;
@@ -11,9 +12,13 @@ import java.util.Optional;
  *     invalid, and the last valid one is kept); reported, and raises PolicyErrors
  * @param unreadable why the store could not be read (after retries): not the policy's fault, so no
  *     PolicyErrors; with a last valid policy the cycle acts on it, without one (a cold start) the
- *     cycle is an error and the next tick tries again
+ *     cycle is an error of the failure's kind (an AccessDenied on the bucket is terminal)
  */
-public record LoadedPolicy(PolicyResult result, List<PolicyError> rejected, Optional<String> unreadable) {
+public record LoadedPolicy(PolicyResult result, List<PolicyError> rejected, Optional<Unreadable> unreadable) {
+
+    /** The store's failure: what to tell the operator, and what it means for the next cycle. */
+    public record Unreadable(String why, ErrorKind kind) {}
+
     public LoadedPolicy {
         rejected = List.copyOf(rejected);
     }

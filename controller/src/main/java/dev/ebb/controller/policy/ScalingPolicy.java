@@ -1,6 +1,7 @@
 package dev.ebb.controller.policy;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A validated {@code ScalingPolicy} spec. {@link PolicyParser} builds these from files with
@@ -25,6 +26,7 @@ public record ScalingPolicy(
         ScaleDown scaleDown) {
 
     public ScalingPolicy {
+        Objects.requireNonNull(name, "name");
         capacityProviders = List.copyOf(capacityProviders);
         if (sizing == null || scaleDown == null) {
             throw new IllegalArgumentException("sizing and scaleDown are required");
@@ -37,6 +39,10 @@ public record ScalingPolicy(
         }
         if (capacityProviders.isEmpty() || capacityProviders.stream().allMatch(s -> s.weight() == 0)) {
             throw new IllegalArgumentException("capacityProviders needs at least one provider with a weight above 0");
+        }
+        // ProviderSplit counts tasks by provider: a provider listed twice would count twice its weight
+        if (capacityProviders.stream().map(ProviderShare::provider).distinct().count() < capacityProviders.size()) {
+            throw new IllegalArgumentException("each capacity provider may be listed once, got " + capacityProviders);
         }
         if (capacityProviders.stream().filter(s -> s.base() > 0).count() > 1) {
             throw new IllegalArgumentException("a base may be set on one capacity provider only");

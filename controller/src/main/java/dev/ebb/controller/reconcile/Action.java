@@ -7,8 +7,12 @@ import java.util.List;
 public sealed interface Action {
 
     record Launch(List<Slice> slices) implements Action {
+        /** At least one slice: a launch of nothing would read as a launch in the decision line and in launch-failed. */
         public Launch {
             slices = List.copyOf(slices);
+            if (slices.isEmpty()) {
+                throw new IllegalArgumentException("a launch needs at least one slice; hold instead");
+            }
         }
 
         public int total() {

@@ -1,6 +1,7 @@
 package dev.ebb.controller.reconcile;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the controller sees at the start of a cycle: the queue, the tasks it started (by its
@@ -10,7 +11,10 @@ import java.util.List;
 public record Observation(QueueSnapshot queue, List<ObservedTask> tasks, History history, LoadMeasurement load) {
 
     public Observation {
+        Objects.requireNonNull(queue, "queue");
         tasks = List.copyOf(tasks);
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(load, "load");
     }
 
     public Observation(QueueSnapshot queue, List<ObservedTask> tasks, History history) {

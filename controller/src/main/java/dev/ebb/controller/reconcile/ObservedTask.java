@@ -3,6 +3,7 @@ package dev.ebb.controller.reconcile;
 import dev.ebb.controller.policy.CapacityProvider;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,15 @@ import java.util.Optional;
  */
 public record ObservedTask(String id, TaskState state, Optional<CapacityProvider> provider, Instant createdAt, Busy busy,
         Optional<Instant> startedAt) {
+
+    public ObservedTask {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(provider, "provider");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(busy, "busy");
+        Objects.requireNonNull(startedAt, "startedAt");
+    }
 
     public ObservedTask(String id, TaskState state, Optional<CapacityProvider> provider, Instant createdAt, Busy busy) {
         this(id, state, provider, createdAt, busy, Optional.empty());

@@ -1,5 +1,6 @@
 package dev.ebb.controller.reconcile;
 
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,18 @@ import java.util.Optional;
  */
 public record Plan(long backlog, int active, int desired, Action action, Reason reason, String why, History history,
         Optional<Estimate> estimate) {
+
+    /** The decision line and the metrics print these as they are: a negative count would be a lie. */
+    public Plan {
+        if (backlog < 0 || active < 0 || desired < 0) {
+            throw new IllegalArgumentException("backlog, active and desired cannot be negative, got " + backlog + ", " + active + ", " + desired);
+        }
+        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(reason, "reason");
+        Objects.requireNonNull(why, "why");
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(estimate, "estimate");
+    }
 
     public Plan(long backlog, int active, int desired, Action action, Reason reason, String why, History history) {
         this(backlog, active, desired, action, reason, why, history, Optional.empty());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.ebb.controller.aws.LaunchFailure;
 import dev.ebb.controller.cycle.CycleReport;
+import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.reconcile.Action;
 import dev.ebb.controller.reconcile.Estimate;
@@ -33,7 +34,7 @@ public final class DecisionLine {
     /** Metric names, each a top-level member of the line when the cycle knows its value. */
     public static final List<String> METRICS = List.of(
             "Backlog", "ActiveTasks", "DesiredTasks", "LaunchedTasks", "StoppedTasks", "LaunchFailures", "SpotFallbacks",
-            "PolicyErrors", "Errors", "ArrivalsPerSecond", "ThroughputPerTask", "StartLatencySeconds");
+            "PolicyErrors", "Errors", "TerminalErrors", "ArrivalsPerSecond", "ThroughputPerTask", "StartLatencySeconds");
 
     /** CloudWatch units of the metrics that are not plain counts. */
     private static final Map<String, String> UNITS = Map.of(
@@ -81,6 +82,12 @@ public final class DecisionLine {
             }
             if (r.error().isPresent()) {
                 g.writeStringField("error", r.error().get());
+            }
+            if (r.errorKind().isPresent()) {
+                g.writeStringField("errorKind", r.errorKind().get().label());
+            }
+            if (r.trace().isPresent()) {
+                g.writeStringField("errorTrace", r.trace().get());
             }
             g.writeEndObject();
         } catch (IOException e) {
@@ -132,10 +139,14 @@ public final class DecisionLine {
         m.put("SpotFallbacks", r.outcome().fallbackLaunched());
         // 1 also when the stored policy was rejected and the last valid one kept: someone has a policy to fix
         m.put("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID || !r.policyErrors().isEmpty() ? 1 : 0);
-        m.put("Errors", switch (r.status()) {
+        int errors = switch (r.status()) {
             case ERROR, SETTINGS_INVALID, LAUNCH_FAILED -> 1;
             case OK, POLICY_INVALID -> 0;
-        });
+        };
+        m.put("Errors", errors);
+        // Its own metric so that its alarm fires at the first one: retrying will not fix it. A bad
+        // policy is terminal too, but it has PolicyErrors and its alarm.
+        m.put("TerminalErrors", errors == 1 && r.errorKind().orElse(null) == ErrorKind.TERMINAL ? 1 : 0);
         r.plan().flatMap(Plan::estimate).ifPresent(e -> {
             m.put("ArrivalsPerSecond", e.arrivalsPerSecond());
             m.put("ThroughputPerTask", e.throughputPerTask());
@@ -208,6 +219,7 @@ public final class DecisionLine {
             if (f.detail() != null) {
                 g.writeStringField("detail", f.detail());
             }
+            g.writeStringField("kind", f.kind().label());
             g.writeEndObject();
         }
         g.writeEndArray();

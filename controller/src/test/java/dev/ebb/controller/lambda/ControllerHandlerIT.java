@@ -114,6 +114,24 @@ class ControllerHandlerIT {
         assertThat(ourTasks()).isEmpty();
     }
 
+    /** A dry-run flag it cannot read is bad settings: once taken for "false", so the controller acted for real. */
+    @Test
+    void aDryRunFlagItCannotReadActsOnNothingAndRaisesATerminalError() throws Exception {
+        send(25);
+        env.put("EBB_DRY_RUN", "yes");
+
+        JsonNode line = invoke(handler(), TICK);
+
+        assertThat(line.get("status").asText()).as(line.toString()).isEqualTo("settings-invalid");
+        assertThat(line.get("errorKind").asText()).isEqualTo("terminal");
+        assertThat(line.get("Errors").asInt()).isEqualTo(1);
+        assertThat(line.get("TerminalErrors").asInt()).as("the metric the terminal-errors alarm watches").isEqualTo(1);
+        assertThat(line.get("error").asText()).contains("EBB_DRY_RUN='yes' is not allowed (allowed: true, false, on, off, 1 or 0");
+        assertThat(line.has("queue")).as("bad settings observe nothing").isFalse();
+        assertThat(line.get("LaunchedTasks").asInt()).isZero();
+        assertThat(ourTasks()).isEmpty();
+    }
+
     @Test
     void aBrokenPolicyLaunchesNothingAndRaisesThePolicyErrorMetric(@TempDir Path dir) throws Exception {
         send(25);
@@ -188,6 +206,8 @@ class ControllerHandlerIT {
         assertThat(line.get("Errors").asInt()).isEqualTo(1);
         assertThat(line.get("queue").get("visible").asInt()).as("the queue was read before ECS failed").isEqualTo(5);
         assertThat(line.get("error").asText()).contains("SdkClientException");
+        assertThat(line.get("errorKind").asText()).isEqualTo("transient");
+        assertThat(line.get("TerminalErrors").asInt()).isZero();
     }
 
     @Test

@@ -58,6 +58,8 @@ class LaunchFailureIT {
             assertThat(line.get("status").asText()).isEqualTo("launch-failed");
             assertThat(line.get("Errors").asInt()).as("the metric ControllerErrorsAlarm watches").isEqualTo(1);
             assertThat(line.get("LaunchFailures").asInt()).isPositive();
+            assertThat(line.get("errorKind").asText()).as("no retry brings the task definition back").isEqualTo("terminal");
+            assertThat(line.get("TerminalErrors").asInt()).as("the metric ControllerTerminalErrorsAlarm watches").isEqualTo(1);
         }
     }
 }

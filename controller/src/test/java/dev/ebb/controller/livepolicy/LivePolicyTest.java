@@ -3,12 +3,15 @@ package dev.ebb.controller.livepolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebb.controller.aws.PolicyStore;
+import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * The live policy's rules over an in-memory store (the port, not S3: LivePolicyIT runs them on
@@ -36,7 +39,7 @@ class LivePolicyTest {
         assertThat(loaded.result()).isInstanceOfSatisfying(PolicyResult.Valid.class,
                 v -> assertThat(v.policy().name()).isEqualTo("live"));
         assertThat(loaded.rejected()).as("nothing wrong with the policy").isEmpty();
-        assertThat(loaded.unreadable()).hasValueSatisfying(why -> assertThat(why).contains("mem://policy").contains("503"));
+        assertThat(loaded.unreadable()).hasValueSatisfying(u -> assertThat(u.why()).contains("mem://policy").contains("503"));
     }
 
     @Test
@@ -47,7 +50,23 @@ class LivePolicyTest {
         LoadedPolicy loaded = new LivePolicy(store, PolicyParser::parseBundled).load();
 
         assertThat(loaded.result()).isInstanceOf(PolicyResult.Invalid.class);
-        assertThat(loaded.unreadable()).isPresent();
+        assertThat(loaded.unreadable()).hasValueSatisfying(u -> assertThat(u.kind()).isEqualTo(ErrorKind.TRANSIENT));
+    }
+
+    /** The controller's role may not read the bucket: no retry fixes that, so the cycle it ends is terminal. */
+    @Test
+    void aForbiddenStoreOnAColdStartIsATerminalError() {
+        ScriptedStore store = new ScriptedStore();
+        store.failNext = true;
+        store.failStatus = 403;
+        store.failCode = "AccessDenied";
+
+        LoadedPolicy loaded = new LivePolicy(store, PolicyParser::parseBundled).load();
+
+        assertThat(loaded.unreadable()).hasValueSatisfying(u -> {
+            assertThat(u.kind()).isEqualTo(ErrorKind.TERMINAL);
+            assertThat(u.why()).contains("AccessDenied");
+        });
     }
 
     @Test
@@ -68,12 +87,15 @@ class LivePolicyTest {
     private static final class ScriptedStore implements PolicyStore {
         final Deque<Read> next = new ArrayDeque<>();
         boolean failNext;
+        int failStatus = 503;
+        String failCode = "ServiceUnavailable";
 
         @Override
         public Read read(Optional<String> knownEtag) {
             if (failNext) {
                 failNext = false;
-                throw new IllegalStateException("S3 answered 503 three times");
+                throw S3Exception.builder().statusCode(failStatus).message("S3 answered " + failStatus + " " + failCode)
+                        .awsErrorDetails(AwsErrorDetails.builder().errorCode(failCode).build()).build();
             }
             return next.isEmpty() ? new Read.Unchanged() : next.poll();
         }

@@ -1,12 +1,14 @@
 package dev.ebb.controller.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebb.controller.act.Outcome;
 import dev.ebb.controller.aws.LaunchFailure;
 import dev.ebb.controller.cycle.CycleReport;
+import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.reconcile.Action;
@@ -23,6 +25,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DecisionLineTest {
 
@@ -104,8 +108,8 @@ class DecisionLineTest {
 
     @Test
     void aBadPolicyRaisesThePolicyErrorMetricAndListsTheErrors() throws Exception {
-        CycleReport bad = CycleReport.terminal(CycleReport.Status.POLICY_INVALID, T, false,
-                List.of(new PolicyError("p.yaml", 7, 3, "spec.maxTask", "unknown key")), "invalid");
+        CycleReport bad = CycleReport.unobserved(CycleReport.Status.POLICY_INVALID, T, false,
+                List.of(new PolicyError("p.yaml", 7, 3, "spec.maxTask", "unknown key")), "invalid", ErrorKind.TERMINAL);
 
         JsonNode line = JSON.readTree(DecisionLine.render(bad, "Ebb/Controller", "ebb", T));
 
@@ -115,12 +119,14 @@ class DecisionLineTest {
         assertThat(line.get("policyErrors").get(0).asText()).isEqualTo("p.yaml:7:3: spec.maxTask: unknown key");
         assertThat(line.has("queue")).isFalse();
         assertThat(line.has("action")).isFalse();
+        assertThat(line.get("errorKind").asText()).isEqualTo("terminal");
+        assertThat(line.get("TerminalErrors").asInt()).as("PolicyErrors has its own alarm").isZero();
     }
 
     @Test
     void aCycleThatFailedBeforePlanningOmitsWhatItDoesNotKnowInsteadOfWritingZero() throws Exception {
         CycleReport error = new CycleReport(CycleReport.Status.ERROR, T, false, "default", List.of(), Optional.empty(), List.of(),
-                Optional.empty(), Outcome.NOTHING, Optional.of("SqsException: 503"));
+                Optional.empty(), Outcome.NOTHING, Optional.of("SqsException: 503"), Optional.of(ErrorKind.TRANSIENT), Optional.empty());
 
         JsonNode line = JSON.readTree(DecisionLine.render(error, "Ebb/Controller", "ebb", T));
 
@@ -146,7 +152,63 @@ class DecisionLineTest {
 
         assertThat(line.get("status").asText()).isEqualTo("launch-failed");
         assertThat(line.get("Errors").asInt()).isEqualTo(1);
+        assertThat(line.get("errorKind").asText()).as("a failures[] entry, e.g. a Spot shortage, heals").isEqualTo("transient");
+        assertThat(line.get("TerminalErrors").asInt()).isZero();
         assertThat(CycleReport.statusOf(plan.action(), launched().outcome())).as("one started: not an error").isEqualTo(CycleReport.Status.OK);
         assertThat(CycleReport.statusOf(new Action.Hold(), Outcome.NOTHING)).isEqualTo(CycleReport.Status.OK);
+    }
+
+    /** Status × kind → what the line says and which metrics alarm; only a programming error carries its trace. */
+    @ParameterizedTest(name = "{0} {1} -> Errors {2}, TerminalErrors {3}")
+    @CsvSource({
+        "ERROR,            TERMINAL,    1, 1",
+        "ERROR,            TRANSIENT,   1, 0",
+        "ERROR,            PROGRAMMING, 1, 0",
+        "SETTINGS_INVALID, TERMINAL,    1, 1",
+        "POLICY_INVALID,   TERMINAL,    0, 0"})
+    void errorsCarryTheirKindAndTerminalOnesTheirOwnMetric(CycleReport.Status status, ErrorKind kind, int errors, int terminal)
+            throws Exception {
+        Optional<String> trace = kind == ErrorKind.PROGRAMMING ? Optional.of("java.lang.NullPointerException\n\tat Plan.java:1") : Optional.empty();
+        CycleReport r = new CycleReport(status, T, false, "default", List.of(), Optional.empty(), List.of(), Optional.empty(),
+                Outcome.NOTHING, Optional.of("why"), Optional.of(kind), trace);
+
+        JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
+
+        assertThat(line.get("errorKind").asText()).isEqualTo(kind.label());
+        assertThat(line.get("Errors").asInt()).isEqualTo(errors);
+        assertThat(line.get("TerminalErrors").asInt()).isEqualTo(terminal);
+        assertThat(line.has("errorTrace")).isEqualTo(kind == ErrorKind.PROGRAMMING);
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name")).contains("Errors", "TerminalErrors");
+    }
+
+    @Test
+    void anOkCycleHasNoErrorKindAndAFailedOneAlwaysHasOne() {
+        assertThat(JSON.valueToTree(DecisionLine.metrics(launched())).get("TerminalErrors").asInt()).isZero();
+        assertThatThrownBy(() -> new CycleReport(CycleReport.Status.ERROR, T, false, "default", List.of(), Optional.empty(), List.of(),
+                Optional.empty(), Outcome.NOTHING, Optional.of("why"), Optional.empty(), Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CycleReport(CycleReport.Status.ERROR, T, false, "default", List.of(), Optional.empty(), List.of(),
+                Optional.empty(), Outcome.NOTHING, Optional.of("why"), Optional.of(ErrorKind.TRANSIENT), Optional.of("trace")))
+                .as("a trace belongs to a programming error").isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Every launch failed: terminal only when every failure is (a task definition that is gone), not when Spot was short. */
+    @ParameterizedTest(name = "{0} + {1} -> {2}")
+    @CsvSource({
+        "TERMINAL,  TERMINAL,  terminal",
+        "TERMINAL,  TRANSIENT, transient",
+        "TRANSIENT, TRANSIENT, transient"})
+    void aLaunchFailedCycleIsTerminalOnlyWhenEveryFailureIs(ErrorKind first, ErrorKind second, String kind) throws Exception {
+        Plan plan = new Plan(25, 0, 3, new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))), Reason.LAUNCH,
+                "launch 3", History.EMPTY);
+        Outcome allFailed = new Outcome(List.of(), List.of(new LaunchFailure("FARGATE_SPOT", "RunTask failed for 2 tasks", "x", first),
+                new LaunchFailure("FARGATE", "RunTask failed for 1 tasks", "y", second)), 0, List.of());
+        CycleReport r = new CycleReport(CycleReport.statusOf(plan.action(), allFailed), T, false, "default", List.of(),
+                Optional.of(QueueSnapshot.of(25, 0, 0)), List.of(), Optional.of(plan), allFailed, Optional.empty());
+
+        JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
+
+        assertThat(line.get("errorKind").asText()).isEqualTo(kind);
+        assertThat(line.get("TerminalErrors").asInt()).isEqualTo(kind.equals("terminal") ? 1 : 0);
     }
 }
