@@ -29,6 +29,7 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /src/dist-worker/target/lib/ /app/lib/
 COPY --from=build /src/dist-worker/target/ebb.jar /app/ebb.jar
+# scratch files go to /tmp: the task's scratch volume (VOLUME below)
 ENV TMPDIR=/tmp
 
 # The AOT cache (JEP 483/514/515): a training run of the image's own command, ENTRYPOINT + CMD with
