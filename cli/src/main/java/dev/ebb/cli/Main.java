@@ -39,6 +39,9 @@ public final class Main implements Runnable {
         cl.addSubcommand(new dev.ebb.cli.worker.WorkerCommand());
         Distribution.add(cl, "simulate", () -> new dev.ebb.cli.simulate.SimulateCommand(), Distribution.SIMULATOR);
         Distribution.add(cl, "local", () -> new dev.ebb.cli.local.LocalCommand(), Distribution.LOCAL);
+        // a step of the image build (and of bin/aot-train), not a command to run against AWS: not listed
+        Distribution.add(cl, "aot-train", () -> new dev.ebb.cli.aot.AotTrainCommand(), Distribution.LOCAL);
+        cl.getSubcommands().get("aot-train").getCommandSpec().usageMessage().hidden(true);
         withHelp(cl);
         return cl.setCaseInsensitiveEnumValuesAllowed(true);
     }

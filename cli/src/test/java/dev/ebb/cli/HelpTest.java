@@ -36,7 +36,7 @@ class HelpTest {
     @Test
     void theTreeHasEveryCommand() {
         assertThat(commands().map(p -> String.join(" ", p))).contains("controller", "controller reconcile", "policy", "policy check",
-                "policy apply", "policy get", "worker", "resize", "resize-bench", "simulate", "local");
+                "policy apply", "policy get", "worker", "resize", "resize-bench", "simulate", "local", "aot-train");
     }
 
     @ParameterizedTest

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.Test;
  * would run, taken from the Dockerfile and ebb.yaml rather than copied into the test:
  * <ul>
  *   <li>the files the runtime stage COPYs, laid out under a folder standing for {@code /};</li>
+ *   <li>its AOT cache, made as the build makes it: the training stage's RUN (ebb aot-train on the
+ *       image's command) on those files, then the last stage's COPY of the cache; the worker then
+ *       runs with {@code -XX:AOTMode=on}, so a cache the JVM would skip fails the test;</li>
  *   <li>ENTRYPOINT + CMD with their JVM flags, from WORKDIR, with the image's ENV;</li>
  *   <li>the task definition's environment for the worker container, its Refs resolved to the
  *       emulators' queue and buckets and its parameters to their defaults;</li>
@@ -48,7 +52,7 @@ class ContainerCommandIT {
         Path image = Files.createTempDirectory(scratchBase(), "ebb-image-");
         Path scratch = Files.createTempDirectory(scratchBase(), "ebb-scratch-");
         try {
-            layOut(docker, image);
+            layOutTrained(docker, image, java, work);
             Path jar = inImage(image, argv.get(argv.indexOf("-jar") + 1));
             assertThat(cliHas(java, jar, argv.getLast())).as("the image's ebb --help lists the Dockerfile's CMD '" + argv.getLast() + "'").isTrue();
             Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
@@ -57,10 +61,9 @@ class ContainerCommandIT {
             List<String> keys = h.upload(IMAGES, "incoming/2026");
             Map<String, String> env = environment(docker, h);
 
-            List<String> command = new ArrayList<>();
-            for (String a : argv) {
-                command.add(a.equals("java") ? java.toString() : a.startsWith("/") && !a.startsWith("//") ? inImage(image, a).toString() : a);
-            }
+            List<String> command = new ArrayList<>(argv.stream().map(a -> inImage(image, java, a)).toList());
+            // in the image a cache the JVM cannot use is skipped with a warning; here it is an error
+            command.add(1, "-XX:AOTMode=on");
             String user = docker.user().orElseThrow();
             Mode mode = Mode.detect();
             List<String> launched = mode.wrap(command, user, scratch, scratchMount());
@@ -80,6 +83,7 @@ class ContainerCommandIT {
             String log = Files.readString(stdout) + Files.readString(stderr);
             assertThat(exited).as("the worker exits by itself once the queue is empty:\n" + log).isTrue();
             assertThat(p.exitValue()).as(log).isZero();
+            assertThat(Files.readAllLines(stdout)).as("stdout is one JSON object a line, nothing of the JVM's").allMatch(l -> l.startsWith("{"));
 
             List<String> outputs = h.aws.keys(h.dest);
             String[] sizes = env.get("EBB_SIZES").split(",");
@@ -111,17 +115,15 @@ class ContainerCommandIT {
         List<String> argv = docker.command();
         Path image = Files.createTempDirectory(scratchBase(), "ebb-image-");
         try {
-            layOut(docker, image);
+            layOut(docker.stage("runtime"), image);
             try (var jars = Files.list(inImage(image, "/app/lib"))) {
                 assertThat(jars.map(f -> f.getFileName().toString()).toList())
                         .anyMatch(n -> n.startsWith("ebb-worker-"))
                         .noneMatch(n -> n.matches("(elasticmq|s3proxy|pekko|scala|jclouds|ebb-local|ebb-emulators|ebb-controller|ebb-simulator|ecs-).*"));
             }
-            List<String> command = new ArrayList<>();
-            for (String a : argv.subList(0, argv.size() - 1)) { // the ENTRYPOINT, with `local` for the CMD
-                command.add(a.equals("java") ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
-                        : a.startsWith("/") ? inImage(image, a).toString() : a);
-            }
+            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+            // the ENTRYPOINT, with `local` for the CMD (and no AOT cache: the JVM says so on stderr and goes on)
+            List<String> command = new ArrayList<>(argv.subList(0, argv.size() - 1).stream().map(a -> inImage(image, java, a)).toList());
             command.addAll(List.of("local", "--generate", "1", "--output", image.resolve("out").toString()));
             Process p = new ProcessBuilder(command).directory(inImage(image, workdir(docker)).toFile()).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -267,24 +269,73 @@ class ContainerCommandIT {
     }
 
     static String workdir(Dockerfile docker) {
-        return docker.lastInRuntime("WORKDIR").map(Dockerfile.Instruction::arguments).orElse("/");
+        return workdir(docker.runtimeStage());
+    }
+
+    static String workdir(List<Dockerfile.Instruction> stage) {
+        List<String> found = stage.stream().filter(i -> i.keyword().equals("WORKDIR")).map(Dockerfile.Instruction::arguments).toList();
+        return found.isEmpty() ? "/" : found.getLast();
     }
 
     static Path inImage(Path image, String absolute) {
         return image.resolve(absolute.substring(1));
     }
 
-    /** COPY --from=build /src/X /Y: X of this repository (as the build stage leaves it) to Y in the image. */
-    static void layOut(Dockerfile docker, Path image) throws IOException {
-        for (var i : docker.runtimeStage()) {
+    /** An argument of the image's exec form, as it runs here: {@code java} is this JVM's, a path (also {@code -XX:Flag=/path}) one in the image. */
+    static String inImage(Path image, Path java, String arg) {
+        if (arg.equals("java")) {
+            return java.toString();
+        }
+        if (arg.startsWith("/") && !arg.startsWith("//")) {
+            return inImage(image, arg).toString();
+        }
+        var flag = Pattern.compile("(-[^=/]+=)(/[^/].*)").matcher(arg);
+        return flag.matches() ? flag.group(1) + inImage(image, flag.group(2)) : arg;
+    }
+
+    /**
+     * The image as the build makes it: the training stage's files (the image's /app and, beside
+     * them, bin/ebb's distribution the training runs on), its RUN, then the last stage's COPY of
+     * the cache the RUN wrote. One folder holds both stages, which differ only in the training's
+     * own files. The training runs as this process's user; its output is kept in {@code logs}.
+     */
+    static void layOutTrained(Dockerfile docker, Path image, Path java, Path logs) throws Exception {
+        List<Dockerfile.Instruction> train = docker.stage("train");
+        layOut(train, image);
+        Files.createDirectories(inImage(image, "/tmp"));
+        List<String> run = Dockerfile.execForm(train.stream().filter(i -> i.keyword().equals("RUN")).toList().getLast());
+        Path log = logs.resolve("train.log");
+        Process p = new ProcessBuilder(run.stream().map(a -> inImage(image, java, a)).toList()).directory(inImage(image, workdir(train)).toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean exited = p.waitFor(300, TimeUnit.SECONDS);
+        if (!exited) {
+            p.destroyForcibly().waitFor();
+        }
+        assertThat(exited && p.exitValue() == 0).as("the training stage's RUN:\n" + Files.readString(log)).isTrue();
+        System.out.println("container-it: " + Files.readString(log).strip());
+        layOut(docker.lastStage(), image);
+    }
+
+    /**
+     * The COPY lines of {@code stage}: {@code --from=build /src/X /Y} copies X of this repository
+     * (as the build stage leaves it) to Y in the image; {@code --from=<stage> X /Y} copies X of an
+     * earlier stage, laid out in the same folder.
+     */
+    static void layOut(List<Dockerfile.Instruction> stage, Path image) throws IOException {
+        for (var i : stage) {
             if (!i.keyword().equals("COPY")) {
                 continue;
             }
             String[] parts = i.arguments().split("\\s+");
-            assertThat(parts).as("line " + i.line() + ": COPY --from=build /src/... /...").hasSize(3);
-            assertThat(parts[0]).isEqualTo("--from=build");
-            assertThat(parts[1]).startsWith("/src/");
-            Path from = Repo.path(parts[1].substring("/src/".length()));
+            assertThat(parts).as("line " + i.line() + ": COPY --from=<stage> /... /...").hasSize(3);
+            assertThat(parts[0]).startsWith("--from=");
+            Path from;
+            if (parts[0].equals("--from=build")) {
+                assertThat(parts[1]).startsWith("/src/");
+                from = Repo.path(parts[1].substring("/src/".length()));
+            } else {
+                from = inImage(image, parts[1]);
+            }
             Path to = inImage(image, parts[2]);
             assertThat(from).as("line " + i.line()).exists();
             if (Files.isDirectory(from)) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 
 /**
  * The repository's Dockerfile as instructions, enough to read what the runtime stage runs:
- * its ENTRYPOINT and CMD (exec form), USER, ENV, WORKDIR and COPY lines.
+ * its ENTRYPOINT and CMD (exec form), USER, ENV, WORKDIR and COPY lines. A stage built
+ * {@code FROM} an earlier stage of the file carries that stage's instructions before its own.
  */
 record Dockerfile(List<Instruction> instructions) {
 
@@ -46,15 +47,47 @@ record Dockerfile(List<Instruction> instructions) {
         return new Dockerfile(out);
     }
 
-    /** The instructions of the last stage (the image that ships). */
+    /** The instructions of the last stage (the image that ships), after those of the stages it is built from. */
     List<Instruction> runtimeStage() {
-        int from = 0;
+        return withBase(starts().getLast());
+    }
+
+    /** The instructions of the last stage alone, from its FROM. */
+    List<Instruction> lastStage() {
+        return instructions.subList(starts().getLast(), instructions.size());
+    }
+
+    /** The instructions of the stage named {@code name} ({@code FROM … AS name}), after those of the stages it is built from. */
+    List<Instruction> stage(String name) {
+        return starts().stream().filter(i -> name.equalsIgnoreCase(stageName(instructions.get(i)))).findFirst()
+                .map(this::withBase).orElseThrow(() -> new AssertionError("no stage " + name));
+    }
+
+    /** {@code FROM image AS name}: name, else null. */
+    static String stageName(Instruction from) {
+        String[] words = from.arguments().split("\\s+");
+        return words.length == 3 && words[1].equalsIgnoreCase("AS") ? words[2] : null;
+    }
+
+    private List<Integer> starts() {
+        List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < instructions.size(); i++) {
             if (instructions.get(i).keyword().equals("FROM")) {
-                from = i;
+                starts.add(i);
             }
         }
-        return instructions.subList(from, instructions.size());
+        return starts;
+    }
+
+    private List<Instruction> withBase(int start) {
+        List<Integer> starts = starts();
+        int next = starts.stream().filter(i -> i > start).findFirst().orElse(instructions.size());
+        String base = instructions.get(start).arguments().split("\\s+")[0];
+        List<Instruction> out = new ArrayList<>();
+        starts.stream().filter(i -> i < start && base.equalsIgnoreCase(stageName(instructions.get(i)))).findFirst()
+                .ifPresent(i -> out.addAll(withBase(i)));
+        out.addAll(instructions.subList(start, next));
+        return out;
     }
 
     List<Instruction> all(String keyword) {

@@ -13,9 +13,11 @@ class DockerfileTest {
     @Test
     void buildsWithJdk25AndRunsOnAJre25() {
         List<Dockerfile.Instruction> from = docker.all("FROM");
-        assertThat(from).hasSize(2);
         assertThat(from.get(0).arguments()).contains("maven:").contains("-25").endsWith(" AS build");
-        assertThat(from.get(1).arguments()).contains("eclipse-temurin:25-jre");
+        assertThat(from.get(1).arguments()).contains("eclipse-temurin:25-jre").endsWith(" AS runtime");
+        // the AOT cache is trained on the image's own base: the same JRE build and /app files
+        assertThat(docker.stage("train").getFirst()).isEqualTo(from.get(1));
+        assertThat(docker.runtimeStage().getFirst()).isEqualTo(from.get(1));
         assertThat(docker.runtimeStage().stream().filter(i -> i.keyword().equals("RUN")).map(Dockerfile.Instruction::arguments))
                 .anySatisfy(run -> assertThat(run).contains("apt-get install").contains("--no-install-recommends")
                         .contains("libturbojpeg").contains("rm -rf /var/lib/apt/lists/*"));
@@ -29,7 +31,8 @@ class DockerfileTest {
     @Test
     void everyImageIsPinnedByDigestOrAVersionTag() {
         List<String> images = new java.util.ArrayList<>();
-        docker.all("FROM").forEach(f -> images.add(f.arguments().split(" ")[0]));
+        List<String> stages = docker.all("FROM").stream().map(Dockerfile::stageName).toList();
+        docker.all("FROM").stream().map(f -> f.arguments().split(" ")[0]).filter(i -> !stages.contains(i)).forEach(images::add);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*TEST_IMAGE: (\\S+)").matcher(Repo.read("buildspec.yml"));
         assertThat(m.find()).isTrue();
         images.add(m.group(1));
@@ -53,9 +56,30 @@ class DockerfileTest {
         assertThat(argv.get(jar + 1)).isEqualTo("/app/ebb.jar");
         assertThat(argv.subList(jar + 2, argv.size())).containsExactly("worker");
         // dist-worker's jar is a manifest putting lib/*.jar on the class path, so lib/ must sit beside it
-        assertThat(docker.all("RUN").getFirst().arguments()).contains("-pl dist-worker -am package");
-        assertThat(docker.runtimeStage().stream().filter(i -> i.keyword().equals("COPY")).map(Dockerfile.Instruction::arguments))
-                .contains("--from=build /src/dist-worker/target/lib/ /app/lib/", "--from=build /src/dist-worker/target/ebb.jar /app/ebb.jar");
+        assertThat(docker.all("RUN").getFirst().arguments()).contains("-pl dist-worker,cli -am package");
+        List<String> copies = docker.runtimeStage().stream().filter(i -> i.keyword().equals("COPY")).map(Dockerfile.Instruction::arguments).toList();
+        assertThat(copies).contains("--from=build /src/dist-worker/target/lib/ /app/lib/", "--from=build /src/dist-worker/target/ebb.jar /app/ebb.jar");
+        // bin/ebb's distribution (the emulators) is the training stage's, not the image's
+        assertThat(copies).noneMatch(c -> c.contains("/src/cli/"));
+    }
+
+    /**
+     * The training stage runs the image's own ENTRYPOINT + CMD (ebb aot-train swaps -XX:AOTCache
+     * for -XX:AOTCacheOutput), as the image's user, and the image takes the cache it wrote: a cache
+     * trained with other flags or jars could be refused or fit another run.
+     */
+    @Test
+    void theAotCacheIsTrainedOnTheImagesOwnCommand() {
+        List<Dockerfile.Instruction> train = docker.stage("train");
+        List<String> run = Dockerfile.execForm(train.stream().filter(i -> i.keyword().equals("RUN")).toList().getLast());
+        assertThat(run.subList(0, run.indexOf("--"))).containsSubsequence("java", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out");
+        assertThat(run.subList(run.indexOf("--") + 1, run.size())).as("the training RUN's command after -- is the ENTRYPOINT + CMD")
+                .isEqualTo(docker.command());
+        String out = run.get(run.indexOf("--out") + 1);
+        assertThat(docker.lastStage()).anySatisfy(i -> assertThat(i.keyword() + " " + i.arguments())
+                .isEqualTo("COPY --from=train " + out + " /app/ebb.aot"));
+        assertThat(docker.command()).contains("-XX:AOTCache=/app/ebb.aot");
+        assertThat(train.stream().filter(i -> i.keyword().equals("USER")).map(Dockerfile.Instruction::arguments)).containsExactly(docker.user().orElseThrow());
     }
 
     @Test
@@ -86,6 +110,8 @@ class DockerfileTest {
         assertThat(jvm).noneSatisfy(f -> assertThat(f).startsWith("-Xmx"));
         // C2's compiling costs a short-lived worker more than it gains (docs/worker.md, Benchmark)
         assertThat(jvm).contains("-XX:TieredStopAtLevel=1");
+        // the JVM's unified logging (e.g. an AOT cache it cannot use) writes warnings to stdout unless told otherwise
+        assertThat(jvm).containsSubsequence("-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags");
     }
 
     @Test

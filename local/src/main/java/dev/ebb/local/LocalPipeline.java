@@ -135,7 +135,8 @@ public final class LocalPipeline {
         }
     }
 
-    static void deleteTree(Path root) {
+    /** Deletes {@code root} and everything under it, as far as it can: a leftover temporary file harms nothing. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

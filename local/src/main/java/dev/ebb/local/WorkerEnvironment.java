@@ -19,6 +19,11 @@ final class WorkerEnvironment {
         tuning.put("EBB_IDLE_SECONDS", Long.toString(o.workerIdle().toSeconds()));
         tuning.put("EBB_GRACE_SECONDS", Long.toString(o.workerGrace().toSeconds()));
         tuning.putAll(o.workerEnv());
+        return of(tuning, managed(aws, o.sizes(), o.mode()));
+    }
+
+    /** What the run owns: the emulators' queues, buckets, endpoints and credentials, and what is rendered. */
+    static Map<String, String> managed(LocalAws aws, String sizes, String mode) {
         Map<String, String> managed = new LinkedHashMap<>();
         managed.put("EBB_QUEUE_URL", aws.queueUrl);
         managed.put("EBB_DLQ_URL", aws.deadLetterQueueUrl);
@@ -30,10 +35,10 @@ final class WorkerEnvironment {
         managed.put("AWS_REGION", EmbeddedSqs.REGION);
         managed.put("AWS_ACCESS_KEY_ID", EmulatorClients.ACCESS_KEY);
         managed.put("AWS_SECRET_ACCESS_KEY", EmulatorClients.SECRET_KEY);
-        managed.put("EBB_SIZES", o.sizes());
-        managed.put("EBB_MODE", o.mode());
+        managed.put("EBB_SIZES", sizes);
+        managed.put("EBB_MODE", mode);
         managed.put("EBB_METRICS_PORT", "0");
-        return of(tuning, managed);
+        return managed;
     }
 
     /** Laptop defaults, then {@code tuning} (options and --worker-env), then what the run owns, which nothing overrides. */

@@ -51,6 +51,16 @@ public final class SampleImages {
         return written;
     }
 
+    /** One photo-like image of {@code width} x {@code height}: a PNG if {@code file} ends in {@code .png}, else a JPEG. */
+    public static void writePhoto(Path file, int width, int height, long seed) throws IOException {
+        BufferedImage img = render(width, height, new SplittableRandom(seed));
+        if (file.getFileName().toString().endsWith(".png")) {
+            ImageIO.write(img, "png", file.toFile());
+        } else {
+            writeJpeg(img, file, 0.9f);
+        }
+    }
+
     static BufferedImage render(int w, int h, SplittableRandom rnd) {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

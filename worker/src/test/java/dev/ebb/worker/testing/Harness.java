@@ -138,13 +138,16 @@ public final class Harness {
         return pb.start();
     }
 
-    /** The JVM flags of the Dockerfile's ENTRYPOINT (exec form: "java", flags…, "-jar", jar), so tests run the worker as the container does. */
+    /**
+     * The JVM flags of the Dockerfile's ENTRYPOINT (exec form: "java", flags…, "-jar", jar), so tests run the worker as the container does;
+     * without its {@code -XX:AOTCache}, which exists only in the image and fits only the image's jars.
+     */
     public static List<String> containerJvmFlags() throws java.io.IOException {
         String entrypoint = java.nio.file.Files.readAllLines(Path.of("..", "Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT ["))
                 .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no ENTRYPOINT in ../Dockerfile"));
         List<String> argv = new io.vertx.core.json.JsonArray(entrypoint.substring("ENTRYPOINT ".length())).stream()
                 .map(Object::toString).toList();
-        return argv.subList(1, argv.indexOf("-jar"));
+        return argv.subList(1, argv.indexOf("-jar")).stream().filter(f -> !f.startsWith("-XX:AOTCache=")).toList();
     }
 
     /** The JSON lines a worker process has written so far. */
