@@ -42,7 +42,7 @@ FROM runtime AS train
 COPY --from=build /src/cli/target/lib/ /opt/ebb-train/lib/
 COPY --from=build /src/cli/target/ebb-cli.jar /opt/ebb-train/ebb-cli.jar
 USER 10001:10001
-RUN ["java", "-Xmx256m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out", "/tmp/ebb.aot", "--", "java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar", "worker"]
+RUN ["java", "-Xmx256m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out", "/tmp/ebb.aot", "--", "java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar", "worker"]
 
 FROM runtime
 COPY --from=train /tmp/ebb.aot /app/ebb.aot
@@ -54,8 +54,9 @@ EXPOSE 9102
 # /health answers 200 while the worker runs, 503 while it drains (no curl in the image: bash's /dev/tcp).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/9102 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
-# Container-aware JVM: heap sized from the task's memory (the rest is left for libturbojpeg's
-# native buffers and the metrics sidecar), exit on OOM so ECS records it, FFM allowed for
+# Container-aware JVM: half the task's memory for the heap, a quarter for the source bodies held in
+# native memory (the worker's byte budget, half the heap's ceiling), a quarter for the JVM itself
+# and libturbojpeg (docs/worker.md, Memory: the sizing rule per task size). Exit on OOM so ECS records it, FFM allowed for
 # libturbojpeg, no hsperfdata file on the read-only root file system. C1 only: a worker lives
 # minutes, and C2 spent 2.7 of its 12.9 ms of CPU per image still compiling the SDK, Netty and
 # Vert.x after 1,000 images (WorkerBenchIT, steady: 0.57x `ebb resize` with C1 only, 0.49x with C2).
@@ -64,5 +65,5 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # CPU 13.85 -> 11.38 s, first output 2.9 -> 1.7 s, with C1 only (C2 with the cache was worse). A
 # cache the JVM cannot use (another JVM build, other jars) is skipped with an [aot] error line, and
 # -Xlog:disable + -Xlog:all=warning:stderr send that (all JVM warnings) to stderr, not the JSON on stdout.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
 CMD ["worker"]

@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
- * {@link ObjectStore} over S3; every call goes through the S3 {@link Guard}. GetObject and PutObject
- * go through {@link S3Transfers} (the per-image calls, kept lean), the rest through the SDK's async
+ * {@link ObjectStore} over S3; every call goes through the S3 {@link Guard}. The per-image and
+ * start-up calls go through {@link S3Transfers} (kept lean), the rare ones through the SDK's async
  * client. A download reads the Content-Length first and fills one native segment of exactly that
  * size, so memory per message is bounded by the byte limit.
  */
@@ -20,8 +20,8 @@ public final class S3ObjectStore implements ObjectStore {
     private final Guard guard;
 
     /**
-     * @param transfers GetObject and PutObject, the calls every image makes
-     * @param context the worker's event loop, where those two run
+     * @param transfers GetObject, PutObject, HeadBucket and DeleteObject: the calls every image or start makes
+     * @param context the worker's event loop, where those run
      */
     public S3ObjectStore(S3AsyncClient s3, S3Transfers transfers, Context context, Guard guard) {
         this.s3 = s3;
@@ -65,12 +65,12 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public CompletableFuture<Void> delete(String bucket, String key) {
-        return guard.call("DeleteObject", () -> s3.deleteObject(r -> r.bucket(bucket).key(key))).thenApply(r -> null);
+        return guard.call("DeleteObject", () -> transfers.delete(context, bucket, key));
     }
 
     @Override
     public CompletableFuture<Void> checkBucket(String bucket) {
-        return guard.call("HeadBucket", () -> s3.headBucket(r -> r.bucket(bucket))).thenApply(r -> null);
+        return guard.call("HeadBucket", () -> transfers.headBucket(context, bucket));
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public CompletableFuture<Void> probe(String bucket) {
-        return guard.once("HeadBucket", () -> s3.headBucket(r -> r.bucket(bucket))).thenApply(r -> null);
+        return guard.once("HeadBucket", () -> transfers.headBucket(context, bucket));
     }
 
     private static String unquote(String eTag) {

@@ -41,7 +41,9 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 /**
  * GetObject and PutObject, the two calls every image makes, over Vert.x's HTTP client on the
- * worker's own event loop. Everything else about S3 stays with the SDK's client, and this borrows
+ * worker's own event loop; with them HeadBucket and DeleteObject, the start check's calls, so that
+ * a start does not pay for the SDK client's first call. The rare calls (HeadObject for an event
+ * without a size, the listing behind a 403) stay with the SDK's client, and this borrows
  * from the SDK what must be right rather than fast: the endpoint rules (virtual-hosted or path
  * style, per region), the credentials chain (the task role, refreshed) and the SigV4 signer.
  *
@@ -132,15 +134,27 @@ public final class S3Transfers implements AutoCloseable {
                 // S3 checks the body against it and refuses a damaged upload (400 BadDigest).
                 .putHeader("Content-MD5", md5(bytes));
         metadata.forEach((k, v) -> request.putHeader("x-amz-meta-" + k, v));
-        return onContext(context, () -> send(request, bytes).compose(response -> response.statusCode() == 200
-                ? response.end().<Void>mapEmpty()
-                : failure(response)));
+        return onContext(context, () -> send(request, bytes).compose(S3Transfers::emptyOrFailure));
     }
 
+    /** HeadBucket: the bucket exists and this principal may see it. */
+    public CompletableFuture<Void> headBucket(Context context, String bucket) {
+        return onContext(context, () -> send(request(SdkHttpMethod.HEAD, bucket, null), null).compose(S3Transfers::emptyOrFailure));
+    }
+
+    public CompletableFuture<Void> delete(Context context, String bucket, String key) {
+        return onContext(context, () -> send(request(SdkHttpMethod.DELETE, bucket, key), null).compose(S3Transfers::emptyOrFailure));
+    }
+
+    private static Future<Void> emptyOrFailure(HttpClientResponse response) {
+        return response.statusCode() / 100 == 2 ? response.end() : failure(response);
+    }
+
+    /** {@code key} null: the bucket itself. */
     private SdkHttpRequest.Builder request(SdkHttpMethod method, String bucket, String key) {
         URI base = bucketEndpoints.computeIfAbsent(bucket, this::resolve);
-        String path = (base.getRawPath() == null || base.getRawPath().isEmpty() ? "" : stripSlash(base.getRawPath()))
-                + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
+        String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "" : stripSlash(base.getRawPath());
+        String path = key == null ? (basePath.isEmpty() ? "/" : basePath) : basePath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
         return SdkHttpRequest.builder().method(method).protocol(base.getScheme()).host(base.getHost()).port(base.getPort())
                 .encodedPath(path);
     }

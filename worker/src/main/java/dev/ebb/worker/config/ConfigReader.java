@@ -43,11 +43,14 @@ public final class ConfigReader {
     }
 
     /**
-     * 40 % of the heap for source bytes: the rest holds the decoded images (one per render thread,
-     * at the shrink-on-load scale), the outputs, and the SDK, Netty and Vert.x themselves.
+     * Half the heap's ceiling, in native memory beside it: source bodies are read into native
+     * segments and freed when rendered, so they are not on the heap. With the image's
+     * {@code -XX:MaxRAMPercentage=50} that is a quarter of the task's memory for sources, half for
+     * the heap (decoded images, outputs, the SDK, Netty and Vert.x) and a quarter for the JVM
+     * itself (code, metaspace, the AOT cache's mapping, threads).
      */
     static long defaultBytesInFlight(long maxHeapBytes) {
-        return Math.max(16L << 20, maxHeapBytes / 5 * 2);
+        return Math.max(16L << 20, maxHeapBytes / 2);
     }
 
     /** Comma-separated S3 bucket names; empty when unset. */

@@ -41,12 +41,12 @@ public final class BucketCheck {
             byte[] note = "written by ebb worker at start to check s3:PutObject; deleted at once\n".getBytes(StandardCharsets.UTF_8);
             if (check(store.put(dest, key, note, "text/plain", Map.of()), Operation.PUT_OUTPUT, dest, warn)) {
                 // Not a configuration fault if it fails: a leftover note is harmless, and skipped if an event names it.
-                store.delete(dest, key).handle((v, e) -> {
+                // Not waited for either: the first receive need not wait on a round trip that decides nothing.
+                store.delete(dest, key).whenComplete((v, e) -> {
                     if (e != null) {
                         warn.accept("could not delete s3://" + dest + "/" + key + " after the write check (" + Faults.of(e) + ")");
                     }
-                    return null;
-                }).join();
+                });
             }
         }
         for (String source : config.sourceBuckets()) {
