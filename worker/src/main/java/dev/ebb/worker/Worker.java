@@ -221,18 +221,27 @@ final class Worker {
         }
     }
 
-    /** One message's permit and its place in the {@link Isolation} gate, each given back once, when its own work is done. */
+    /**
+     * One message's permit, given back when its own work is done ({@link #run}), and its place in
+     * the {@link Isolation} gate, given back only once it is acknowledged too ({@link #end}): a
+     * suspect works alone only when no other message is in flight, not even one whose delete is on
+     * its way (it would be received and written again if the suspect killed the worker first).
+     */
     private final class Held implements Runnable {
         private boolean permit = true;
         /** null until the gate let the message work; then whether it works alone. */
         private Boolean alone;
 
-        @Override
-        public void run() {
+        void end() {
+            run();
             if (alone != null) {
                 isolation.release(alone);
                 alone = null;
             }
+        }
+
+        @Override
+        public void run() {
             if (permit) {
                 permit = false;
                 permits.release(1);
@@ -263,7 +272,6 @@ final class Worker {
     private void work(ReceivedMessage m, Held held, boolean alone, Optional<AttemptMarker> mark) {
         held.alone = alone;
         if (inFlight.isReleased(m)) { // released at shutdown while it waited: another worker has it
-            held.run();
             done(m, held, new MessageOutcome(m, "released", "shutdown", null, List.of(), 0, 0));
             return;
         }
@@ -277,17 +285,20 @@ final class Worker {
     }
 
     /** The message is acknowledged (or released); its permit went back when its work was done. */
-    private void done(ReceivedMessage m, Runnable releasePermit, MessageOutcome outcome) {
+    private void done(ReceivedMessage m, Held held, MessageOutcome outcome) {
         if (finished) {
+            held.end();
             return;
         }
         boolean wasReleased = inFlight.isReleased(m);
         inFlight.remove(m);
-        releasePermit.run();
+        held.run();
         idle.finished(clock.getAsLong());
         if (!wasReleased) {
             record(outcome); // a released message's line was written when it was released
         }
+        held.end(); // after its line: the next suspect may start at once, and kill the worker
+
         if (!"released".equals(outcome.outcome())) {
             work.finished();
         }

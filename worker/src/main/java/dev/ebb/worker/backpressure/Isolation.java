@@ -5,10 +5,11 @@ import java.util.Deque;
 
 /**
  * Lets a message suspected of killing workers run alone: ordinary messages share the worker, a
- * suspect starts only when no other message is at work, and while one waits or runs no other
- * starts (a readers-writer gate that prefers writers; each kind in arrival order). With nothing
- * else at work the suspect also has the whole {@link ByteBudget}. While {@link #isolating()} the
- * worker receives nothing. Used on the worker's event-loop context only, so no locks; pure.
+ * suspect starts only when no other message holds the gate, and while one waits or runs no other
+ * starts (a readers-writer gate that prefers writers; each kind in arrival order). The worker holds
+ * it for a message from the start of its work until it is acknowledged, so the suspect is the only
+ * message in flight and has the whole {@link ByteBudget}. While {@link #isolating()} the worker
+ * receives nothing. Used on the worker's event-loop context only, so no locks; pure.
  */
 public final class Isolation {
 
