@@ -46,8 +46,11 @@ public final class AttemptMarkers {
     private final String worker;
     private final OptionalInt maxReceiveCount;
     private final Consumer<String> warnOnce;
-    /** Messages whose marker this worker must delete when they end: it wrote one, or dead-letters a dead worker's message. */
-    private final Map<String, Future<Boolean>> owned = new HashMap<>();
+    /**
+     * Messages whose marker this worker must delete when they end, with the write that put it there
+     * (already complete for a dead worker's marker of a message this worker dead-letters).
+     */
+    private final Map<String, CompletableFuture<Void>> owned = new HashMap<>();
     private boolean warned;
 
     /**
@@ -77,7 +80,7 @@ public final class AttemptMarkers {
         return read(m).map(state -> {
             CrashPolicy.Plan plan = decide(m, state);
             if (plan instanceof CrashPolicy.Plan.DeadLetter) {
-                owned.put(m.id(), Future.succeededFuture(true)); // the message leaves the queue: its marker goes too
+                owned.put(m.id(), CompletableFuture.completedFuture(null)); // the message leaves the queue: its marker goes too
             }
             return plan;
         });
@@ -105,14 +108,12 @@ public final class AttemptMarkers {
 
     /** Writes {@code mark} before the attempt starts; completes when written or given up, never fails. */
     public Future<Void> mark(ReceivedMessage m, AttemptMarker mark) {
-        Future<Boolean> written = bounded(store.put(bucket, prefix + m.id(), mark.toBytes(), "application/json", Map.of()))
-                .map(true)
-                .otherwise(e -> {
-                    warn("write", m, String.valueOf(Faults.of(e)));
-                    return false;
-                });
-        owned.put(m.id(), written);
-        return written.mapEmpty();
+        CompletableFuture<Void> put = store.put(bucket, prefix + m.id(), mark.toBytes(), "application/json", Map.of());
+        owned.put(m.id(), put);
+        return bounded(put).otherwise(e -> {
+            warn("write", m, String.valueOf(Faults.of(e)));
+            return null;
+        });
     }
 
     /**
@@ -121,19 +122,25 @@ public final class AttemptMarkers {
      * another worker at once, which must not find this attempt's marker. Never fails.
      */
     public Future<Void> clear(ReceivedMessage m) {
-        Future<Boolean> written = owned.remove(m.id());
+        CompletableFuture<Void> written = owned.remove(m.id());
         if (written == null) {
             return Future.succeededFuture();
         }
-        return written.compose(w -> w ? bounded(store.delete(bucket, prefix + m.id())) : Future.succeededFuture())
-                .otherwise(e -> {
-                    warn("delete", m, String.valueOf(Faults.of(e)));
-                    return null;
-                });
+        // Deleted once the write has settled, however long after a wait that gave up that is: a marker
+        // landing late must not outlive its attempt (a late "died alone" would dead-letter a good image).
+        // A write that failed wrote nothing, and nothing is deleted.
+        CompletableFuture<Void> deleted = written.thenCompose(v -> store.delete(bucket, prefix + m.id()));
+        return bounded(deleted).otherwise(e -> {
+            if (!written.isCompletedExceptionally()) {
+                warn("delete", m, String.valueOf(Faults.of(e)));
+            }
+            return null;
+        });
     }
 
+    /** Waits for {@code call} at most {@value #TIMEOUT_MILLIS} ms; the call itself goes on (a copy times out, not it). */
     private <T> Future<T> bounded(CompletableFuture<T> call) {
-        return Future.fromCompletionStage(call.orTimeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS), context);
+        return Future.fromCompletionStage(call.copy().orTimeout(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS), context);
     }
 
     private void warn(String what, ReceivedMessage m, String why) {
