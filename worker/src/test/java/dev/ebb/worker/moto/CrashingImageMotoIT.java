@@ -1,6 +1,7 @@
 package dev.ebb.worker.moto;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.ebb.worker.poison.AttemptMarkers;
 import dev.ebb.worker.testing.Events;
@@ -10,6 +11,7 @@ import dev.ebb.worker.testing.Images;
 import dev.ebb.worker.testing.MotoWorld;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -103,6 +105,49 @@ class CrashingImageMotoIT {
         assertThat(w.aws.depth(w.queues.url())).isZero();
     }
 
+    /**
+     * A worker stopped by SIGTERM while it holds re-delivered messages releases them, and deletes
+     * their markers first: the next worker must not take a graceful stop for a death (which would
+     * process them alone, and a second time dead-letter a good image).
+     */
+    @Test
+    void aReleaseAtSigtermDeletesItsMarkersAndTheNextWorkerProcessesAsUsual(@TempDir Path dir) throws Exception {
+        MotoWorld w = new MotoWorld("sigterm", 30, 5);
+        List<String> keys = w.upload(w.source, 5, "ok");
+        receiveAndLetGo(w, 5);
+        String folder = AttemptMarkers.key("", "");
+        try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
+            // downloads of the sources hang: the worker holds all five, marked, when SIGTERM comes
+            s3.policy(r -> r.method().equals("GET") && r.path().startsWith("/" + w.source + "/") ? new FaultProxy.Delay(30_000) : FaultProxy.PASS);
+            MotoWorld.Worker first = w.start(Harness.with(w.env(s3.uri()), "EBB_GRACE_SECONDS", "1"), dir, "first");
+            await().atMost(Duration.ofSeconds(60)).until(() -> w.aws.keys(w.dest).stream().filter(k -> k.startsWith(folder)).count() == keys.size());
+            first.process().destroy(); // SIGTERM
+            assertThat(first.awaitExit()).isZero();
+            assertThat(Harness.count(first.lines(), "released")).isEqualTo(keys.size());
+        }
+        assertThat(w.aws.keys(w.dest)).as("every marker deleted before its message was released").isEmpty();
+
+        MotoWorld.Worker second = w.start(w.env(), dir, "second");
+        assertThat(second.awaitExit()).isZero();
+        assertThat(second.lines()).noneMatch(j -> "crash_suspected".equals(j.getString("event")));
+        assertThat(second.lines()).filteredOn(j -> "message".equals(j.getString("event"))).hasSize(keys.size())
+                .allSatisfy(j -> {
+                    assertThat(j.getString("outcome")).isEqualTo("succeeded");
+                    assertThat(j.getInteger("receive_count")).isEqualTo(3);
+                });
+        assertThat(w.aws.keys(w.dest)).as("the outputs, no marker").hasSize(2 * keys.size());
+        assertThat(w.aws.depth(w.queues.dlqUrl())).isZero();
+    }
+
+    /** Receives {@code n} messages once and lets them go at once: each comes back with ApproximateReceiveCount 2, as after a release. */
+    private static void receiveAndLetGo(MotoWorld w, int n) {
+        var got = w.aws.sqs.receiveMessage(r -> r.queueUrl(w.queues.url()).maxNumberOfMessages(10).visibilityTimeout(30)).messages();
+        assertThat(got).hasSize(n);
+        for (var m : got) {
+            w.aws.sqs.changeMessageVisibility(r -> r.queueUrl(w.queues.url()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+        }
+    }
+
     private static java.util.stream.Collector<JsonObject, ?, JsonObject> onlyOne() {
         return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(), l -> {
             assertThat(l).hasSize(1);
@@ -125,12 +170,7 @@ class CrashingImageMotoIT {
     void aMarkerStoreThatRefusesIsSaidOnceAndProcessingGoesOn(@TempDir Path dir) throws Exception {
         MotoWorld w = new MotoWorld("nomarks", 30, 5);
         List<String> keys = w.upload(w.source, 5, "ok");
-        // Received once and let go: each comes back with ApproximateReceiveCount 2, as after a SIGTERM release.
-        var first = w.aws.sqs.receiveMessage(r -> r.queueUrl(w.queues.url()).maxNumberOfMessages(10).visibilityTimeout(30)).messages();
-        assertThat(first).hasSize(5);
-        for (var m : first) {
-            w.aws.sqs.changeMessageVisibility(r -> r.queueUrl(w.queues.url()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
-        }
+        receiveAndLetGo(w, 5);
         String markers = "/" + w.dest + "/" + AttemptMarkers.key("", "");
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
             s3.policy(r -> r.path().startsWith(markers) ? new FaultProxy.Fail(403, "application/xml", MissingSourceBehind403MotoIT.ACCESS_DENIED)
