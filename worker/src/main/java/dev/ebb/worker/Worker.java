@@ -256,13 +256,13 @@ final class Worker {
         switch (plan) {
             case CrashPolicy.Plan.Proceed p -> isolation.acquire(false, () -> work(m, held, false, p.mark()));
             case CrashPolicy.Plan.Alone a -> {
-                parts.metrics().crashSuspect("processed_alone");
+                parts.metrics().crashSuspectAlone();
                 parts.log().event("crash_suspected", new JsonObject().put("message_id", m.id()).put("receive_count", m.receiveCount())
                         .put("last_receive", a.lastReceive()).put("others_at_work", isolation.atWork()).put("detail", a.detail()));
                 isolation.acquire(true, () -> work(m, held, true, Optional.of(a.mark())));
             }
             case CrashPolicy.Plan.DeadLetter d -> {
-                parts.metrics().crashSuspect("dead_lettered");
+                parts.metrics().crashSuspectDeadLettered();
                 whenHandled(m, held, handler.reject(m, new Failure.Permanent(CrashPolicy.REASON, d.detail()), held));
             }
         }

@@ -45,8 +45,8 @@ public final class WorkerMetrics {
     public static final List<String> OUTCOMES = List.of("succeeded", "dead_lettered", "retried", "released", "test_event", "delete_failed");
     static final List<String> PHASES = List.of("download", "render", "upload");
     static final List<String> SKIP_REASONS = List.of("folder_marker", "not_object_created", "own_output");
-    /** What the worker does with a message whose worker died holding it: {@code CrashPolicy}'s first and second evidence. */
-    public static final List<String> CRASH_ACTIONS = List.of("processed_alone", "dead_lettered");
+    /** What the worker does with a message whose worker died holding it: {@code CrashPolicy}'s first and second evidence, in that order. */
+    static final List<String> CRASH_ACTIONS = List.of("processed_alone", "dead_lettered");
 
     private final MeterRegistry registry;
     private final Counter received;
@@ -184,9 +184,14 @@ public final class WorkerMetrics {
         failedCounter(reason, permanent).increment();
     }
 
-    /** A message found with a dead worker's attempt marker, and what was done: one of {@link #CRASH_ACTIONS}. */
-    public void crashSuspect(String action) {
-        crashes.get(action).increment();
+    /** A message found with a dead worker's attempt marker (the first such death), processed alone. */
+    public void crashSuspectAlone() {
+        crashes.get(CRASH_ACTIONS.get(0)).increment();
+    }
+
+    /** A message found with the marker of a worker that died with it alone, dead-lettered as {@code crashed_worker}. */
+    public void crashSuspectDeadLettered() {
+        crashes.get(CRASH_ACTIONS.get(1)).increment();
     }
 
     public void skipped(String reason) {
