@@ -139,6 +139,29 @@ class CrashingImageMotoIT {
         assertThat(w.aws.depth(w.queues.dlqUrl())).isZero();
     }
 
+    /**
+     * S3 slow to store a marker: the worker stops waiting after 5 s and processes the message, and
+     * the write lands later. It is still deleted once it has landed, before the message is
+     * acknowledged: a marker outliving an orderly attempt would later read as a death.
+     */
+    @Test
+    void aMarkerWriteThatOutlastsTheWaitIsDeletedOnceItLands(@TempDir Path dir) throws Exception {
+        MotoWorld w = new MotoWorld("slowmark", 30, 5);
+        List<String> keys = w.upload(w.source, 1, "ok");
+        receiveAndLetGo(w, 1);
+        String markers = "/" + w.dest + "/" + AttemptMarkers.key("", "");
+        try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
+            s3.policy(r -> r.method().equals("PUT") && r.path().startsWith(markers) ? new FaultProxy.Delay(7_000) : FaultProxy.PASS);
+            MotoWorld.Worker worker = w.start(w.env(s3.uri()), dir, "worker");
+            assertThat(worker.awaitExit()).isZero();
+            assertThat(Harness.count(worker.lines(), "succeeded")).isEqualTo(1);
+            assertThat(worker.diagnostics()).filteredOn(j -> "attempt_markers".equals(j.getString("event"))).singleElement()
+                    .satisfies(j -> assertThat(j.getString("detail")).contains("could not write"));
+            assertThat(s3.count(r -> r.method().equals("DELETE") && r.path().startsWith(markers))).isEqualTo(1);
+        }
+        assertThat(w.aws.keys(w.dest)).as("the outputs, and the late marker deleted").hasSize(2 * keys.size());
+    }
+
     /** Receives {@code n} messages once and lets them go at once: each comes back with ApproximateReceiveCount 2, as after a release. */
     private static void receiveAndLetGo(MotoWorld w, int n) {
         var got = w.aws.sqs.receiveMessage(r -> r.queueUrl(w.queues.url()).maxNumberOfMessages(10).visibilityTimeout(30)).messages();
