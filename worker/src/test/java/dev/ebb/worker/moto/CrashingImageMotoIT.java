@@ -112,30 +112,29 @@ class CrashingImageMotoIT {
      */
     @Test
     void aReleaseAtSigtermDeletesItsMarkersAndTheNextWorkerProcessesAsUsual(@TempDir Path dir) throws Exception {
-        MotoWorld w = new MotoWorld("sigterm", 30, 5);
-        List<String> keys = w.upload(w.source, 5, "ok");
-        receiveAndLetGo(w, 5);
+        int n = 5;
+        MotoWorld w = redelivered("sigterm", n);
         String folder = AttemptMarkers.key("", "");
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
             // downloads of the sources hang: the worker holds all five, marked, when SIGTERM comes
             s3.policy(r -> r.method().equals("GET") && r.path().startsWith("/" + w.source + "/") ? new FaultProxy.Delay(30_000) : FaultProxy.PASS);
             MotoWorld.Worker first = w.start(Harness.with(w.env(s3.uri()), "EBB_GRACE_SECONDS", "1"), dir, "first");
-            await().atMost(Duration.ofSeconds(60)).until(() -> w.aws.keys(w.dest).stream().filter(k -> k.startsWith(folder)).count() == keys.size());
+            await().atMost(Duration.ofSeconds(60)).until(() -> w.aws.keys(w.dest).stream().filter(k -> k.startsWith(folder)).count() == n);
             first.process().destroy(); // SIGTERM
             assertThat(first.awaitExit()).isZero();
-            assertThat(Harness.count(first.lines(), "released")).isEqualTo(keys.size());
+            assertThat(Harness.count(first.lines(), "released")).isEqualTo(n);
         }
         assertThat(w.aws.keys(w.dest)).as("every marker deleted before its message was released").isEmpty();
 
         MotoWorld.Worker second = w.start(w.env(), dir, "second");
         assertThat(second.awaitExit()).isZero();
         assertThat(second.lines()).noneMatch(j -> "crash_suspected".equals(j.getString("event")));
-        assertThat(second.lines()).filteredOn(j -> "message".equals(j.getString("event"))).hasSize(keys.size())
+        assertThat(second.lines()).filteredOn(j -> "message".equals(j.getString("event"))).hasSize(n)
                 .allSatisfy(j -> {
                     assertThat(j.getString("outcome")).isEqualTo("succeeded");
                     assertThat(j.getInteger("receive_count")).isEqualTo(3);
                 });
-        assertThat(w.aws.keys(w.dest)).as("the outputs, no marker").hasSize(2 * keys.size());
+        assertThat(w.aws.keys(w.dest)).as("the outputs, no marker").hasSize(2 * n);
         assertThat(w.aws.depth(w.queues.dlqUrl())).isZero();
     }
 
@@ -146,10 +145,8 @@ class CrashingImageMotoIT {
      */
     @Test
     void aMarkerWriteThatOutlastsTheWaitIsDeletedOnceItLands(@TempDir Path dir) throws Exception {
-        MotoWorld w = new MotoWorld("slowmark", 30, 5);
-        List<String> keys = w.upload(w.source, 1, "ok");
-        receiveAndLetGo(w, 1);
-        String markers = "/" + w.dest + "/" + AttemptMarkers.key("", "");
+        MotoWorld w = redelivered("slowmark", 1);
+        String markers = markerPath(w);
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
             s3.policy(r -> r.method().equals("PUT") && r.path().startsWith(markers) ? new FaultProxy.Delay(7_000) : FaultProxy.PASS);
             MotoWorld.Worker worker = w.start(w.env(s3.uri()), dir, "worker");
@@ -159,16 +156,27 @@ class CrashingImageMotoIT {
                     .satisfies(j -> assertThat(j.getString("detail")).contains("could not write"));
             assertThat(s3.count(r -> r.method().equals("DELETE") && r.path().startsWith(markers))).isEqualTo(1);
         }
-        assertThat(w.aws.keys(w.dest)).as("the outputs, and the late marker deleted").hasSize(2 * keys.size());
+        assertThat(w.aws.keys(w.dest)).as("the outputs, and the late marker deleted").hasSize(2);
     }
 
-    /** Receives {@code n} messages once and lets them go at once: each comes back with ApproximateReceiveCount 2, as after a release. */
-    private static void receiveAndLetGo(MotoWorld w, int n) {
+    /**
+     * A world with {@code n} images whose messages were received once and let go at once: each comes
+     * back with ApproximateReceiveCount 2, as after a release, so a worker reads and writes its marker.
+     */
+    private static MotoWorld redelivered(String label, int n) throws Exception {
+        MotoWorld w = new MotoWorld(label, 30, 5);
+        w.upload(w.source, n, "ok");
         var got = w.aws.sqs.receiveMessage(r -> r.queueUrl(w.queues.url()).maxNumberOfMessages(10).visibilityTimeout(30)).messages();
         assertThat(got).hasSize(n);
         for (var m : got) {
             w.aws.sqs.changeMessageVisibility(r -> r.queueUrl(w.queues.url()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
         }
+        return w;
+    }
+
+    /** Where the proxy sees the world's attempt markers: the path prefix of their requests. */
+    private static String markerPath(MotoWorld w) {
+        return "/" + w.dest + "/" + AttemptMarkers.key("", "");
     }
 
     private static java.util.stream.Collector<JsonObject, ?, JsonObject> onlyOne() {
@@ -191,10 +199,8 @@ class CrashingImageMotoIT {
      */
     @Test
     void aMarkerStoreThatRefusesIsSaidOnceAndProcessingGoesOn(@TempDir Path dir) throws Exception {
-        MotoWorld w = new MotoWorld("nomarks", 30, 5);
-        List<String> keys = w.upload(w.source, 5, "ok");
-        receiveAndLetGo(w, 5);
-        String markers = "/" + w.dest + "/" + AttemptMarkers.key("", "");
+        MotoWorld w = redelivered("nomarks", 5);
+        String markers = markerPath(w);
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
             s3.policy(r -> r.path().startsWith(markers) ? new FaultProxy.Fail(403, "application/xml", MissingSourceBehind403MotoIT.ACCESS_DENIED)
                     : FaultProxy.PASS);
@@ -207,7 +213,7 @@ class CrashingImageMotoIT {
                     .satisfies(j -> assertThat(j.getString("detail")).contains("processed as usual", "s3:PutObject"));
             assertThat(s3.count(r -> r.path().startsWith(markers))).as("a read and a write tried per message").isGreaterThanOrEqualTo(10);
         }
-        assertThat(w.aws.keys(w.dest)).hasSize(2 * keys.size());
+        assertThat(w.aws.keys(w.dest)).hasSize(2 * 5);
         assertThat(w.aws.depth(w.queues.url())).isZero();
         assertThat(w.aws.depth(w.queues.dlqUrl())).isZero();
     }
