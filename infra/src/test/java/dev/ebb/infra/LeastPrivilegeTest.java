@@ -214,10 +214,13 @@ class LeastPrivilegeTest {
         assertThat(resourceOf.get("sqs:DeleteMessage")).isEqualTo(getAtt("Queue", "Arn"));
         assertThat(resourceOf.get("sqs:ChangeMessageVisibility")).isEqualTo(getAtt("Queue", "Arn"));
         assertThat(resourceOf.get("sqs:SendMessage")).isEqualTo(getAtt("DeadLetterQueue", "Arn"));
-        assertThat(resourceOf.get("s3:GetObject")).isEqualTo(sub("${SourceBucket.Arn}/${SourcePrefix}*"));
+        // the sources, and of the destination only the attempt markers (docs/worker.md: a message that kills its worker)
+        assertThat(resourcesOf.get("s3:GetObject")).containsExactlyInAnyOrder(sub("${SourceBucket.Arn}/${SourcePrefix}*"),
+                sub("${DestinationBucket.Arn}/${DestinationPrefix}.ebb/attempts/*"));
         assertThat(resourceOf.get("s3:PutObject")).isEqualTo(sub("${DestinationBucket.Arn}/${DestinationPrefix}*"));
-        // only the worker's own write check at start: it may delete nothing else
-        assertThat(resourceOf.get("s3:DeleteObject")).isEqualTo(sub("${DestinationBucket.Arn}/${DestinationPrefix}.ebb/*"));
+        // only the worker's own objects, the write check at start and the attempt markers: it may delete nothing else
+        assertThat(resourcesOf.get("s3:DeleteObject")).containsExactlyInAnyOrder(sub("${DestinationBucket.Arn}/${DestinationPrefix}.ebb/write-check"),
+                sub("${DestinationBucket.Arn}/${DestinationPrefix}.ebb/attempts/*"));
         // HeadBucket on both; on the source also ListObjectsV2, so that AWS answers a deleted image with 404, not 403
         assertThat(resourcesOf.get("s3:ListBucket")).containsExactlyInAnyOrder(getAtt("DestinationBucket", "Arn"), getAtt("SourceBucket", "Arn"));
     }

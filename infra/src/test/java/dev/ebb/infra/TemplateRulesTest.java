@@ -4,6 +4,7 @@ import static dev.ebb.infra.CfnTemplate.getAtt;
 import static dev.ebb.infra.CfnTemplate.list;
 import static dev.ebb.infra.CfnTemplate.map;
 import static dev.ebb.infra.CfnTemplate.ref;
+import static dev.ebb.infra.CfnTemplate.sub;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,6 +52,24 @@ class TemplateRulesTest {
                 assertThat(tlsOnly).as(t.file() + " " + b + " denies plain HTTP").isTrue();
             }
         }
+    }
+
+    /**
+     * The worker's attempt markers (worker/…/poison/AttemptMarkers, docs/worker.md) are left behind
+     * only by a worker that died: the destination bucket expires their folder, and not before the
+     * queue has forgotten the message a marker belongs to.
+     */
+    @Test
+    void attemptMarkersExpireOnceTheQueueCannotHoldTheirMessage() {
+        Map<String, Object> rule = list(map(EBB.properties("DestinationBucket").get("LifecycleConfiguration")).get("Rules")).stream()
+                .map(CfnTemplate::map).filter(r -> "expire-attempt-markers".equals(r.get("Id"))).findFirst().orElseThrow();
+        assertThat(rule).containsEntry("Status", "Enabled").containsEntry("Prefix", sub("${DestinationPrefix}.ebb/attempts/"));
+        int retentionDays = ((Number) EBB.properties("Queue").get("MessageRetentionPeriod")).intValue() / 86_400;
+        assertThat(((Number) rule.get("ExpirationInDays")).intValue()).isGreaterThan(retentionDays);
+        // the same folder as the worker writes to: <EBB_DEST_PREFIX> + ".ebb/" + "attempts/"
+        assertThat(Repo.read("worker/src/main/java/dev/ebb/worker/poison/AttemptMarkers.java"))
+                .contains("FOLDER = RecordProcessor.RESERVED_FOLDER + \"attempts/\"");
+        assertThat(Repo.read("worker/src/main/java/dev/ebb/worker/process/RecordProcessor.java")).contains("RESERVED_FOLDER = \".ebb/\"");
     }
 
     @Test

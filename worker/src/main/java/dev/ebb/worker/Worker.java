@@ -9,6 +9,7 @@ import dev.ebb.worker.aws.ObjectStore;
 import dev.ebb.worker.aws.Queue;
 import dev.ebb.worker.aws.ReceivedMessage;
 import dev.ebb.worker.backpressure.ByteBudget;
+import dev.ebb.worker.backpressure.Isolation;
 import dev.ebb.worker.backpressure.Permits;
 import dev.ebb.worker.config.WorkerConfig;
 import dev.ebb.worker.errorhandler.Failure;
@@ -19,6 +20,9 @@ import dev.ebb.worker.observe.OutcomeLog;
 import dev.ebb.worker.observe.TaskCpu;
 import dev.ebb.worker.observe.WorkReport;
 import dev.ebb.worker.observe.WorkerMetrics;
+import dev.ebb.worker.poison.AttemptMarker;
+import dev.ebb.worker.poison.AttemptMarkers;
+import dev.ebb.worker.poison.CrashPolicy;
 import dev.ebb.worker.process.MessageHandler;
 import dev.ebb.worker.process.MessageOutcome;
 import dev.ebb.worker.process.RecordProcessor;
@@ -41,6 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The running consumer: the poll loop, the permits, the messages in flight and the way out. All
  * of its state lives on one Vert.x event-loop context; rendering runs on a bounded worker pool.
+ * A re-delivered message is first looked up in the {@link AttemptMarkers}: one whose last worker
+ * died is processed alone ({@link Isolation}), or dead-lettered if it killed a worker while alone.
  * Built and started by {@link WorkerRuntime}.
  */
 final class Worker {
@@ -49,13 +55,14 @@ final class Worker {
 
     /** The collaborators the worker drives, built by {@link WorkerRuntime}. */
     record Parts(Vertx vertx, Context context, WorkerExecutor pool, Queue queue, ObjectStore store, ImageEngine engine,
-            WorkerMetrics metrics, OutcomeLog log, BooleanSupplier breakersClosed, Runnable probes) {}
+            WorkerMetrics metrics, OutcomeLog log, BooleanSupplier breakersClosed, Runnable probes, AttemptMarkers attempts) {}
 
     private final WorkerConfig config;
     private final Parts parts;
     private final LongSupplier clock = System::currentTimeMillis;
     private final Permits permits;
     private final ByteBudget budget;
+    private final Isolation isolation = new Isolation();
     private final IdleDetector idle;
     private final InFlight inFlight;
     private final Heartbeat heartbeat;
@@ -86,15 +93,17 @@ final class Worker {
         this.heartbeat = new Heartbeat(parts.context(), parts.queue(), inFlight, visibilitySeconds, clock);
         DeleteBatcher deletes = new DeleteBatcher(parts.vertx(), parts.context(), parts.queue(), config.deleteFlushDelay().toMillis());
         Acknowledger acks = new Acknowledger(parts.context(), parts.queue(), deletes,
-                new VisibilityBackoff(config.retries().backoffBase(), config.retries().backoffMax()));
+                new VisibilityBackoff(config.retries().backoffBase(), config.retries().backoffMax()), parts.attempts()::clear);
         RecordProcessor records = new RecordProcessor(parts.context(), parts.pool(), parts.store(), parts.engine(), config.outputs(),
                 new RecordProcessor.Destination(config.destinationBucket(), config.destinationPrefix(), config.outputKeysNameBucket()),
                 new RecordProcessor.Sources(config::sourceAllowed, config.sourceBuckets()::contains), budget);
         this.handler = new MessageHandler(records, acks, inFlight::isReleased, this::misconfigured);
-        // Not while records wait for bytes: more messages would only wait too, invisible to other workers.
+        // Not while records wait for bytes, nor while a suspect waits or runs alone: more messages
+        // would only wait too, invisible to other workers.
         this.poller = new MessagePoller(parts.context(), parts.queue(), permits, idle,
                 new MessagePoller.Settings(config.waitTimeSeconds(), visibilitySeconds, config.receiveBatchThreshold()),
-                () -> !stopping && !checkingQueue && budget.waiting() == 0 && parts.breakersClosed().getAsBoolean(), this::accept, clock);
+                () -> !stopping && !checkingQueue && budget.waiting() == 0 && !isolation.isolating() && parts.breakersClosed().getAsBoolean(),
+                this::accept, clock);
         parts.metrics().gauges(inFlight::size, permits::free);
         WorkerConfig.WorkReporting r = config.reporting();
         this.work = new WorkReport(r.namespace(), WorkReport.queueName(config.queueUrl()), TaskCpu.vcpus(r.taskVcpu()), config.concurrency(),
@@ -205,33 +214,91 @@ final class Worker {
         long now = clock.getAsLong();
         for (ReceivedMessage m : messages) {
             inFlight.add(m, now);
-            boolean[] permitHeld = {true};
-            Runnable releasePermit = () -> {
-                if (permitHeld[0]) {
-                    permitHeld[0] = false;
-                    permits.release(1);
-                    if (!stopping) {
-                        poller.pollIfReady();
-                    }
-                }
-            };
-            handler.handle(m, releasePermit).onComplete(r -> done(m, releasePermit, r.succeeded() ? r.result()
-                    : new MessageOutcome(m, "retried", "internal", String.valueOf(r.cause()), List.of(), 0, 0)));
+            Held held = new Held();
+            // A first receive is planned at once, with no request; a re-delivered one after its marker is read.
+            parts.attempts().plan(m).onComplete(plan -> begin(m, held, plan.succeeded() ? plan.result()
+                    : new CrashPolicy.Plan.Proceed(Optional.empty())));
         }
     }
 
+    /**
+     * One message's permit, given back when its own work is done ({@link #run}), and its place in
+     * the {@link Isolation} gate, given back only once it is acknowledged too ({@link #end}): a
+     * suspect works alone only when no other message is in flight, not even one whose delete is on
+     * its way (it would be received and written again if the suspect killed the worker first).
+     */
+    private final class Held implements Runnable {
+        private boolean permit = true;
+        /** null until the gate let the message work; then whether it works alone. */
+        private Boolean alone;
+
+        void end() {
+            run();
+            if (alone != null) {
+                isolation.release(alone);
+                alone = null;
+            }
+        }
+
+        @Override
+        public void run() {
+            if (permit) {
+                permit = false;
+                permits.release(1);
+                if (!stopping) {
+                    poller.pollIfReady();
+                }
+            }
+        }
+    }
+
+    private void begin(ReceivedMessage m, Held held, CrashPolicy.Plan plan) {
+        switch (plan) {
+            case CrashPolicy.Plan.Proceed p -> isolation.acquire(false, () -> work(m, held, false, p.mark()));
+            case CrashPolicy.Plan.Alone a -> {
+                parts.metrics().crashSuspectAlone();
+                parts.log().event("crash_suspected", new JsonObject().put("message_id", m.id()).put("receive_count", m.receiveCount())
+                        .put("last_receive", a.lastReceive()).put("others_at_work", isolation.atWork()).put("detail", a.detail()));
+                isolation.acquire(true, () -> work(m, held, true, Optional.of(a.mark())));
+            }
+            case CrashPolicy.Plan.DeadLetter d -> {
+                parts.metrics().crashSuspectDeadLettered();
+                whenHandled(m, held, handler.reject(m, new Failure.Permanent(CrashPolicy.REASON, d.detail()), held));
+            }
+        }
+    }
+
+    /** The gate let {@code m} work: its marker first (when it needs one), then the message. */
+    private void work(ReceivedMessage m, Held held, boolean alone, Optional<AttemptMarker> mark) {
+        held.alone = alone;
+        if (inFlight.isReleased(m)) { // released at shutdown while it waited: another worker has it
+            done(m, held, new MessageOutcome(m, "released", "shutdown", null, List.of(), 0, 0));
+            return;
+        }
+        Future<Void> marked = mark.map(marker -> parts.attempts().mark(m, marker)).orElse(Future.succeededFuture());
+        marked.onComplete(x -> whenHandled(m, held, handler.handle(m, held)));
+    }
+
+    private void whenHandled(ReceivedMessage m, Held held, Future<MessageOutcome> outcome) {
+        outcome.onComplete(r -> done(m, held, r.succeeded() ? r.result()
+                : new MessageOutcome(m, "retried", "internal", String.valueOf(r.cause()), List.of(), 0, 0)));
+    }
+
     /** The message is acknowledged (or released); its permit went back when its work was done. */
-    private void done(ReceivedMessage m, Runnable releasePermit, MessageOutcome outcome) {
+    private void done(ReceivedMessage m, Held held, MessageOutcome outcome) {
         if (finished) {
+            held.end();
             return;
         }
         boolean wasReleased = inFlight.isReleased(m);
         inFlight.remove(m);
-        releasePermit.run();
+        held.run();
         idle.finished(clock.getAsLong());
         if (!wasReleased) {
             record(outcome); // a released message's line was written when it was released
         }
+        held.end(); // after its line: the next suspect may start at once, and kill the worker
+
         if (!"released".equals(outcome.outcome())) {
             work.finished();
         }
@@ -319,7 +386,9 @@ final class Worker {
         for (ReceivedMessage m : rest) {
             record(new MessageOutcome(m, "released", reason, detail, List.of(), 0, 0));
         }
-        release(rest).onComplete(x -> finish(code));
+        // Markers first: another worker may take a released message at once, and must not read this live attempt's marker as a death.
+        Future.join(rest.stream().map(parts.attempts()::clear).toList())
+                .eventually(() -> release(rest)).onComplete(x -> finish(code));
     }
 
     private Future<Void> release(List<ReceivedMessage> messages) {

@@ -14,6 +14,8 @@ import dev.ebb.worker.observe.DiagnosticLog;
 import dev.ebb.worker.observe.HttpEndpoints;
 import dev.ebb.worker.observe.OutcomeLog;
 import dev.ebb.worker.observe.WorkerMetrics;
+import dev.ebb.worker.poison.AttemptMarkers;
+import dev.ebb.worker.poison.CrashPolicy;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -27,6 +29,8 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -112,14 +116,25 @@ public final class WorkerRuntime implements AutoCloseable {
             };
             WorkerMetrics metrics = new WorkerMetrics(registry);
             metrics.jpegDecoder(engine.jpegDecoder());
+            OptionalInt maxReceives = info.maxReceiveCount().map(OptionalInt::of).orElse(OptionalInt.empty());
+            String workerId = ManagementFactory.getRuntimeMXBean().getName(); // pid@host: the task's host name on Fargate
+            AttemptMarkers attempts = new AttemptMarkers(store, context, config.destinationBucket(), config.destinationPrefix(), workerId,
+                    maxReceives, warning -> diagnostics.warn("attempt_markers", "attempt_markers", new JsonObject().put("detail", warning)));
+            if (maxReceives.isPresent() && maxReceives.getAsInt() < CrashPolicy.RECEIVES_NEEDED) {
+                diagnostics.warn("start/max_receive_count", "max_receive_count", new JsonObject().put("max_receive_count", maxReceives.getAsInt())
+                        .put("detail", "a message that kills its worker reaches the dead-letter queue through the redrive, without an ebb-reason: "
+                                + "the worker needs maxReceiveCount " + CrashPolicy.RECEIVES_NEEDED + " or more to dead-letter it as "
+                                + CrashPolicy.REASON + " first (docs/worker.md)"));
+            }
             Worker worker = new Worker(config, new Worker.Parts(vertx, context, pool, queue, store, engine, metrics, log,
-                    () -> s3Guard.isClosed() && sqsGuard.isClosed(), probes), visibility);
+                    () -> s3Guard.isClosed() && sqsGuard.isClosed(), probes, attempts), visibility);
             HttpServer http = join(HttpEndpoints.start(vertx, config.metricsPort(), registry, worker::health).toCompletionStage().toCompletableFuture(),
                     "could not listen on EBB_METRICS_PORT=" + config.metricsPort());
             log.event("start", new JsonObject().put("queue", config.queueUrl()).put("dead_letter_queue", dlq)
                     .put("visibility_timeout_s", visibility).put("max_receive_count", info.maxReceiveCount().orElse(null))
                     .put("concurrency", config.concurrency()).put("worker_threads", config.workerThreads())
-                    .put("jpeg_decoder", engine.jpegDecoder()).put("metrics_port", http.actualPort()));
+                    .put("jpeg_decoder", engine.jpegDecoder()).put("metrics_port", http.actualPort()).put("worker", workerId)
+                    .put("attempt_markers", "s3://" + config.destinationBucket() + "/" + AttemptMarkers.key(config.destinationPrefix(), "")));
             worker.start();
             return new WorkerRuntime(vertx, clients, scheduler, gc, worker, http, registry);
         } catch (StartupException | RuntimeException e) {

@@ -7,6 +7,7 @@ import dev.ebb.worker.errorhandler.VisibilityBackoff;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,6 +15,8 @@ import org.slf4j.LoggerFactory;
  * Carries out a {@link Verdict}: delete; copy to the dead-letter queue then delete; or hide the
  * message for a backoff delay so it comes back later. Completes with the outcome name used in logs
  * and metrics ({@code succeeded}, {@code dead_lettered}, {@code retried}, {@code delete_failed}).
+ * Whatever the verdict, {@code beforeAck} runs first (the message's attempt marker is deleted while
+ * no other worker can have the message yet).
  */
 public final class Acknowledger {
 
@@ -23,19 +26,27 @@ public final class Acknowledger {
     private final Queue queue;
     private final DeleteBatcher deletes;
     private final VisibilityBackoff backoff;
+    private final Function<ReceivedMessage, Future<Void>> beforeAck;
 
-    public Acknowledger(Context context, Queue queue, DeleteBatcher deletes, VisibilityBackoff backoff) {
+    /** @param beforeAck runs before any acknowledgement of a message; it must not fail */
+    public Acknowledger(Context context, Queue queue, DeleteBatcher deletes, VisibilityBackoff backoff,
+            Function<ReceivedMessage, Future<Void>> beforeAck) {
         this.context = context;
         this.queue = queue;
         this.deletes = deletes;
         this.backoff = backoff;
+        this.beforeAck = beforeAck;
     }
 
     public Future<String> apply(ReceivedMessage m, Verdict verdict) {
+        return beforeAck.apply(m).compose(v -> acknowledge(m, verdict));
+    }
+
+    private Future<String> acknowledge(ReceivedMessage m, Verdict verdict) {
         return switch (verdict) {
-            case Verdict.Delete d -> delete(m, "succeeded");
+            case Verdict.Delete d -> deleteNow(m, "succeeded");
             case Verdict.DeadLetter dl -> Future.fromCompletionStage(queue.deadLetter(m, dl.reason(), dl.detail()), context)
-                    .compose(sent -> delete(m, "dead_lettered"))
+                    .compose(sent -> deleteNow(m, "dead_lettered"))
                     .recover(e -> {
                         LOG.warn("could not dead-letter {} ({}); it stays on the queue: {}", m.id(), dl.reason(), e.toString());
                         return retryLater(m);
@@ -49,6 +60,10 @@ public final class Acknowledger {
 
     /** Deletes a message that needs no work (a test event). */
     public Future<String> delete(ReceivedMessage m, String outcome) {
+        return beforeAck.apply(m).compose(v -> deleteNow(m, outcome));
+    }
+
+    private Future<String> deleteNow(ReceivedMessage m, String outcome) {
         return deletes.delete(m.handle()).map(ok -> ok ? outcome : "delete_failed");
     }
 

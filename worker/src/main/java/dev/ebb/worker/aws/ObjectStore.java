@@ -17,7 +17,7 @@ public interface ObjectStore {
     /** The object's size in bytes (HeadObject), for events that do not carry it. */
     CompletableFuture<Long> size(String bucket, String key, Optional<String> versionId);
 
-    /** Deletes one of the worker's own objects (the write check at start); never an image or an output. */
+    /** Deletes one of the worker's own objects under {@code .ebb/} (the write check at start, attempt markers); never an image or an output. */
     CompletableFuture<Void> delete(String bucket, String key);
 
     /** Succeeds when the bucket exists and the worker may see it (HeadBucket, retried like any call). */

@@ -1,6 +1,7 @@
 package dev.ebb.worker.observe;
 
 import dev.ebb.image.FailureReason;
+import dev.ebb.worker.poison.CrashPolicy;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -44,6 +45,8 @@ public final class WorkerMetrics {
     public static final List<String> OUTCOMES = List.of("succeeded", "dead_lettered", "retried", "released", "test_event", "delete_failed");
     static final List<String> PHASES = List.of("download", "render", "upload");
     static final List<String> SKIP_REASONS = List.of("folder_marker", "not_object_created", "own_output");
+    /** What the worker does with a message whose worker died holding it: {@code CrashPolicy}'s first and second evidence, in that order. */
+    static final List<String> CRASH_ACTIONS = List.of("processed_alone", "dead_lettered");
 
     private final MeterRegistry registry;
     private final Counter received;
@@ -53,6 +56,7 @@ public final class WorkerMetrics {
     private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Counter> records = new ConcurrentHashMap<>();
     private final Map<String, Timer> phases = new ConcurrentHashMap<>();
+    private final Map<String, Counter> crashes = new ConcurrentHashMap<>();
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -72,6 +76,13 @@ public final class WorkerMetrics {
             failedCounter(reason.code(), true);
         }
         SKIP_REASONS.forEach(this::skippedCounter);
+        failedCounter(CrashPolicy.REASON, true);
+        for (String action : CRASH_ACTIONS) {
+            crashes.put(action, Counter.builder("ebb.worker.crash.suspects").tag("action", action)
+                    .description("re-delivered messages whose last worker died holding them (its attempt marker was left): "
+                            + "processed_alone on the first such death, dead_lettered as crashed_worker on the second")
+                    .register(registry));
+        }
     }
 
     /**
@@ -171,6 +182,16 @@ public final class WorkerMetrics {
     public void failed(String reason, boolean permanent) {
         records.get("failed").increment();
         failedCounter(reason, permanent).increment();
+    }
+
+    /** A message found with a dead worker's attempt marker (the first such death), processed alone. */
+    public void crashSuspectAlone() {
+        crashes.get(CRASH_ACTIONS.get(0)).increment();
+    }
+
+    /** A message found with the marker of a worker that died with it alone, dead-lettered as {@code crashed_worker}. */
+    public void crashSuspectDeadLettered() {
+        crashes.get(CRASH_ACTIONS.get(1)).increment();
     }
 
     public void skipped(String reason) {

@@ -63,6 +63,24 @@ public final class MessageHandler {
         };
     }
 
+    /**
+     * Dead-letters the message without processing it, every record failed with {@code failure}
+     * (a message that killed the workers that held it): the outcome line and the dead letter's
+     * detail name its images, as for any other reason.
+     */
+    public Future<MessageOutcome> reject(ReceivedMessage m, Failure.Permanent failure, Runnable workDone) {
+        long start = System.nanoTime();
+        workDone.run();
+        List<RecordResult> results = switch (S3Events.parse(m.body())) {
+            case ParsedBody.Records rs -> rs.records().stream()
+                    .<RecordResult>map(e -> new RecordResult.Failed(e, failure, RecordResult.Timings.NONE)).toList();
+            case ParsedBody.TestEvent t -> List.of();
+            case ParsedBody.Malformed bad -> List.of();
+        };
+        Verdict verdict = results.isEmpty() ? new Verdict.DeadLetter(failure.reason(), failure.detail()) : Verdict.of(results);
+        return act(m, verdict, results, new long[] {0}, start);
+    }
+
     private Future<List<RecordResult>> processAll(ParsedBody.Records rs) {
         List<RecordResult> results = new ArrayList<>();
         Future<Void> chain = Future.succeededFuture();
