@@ -90,8 +90,15 @@ public final class AttemptMarkers {
         return CrashPolicy.decide(m.receiveCount(), state, maxReceiveCount, worker, Instant.now().toString());
     }
 
+    /** A marker is a few hundred bytes; its native body is freed at once. */
+    private static Optional<AttemptMarker> parse(ObjectStore.SourceObject source) {
+        try (source) {
+            return AttemptMarker.parse(source.body().segment().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE));
+        }
+    }
+
     private Future<MarkerState> read(ReceivedMessage m) {
-        return bounded(store.get(bucket, prefix + m.id(), Optional.empty(), MAX_MARKER_BYTES)).map(source -> AttemptMarker.parse(source.bytes())
+        return bounded(store.get(bucket, prefix + m.id(), Optional.empty(), MAX_MARKER_BYTES)).map(source -> parse(source)
                 .<MarkerState>map(MarkerState.Found::new)
                 .orElseGet(() -> new MarkerState.Unavailable("s3://" + bucket + "/" + prefix + m.id() + " is not an attempt marker")))
                 .otherwise(e -> switch (Faults.of(e)) {
