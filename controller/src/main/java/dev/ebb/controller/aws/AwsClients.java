@@ -1,6 +1,7 @@
 package dev.ebb.controller.aws;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -20,6 +21,15 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * owns them. An endpoint override points them at emulators or VPC endpoints.
  */
 public final class AwsClients {
+
+    /**
+     * A read that gets no answer is given up after 10 s and retried by {@link Retrying} (every call
+     * here is idempotent or carries a clientToken): ECS and SQS answer in milliseconds, and the SDK's
+     * 30 s default would spend a quarter of a cycle's budget on one stuck connection.
+     */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
 
     private AwsClients() {}
 
@@ -50,7 +60,7 @@ public final class AwsClients {
     /** What every client here shares: the JDK's HTTP client, no SDK retries, region and endpoint if given. */
     private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder, Optional<Region> region,
             Optional<URI> endpoint) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder())
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         region.ifPresent(builder::region);
         endpoint.ifPresent(builder::endpointOverride);
