@@ -130,7 +130,7 @@ class ConfigReaderTest {
         WorkerConfig any = ConfigReader.read(env, 2, 1000L << 20);
         assertThat(any.sourceAllowed("whatever")).isTrue();
         assertThat(any.outputKeysNameBucket()).isFalse();
-        assertThat(any.maxBytesInFlight()).isEqualTo(400L << 20);
+        assertThat(any.maxBytesInFlight()).as("half the heap's ceiling").isEqualTo(500L << 20);
         env.put("EBB_SOURCE_BUCKETS", "uploads-a, uploads.b");
         env.put("EBB_MAX_BYTES_IN_FLIGHT", "1000");
         WorkerConfig two = ConfigReader.read(env, 2);
