@@ -1,8 +1,6 @@
 package dev.ebb.controller;
 
 import dev.ebb.controller.aws.AwsClients;
-import dev.ebb.controller.aws.Budget;
-import dev.ebb.controller.aws.PolicyStore;
 import dev.ebb.controller.aws.Retrying;
 import dev.ebb.controller.aws.S3PolicyStore;
 import dev.ebb.controller.lambda.Decision;
@@ -13,6 +11,8 @@ import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
 import dev.ebb.controller.policy.Sizing;
+import dev.ebb.controller.port.Budget;
+import dev.ebb.controller.port.PolicyStore;
 import dev.ebb.env.EnvReader;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -1,11 +1,11 @@
 package dev.ebb.local;
 
-import dev.ebb.controller.aws.Budget;
 import dev.ebb.controller.aws.Retrying;
 import dev.ebb.controller.aws.SqsQueueDepth;
 import dev.ebb.controller.cycle.ControllerCycle;
 import dev.ebb.controller.cycle.HistoryStore;
 import dev.ebb.controller.policy.PolicyResult;
+import dev.ebb.controller.port.Budget;
 import dev.ebb.emulators.EmbeddedSqs;
 import dev.ebb.local.emulators.LocalAws;
 import dev.ebb.local.ingest.Ingest;

@@ -1,6 +1,6 @@
 package dev.ebb.controller.act;
 
-import dev.ebb.controller.aws.LaunchFailure;
+import dev.ebb.controller.port.LaunchFailure;
 import java.util.List;
 
 /**

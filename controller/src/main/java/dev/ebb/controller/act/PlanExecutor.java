@@ -1,10 +1,10 @@
 package dev.ebb.controller.act;
 
-import dev.ebb.controller.aws.LaunchFailure;
-import dev.ebb.controller.aws.LaunchResult;
-import dev.ebb.controller.aws.TaskFleet;
 import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.policy.ScalingPolicy;
+import dev.ebb.controller.port.LaunchFailure;
+import dev.ebb.controller.port.LaunchResult;
+import dev.ebb.controller.port.TaskFleet;
 import dev.ebb.controller.reconcile.Action;
 import dev.ebb.controller.reconcile.Slice;
 import java.util.ArrayList;

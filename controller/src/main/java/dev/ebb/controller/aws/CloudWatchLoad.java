@@ -1,5 +1,7 @@
 package dev.ebb.controller.aws;
 
+import dev.ebb.controller.port.LoadSource;
+import dev.ebb.controller.port.LoadWindows;
 import dev.ebb.controller.reconcile.LoadMeasurement;
 import java.time.Duration;
 import java.time.Instant;

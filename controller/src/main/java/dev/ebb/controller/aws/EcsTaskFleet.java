@@ -1,6 +1,9 @@
 package dev.ebb.controller.aws;
 
 import dev.ebb.controller.policy.CapacityProvider;
+import dev.ebb.controller.port.LaunchFailure;
+import dev.ebb.controller.port.LaunchResult;
+import dev.ebb.controller.port.TaskFleet;
 import dev.ebb.controller.reconcile.Busy;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.TaskState;

@@ -1,6 +1,7 @@
 package dev.ebb.controller.aws;
 
 import dev.ebb.controller.errors.ErrorKind;
+import dev.ebb.controller.port.Budget;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;

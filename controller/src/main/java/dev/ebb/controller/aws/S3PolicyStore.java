@@ -1,5 +1,6 @@
 package dev.ebb.controller.aws;
 
+import dev.ebb.controller.port.PolicyStore;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;

@@ -1,5 +1,6 @@
 package dev.ebb.controller.aws;
 
+import dev.ebb.controller.port.QueueDepth;
 import dev.ebb.controller.reconcile.QueueSnapshot;
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;

@@ -1,10 +1,8 @@
 package dev.ebb.controller.cycle;
 
 import dev.ebb.controller.aws.AwsClients;
-import dev.ebb.controller.aws.Budget;
 import dev.ebb.controller.aws.CloudWatchLoad;
 import dev.ebb.controller.aws.EcsTaskFleet;
-import dev.ebb.controller.aws.LoadSource;
 import dev.ebb.controller.aws.Retrying;
 import dev.ebb.controller.aws.S3PolicyStore;
 import dev.ebb.controller.aws.SqsQueueDepth;
@@ -12,6 +10,8 @@ import dev.ebb.controller.livepolicy.LivePolicy;
 import dev.ebb.controller.livepolicy.PolicySource;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
+import dev.ebb.controller.port.Budget;
+import dev.ebb.controller.port.LoadSource;
 import java.time.Duration;
 import java.util.function.Supplier;
 import software.amazon.awssdk.regions.Region;

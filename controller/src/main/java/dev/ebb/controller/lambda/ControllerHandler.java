@@ -2,12 +2,12 @@ package dev.ebb.controller.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.ebb.controller.aws.Budget;
 import dev.ebb.controller.cycle.CycleReport;
 import dev.ebb.controller.cycle.HistoryStore;
 import dev.ebb.controller.cycle.Settings;
 import dev.ebb.controller.cycle.Wiring;
 import dev.ebb.controller.errors.ErrorKind;
+import dev.ebb.controller.port.Budget;
 import dev.ebb.controller.report.DecisionLine;
 import java.io.InputStream;
 import java.io.OutputStream;

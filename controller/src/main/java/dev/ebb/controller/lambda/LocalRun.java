@@ -1,6 +1,6 @@
 package dev.ebb.controller.lambda;
 
-import dev.ebb.controller.aws.Budget;
+import dev.ebb.controller.port.Budget;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.ebb.controller.livepolicy;
 
 import dev.ebb.controller.aws.AwsFaults;
-import dev.ebb.controller.aws.PolicyStore;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
+import dev.ebb.controller.port.PolicyStore;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;

@@ -2,10 +2,10 @@ package dev.ebb.controller.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.ebb.controller.aws.LaunchFailure;
 import dev.ebb.controller.cycle.CycleReport;
 import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.PolicyError;
+import dev.ebb.controller.port.LaunchFailure;
 import dev.ebb.controller.reconcile.Action;
 import dev.ebb.controller.reconcile.Estimate;
 import dev.ebb.controller.reconcile.ObservedTask;
@@ -18,10 +18,10 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.Set;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One JSON line per decision that is at the same time a CloudWatch Embedded Metric Format

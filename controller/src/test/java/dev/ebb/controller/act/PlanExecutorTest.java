@@ -2,13 +2,13 @@ package dev.ebb.controller.act;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.controller.aws.LaunchFailure;
-import dev.ebb.controller.aws.LaunchResult;
-import dev.ebb.controller.aws.TaskFleet;
 import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.policy.ScalingPolicy;
+import dev.ebb.controller.port.LaunchFailure;
+import dev.ebb.controller.port.LaunchResult;
+import dev.ebb.controller.port.TaskFleet;
 import dev.ebb.controller.reconcile.Action;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.Slice;

@@ -1,8 +1,10 @@
 package dev.ebb.controller.aws;
 
+import dev.ebb.controller.port.LoadWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.ebb.controller.port.Budget;
 import dev.ebb.controller.reconcile.LoadMeasurement;
 import dev.ebb.emulators.MotoServer;
 import java.net.URI;

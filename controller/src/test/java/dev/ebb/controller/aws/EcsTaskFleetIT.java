@@ -3,6 +3,8 @@ package dev.ebb.controller.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebb.controller.policy.CapacityProvider;
+import dev.ebb.controller.port.Budget;
+import dev.ebb.controller.port.LaunchResult;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.TaskState;
 import dev.ebb.controller.testing.EcsWorld;

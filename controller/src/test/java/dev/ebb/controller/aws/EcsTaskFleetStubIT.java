@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.ebb.controller.policy.CapacityProvider;
+import dev.ebb.controller.port.Budget;
+import dev.ebb.controller.port.LaunchFailure;
+import dev.ebb.controller.port.LaunchResult;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.TaskState;
-import dev.ebb.controller.testing.EcsStub;
 import dev.ebb.controller.testing.EcsStub.Answer;
 import dev.ebb.controller.testing.EcsStub.Call;
+import dev.ebb.controller.testing.EcsStub;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package dev.ebb.controller.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebb.controller.port.Budget;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;

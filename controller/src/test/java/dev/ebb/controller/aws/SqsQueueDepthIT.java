@@ -2,6 +2,7 @@ package dev.ebb.controller.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebb.controller.port.Budget;
 import dev.ebb.controller.reconcile.QueueSnapshot;
 import dev.ebb.emulators.EmbeddedSqs;
 import java.time.Duration;

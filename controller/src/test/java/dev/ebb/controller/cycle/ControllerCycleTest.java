@@ -2,11 +2,11 @@ package dev.ebb.controller.cycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.controller.aws.LaunchResult;
-import dev.ebb.controller.aws.TaskFleet;
 import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.policy.PolicyParser;
+import dev.ebb.controller.port.LaunchResult;
+import dev.ebb.controller.port.TaskFleet;
 import dev.ebb.controller.reconcile.LoadMeasurement;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.QueueSnapshot;

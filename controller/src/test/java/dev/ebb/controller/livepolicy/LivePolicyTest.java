@@ -2,10 +2,10 @@ package dev.ebb.controller.livepolicy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.controller.aws.PolicyStore;
 import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
+import dev.ebb.controller.port.PolicyStore;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;

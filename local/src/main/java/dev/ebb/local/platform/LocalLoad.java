@@ -1,7 +1,7 @@
 package dev.ebb.local.platform;
 
-import dev.ebb.controller.aws.LoadSource;
-import dev.ebb.controller.aws.LoadWindows;
+import dev.ebb.controller.port.LoadWindows;
+import dev.ebb.controller.port.LoadSource;
 import dev.ebb.controller.reconcile.LoadMeasurement;
 import java.time.Clock;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package dev.ebb.local.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.controller.aws.LoadWindows;
+import dev.ebb.controller.port.LoadWindows;
 import dev.ebb.controller.reconcile.LoadMeasurement;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,10 +1,10 @@
 package dev.ebb.simulator.engine;
 
 import dev.ebb.controller.aws.EcsTaskFleet;
-import dev.ebb.controller.aws.LaunchFailure;
-import dev.ebb.controller.aws.LaunchResult;
-import dev.ebb.controller.aws.TaskFleet;
 import dev.ebb.controller.policy.CapacityProvider;
+import dev.ebb.controller.port.LaunchFailure;
+import dev.ebb.controller.port.LaunchResult;
+import dev.ebb.controller.port.TaskFleet;
 import dev.ebb.controller.reconcile.Busy;
 import dev.ebb.controller.reconcile.ObservedTask;
 import dev.ebb.controller.reconcile.TaskState;

@@ -1,6 +1,6 @@
 package dev.ebb.simulator.model;
 
-import dev.ebb.controller.aws.LoadWindows;
+import dev.ebb.controller.port.LoadWindows;
 
 /**
  * The CloudWatch windows the controller measures load over: a recent one that follows the load, a

@@ -1,4 +1,4 @@
-package dev.ebb.controller.aws;
+package dev.ebb.controller.port;
 
 import java.time.Duration;
 import java.util.function.LongSupplier;

@@ -1,4 +1,4 @@
-package dev.ebb.controller.aws;
+package dev.ebb.controller.port;
 
 import dev.ebb.controller.reconcile.LoadMeasurement;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.ebb.controller.aws;
+package dev.ebb.controller.port;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.ebb.controller.aws;
+package dev.ebb.controller.port;
 
 import dev.ebb.controller.errors.ErrorKind;
 import java.util.Locale;
