@@ -13,7 +13,6 @@ import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,11 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
  * A message that kills every worker that takes it, among good ones, on moto's S3 and SQS (whose
  * redrive keeps ApproximateReceiveCount as SQS does).
  *
- * <p>The killer is a genuine crash, not a mock: a valid JPEG padded to 100 MB (under
- * {@code EBB_MAX_BYTES}) for workers whose heap is 96 MB. The byte budget lets it in alone, as it
- * must for any object larger than the budget, and the download's one array does not fit the heap:
- * the JVM dies of OutOfMemoryError with {@code -XX:+ExitOnOutOfMemoryError} (exit 3), holding
- * whatever else it had received, as a task too small for its images would on Fargate.
+ * <p>The killer is a genuine crash, not a mock: an 8000x6000 JPEG for workers whose heap is 96 MB
+ * and whose output box is 4000x4000, so it is decoded at half size, 4000x3000, and its pixels do
+ * not fit the heap: the JVM dies of OutOfMemoryError with {@code -XX:+ExitOnOutOfMemoryError}
+ * (exit 3), holding whatever else it had received, as a task too small for its images would on
+ * Fargate. (The source bytes themselves cannot kill a worker any more: they are held in native
+ * memory under the byte budget, and an earlier killer, a JPEG padded to 100 MB, is now processed.)
  *
  * <p>Workers are started one after the other until one exits by itself. Expected: the first takes
  * it with others and dies (no marker: first receives write none); the second takes it again,
@@ -44,8 +44,7 @@ class CrashingImageMotoIT {
     @Test
     void aMessageThatKillsItsWorkersIsDeadLetteredAsCrashedWorkerAndTheOthersAreAllWritten(@TempDir Path dir) throws Exception {
         MotoWorld w = new MotoWorld("crash", 4, 5);
-        byte[] jpeg = Images.jpeg(120, 90, 7);
-        byte[] killer = Arrays.copyOf(jpeg, 100_000_000); // bytes after the JPEG's end are ignored by decoders; the array is what does not fit
+        byte[] killer = Images.jpeg(8000, 6000, 7);
         w.aws.put(w.source, "killer/huge.jpg", killer);
         String killerBody = Events.created(w.source, "killer/huge.jpg", killer.length);
         w.aws.send(w.queues.url(), List.of(killerBody));
@@ -55,7 +54,9 @@ class CrashingImageMotoIT {
         List<MotoWorld.Worker> workers = new ArrayList<>();
         // Until the queue is empty: as the controller would, another worker whenever one is gone with work left.
         while (exits.size() < 8 && (exits.isEmpty() || exits.getLast() != 0 || w.aws.depth(w.queues.url()) > 0)) {
-            MotoWorld.Worker worker = w.start(w.env(), dir, "worker-" + workers.size(), SMALL_HEAP);
+            Map<String, String> env = w.env();
+            env.put("EBB_SIZES", "4000x4000"); // the good 120x90 images stay as they are (fit never enlarges)
+            MotoWorld.Worker worker = w.start(env, dir, "worker-" + workers.size(), SMALL_HEAP);
             workers.add(worker);
             exits.add(worker.awaitExit());
         }
@@ -97,9 +98,9 @@ class CrashingImageMotoIT {
         assertThat(w.reasonsOnDeadLetterQueue()).containsExactly(Map.entry(killerBody, "crashed_worker"));
         List<String> written = w.aws.keys(w.dest);
         for (String key : keys) {
-            assertThat(written).contains("64x64/" + key, "32x48/" + key);
+            assertThat(written).contains("4000x4000/" + key);
         }
-        assertThat(written).as("the outputs, and no attempt marker left").hasSize(2 * GOOD);
+        assertThat(written).as("the outputs, and no attempt marker left").hasSize(GOOD);
         // Nothing lost: outputs for every good image (a worker that died after a delete and before its line
         // took that line with it, so lines are not counted), the queue empty, the killer alone in the DLQ.
         assertThat(w.aws.depth(w.queues.url())).isZero();

@@ -47,6 +47,10 @@ class MisconfiguredDestinationMotoIT {
             s3.policy(r -> r.method().equals("GET") && r.path().startsWith("/" + w.source + "/") ? new FaultProxy.Delay(250) : FaultProxy.PASS);
             MotoWorld.Worker worker = w.start(Harness.with(w.env(s3.uri()), "EBB_CONCURRENCY", "4"), dir, "worker-1");
             await().atMost(Duration.ofSeconds(90)).until(() -> Harness.count(worker.lines(), "succeeded") >= 3);
+            // Uploads held while the bucket is emptied and deleted: a worker writing between the two would
+            // keep the bucket non-empty, and a fast one could finish the backlog before it is gone.
+            s3.policy(r -> r.method().equals("GET") && r.path().startsWith("/" + w.source + "/") ? new FaultProxy.Delay(250)
+                    : r.method().equals("PUT") && r.path().startsWith("/" + w.dest + "/") ? new FaultProxy.Delay(1_500) : FaultProxy.PASS);
             deleteBucket(w, w.dest);
 
             assertThat(worker.awaitExit()).isEqualTo(MISCONFIGURED);
