@@ -30,13 +30,6 @@ import software.amazon.awssdk.services.ecs.model.TaskOverride;
 /** The fleet on ECS: ListTasks (all pages) + DescribeTasks (≤ 100 per call), RunTask (≤ 10 per call), StopTask. */
 public final class EcsTaskFleet implements TaskFleet {
 
-    /** RunTask's count limit. */
-    static final int RUN_TASK_MAX = 10;
-    /** How many RunTask calls {@link #launch} makes for {@code tasks} tasks on one provider. */
-    public static int runTaskCalls(int tasks) {
-        return (tasks + RUN_TASK_MAX - 1) / RUN_TASK_MAX;
-    }
-
     /** DescribeTasks' tasks limit. */
     static final int DESCRIBE_MAX = 100;
 

@@ -7,6 +7,14 @@ import java.util.List;
 /** What the controller needs from ECS: the tasks it started, and starting and stopping more. */
 public interface TaskFleet {
 
+    /** ECS's limit of tasks per RunTask call: a launch of more is made in calls of at most this many. */
+    int RUN_TASK_MAX = 10;
+
+    /** How many RunTask calls a launch of {@code tasks} tasks on one provider makes. */
+    static int runTaskCalls(int tasks) {
+        return (tasks + RUN_TASK_MAX - 1) / RUN_TASK_MAX;
+    }
+
     /** Every task this controller started (by startedBy) whose desired status is RUNNING, all pages. */
     List<ObservedTask> list();
 

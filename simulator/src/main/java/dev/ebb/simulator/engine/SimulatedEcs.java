@@ -1,6 +1,5 @@
 package dev.ebb.simulator.engine;
 
-import dev.ebb.controller.aws.EcsTaskFleet;
 import dev.ebb.controller.policy.CapacityProvider;
 import dev.ebb.controller.port.LaunchFailure;
 import dev.ebb.controller.port.LaunchResult;
@@ -61,7 +60,7 @@ final class SimulatedEcs implements TaskFleet {
 
     @Override
     public LaunchResult launch(CapacityProvider provider, int count, String idempotencyKey) {
-        runTaskCalls += EcsTaskFleet.runTaskCalls(count);
+        runTaskCalls += TaskFleet.runTaskCalls(count);
         if (provider.isSpot() && p.spotShortageAt(now)) {
             List<LaunchFailure> refused = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
