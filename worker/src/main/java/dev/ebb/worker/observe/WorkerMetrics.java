@@ -122,10 +122,6 @@ public final class WorkerMetrics {
         return gc;
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     /**
      * {@code ebb_worker_jpeg_decoder_info{decoder="turbojpeg"|"imageio"} 1}: alarm or graph on
      * {@code imageio}, the about twice slower fallback used when libturbojpeg did not load.
