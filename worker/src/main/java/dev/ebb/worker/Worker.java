@@ -2,6 +2,7 @@ package dev.ebb.worker;
 
 import dev.ebb.image.ImageEngine;
 import dev.ebb.worker.acknowledgement.Acknowledger;
+import dev.ebb.worker.acknowledgement.Batches;
 import dev.ebb.worker.acknowledgement.DeleteBatcher;
 import dev.ebb.worker.acknowledgement.Heartbeat;
 import dev.ebb.worker.acknowledgement.InFlight;
@@ -103,7 +104,7 @@ final class Worker {
         // Not while records wait for bytes, nor while a suspect waits or runs alone: more messages
         // would only wait too, invisible to other workers.
         this.poller = new MessagePoller(parts.context(), parts.queue(), permits, idle,
-                new MessagePoller.Settings(config.waitTimeSeconds(), visibilitySeconds, config.receiveBatchThreshold()),
+                new MessagePoller.Settings(config.waitTimeSeconds(), visibilitySeconds, MessagePoller.batchThreshold(config.concurrency())),
                 () -> !stopping && !checkingQueue && budget.waiting() == 0 && !isolation.isolating() && parts.breakersClosed().getAsBoolean(),
                 this::accept, clock);
         parts.metrics().gauges(inFlight::size, permits::free);
@@ -395,10 +396,9 @@ final class Worker {
 
     private Future<Void> release(List<ReceivedMessage> messages) {
         List<Future<?>> calls = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i += 10) {
-            List<ReceivedMessage.Handle> batch = messages.subList(i, Math.min(messages.size(), i + 10)).stream()
-                    .map(ReceivedMessage::handle).toList();
-            calls.add(Future.fromCompletionStage(parts.queue().changeVisibility(batch, 0), parts.context())
+        for (List<ReceivedMessage> batch : Batches.of(messages)) {
+            calls.add(Future.fromCompletionStage(parts.queue().changeVisibility(batch.stream().map(ReceivedMessage::handle).toList(), 0),
+                    parts.context())
                     .onFailure(e -> LOG.warn("could not release {} messages; they return after their visibility timeout: {}",
                             batch.size(), e.toString())));
         }

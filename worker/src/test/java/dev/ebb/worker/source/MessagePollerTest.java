@@ -74,6 +74,12 @@ class MessagePollerTest {
         assertThat(permits.inUse()).isEqualTo(inUse + asked);
     }
 
+    @ParameterizedTest(name = "{0} permits: threshold {1}")
+    @CsvSource({"1, 1", "2, 1", "3, 1", "4, 2", "19, 9", "20, 10", "21, 10", "1000, 10"})
+    void theThresholdIsHalfThePermitsAndAtMostABatch(int concurrency, int threshold) {
+        assertThat(MessagePoller.batchThreshold(concurrency)).isEqualTo(threshold);
+    }
+
     @ParameterizedTest(name = "{0} of 10 received")
     @CsvSource({"0", "1", "7", "10"})
     void theUnfilledPermitsAreGivenBackAndTheMessagesHandedOn(int received) {
