@@ -35,6 +35,12 @@ class HeartbeatTest {
         return new Heartbeat(LOOP.context(), queue, inFlight, visibilitySeconds, clock::get);
     }
 
+    /** A heartbeat of a 30 s visibility timeout over {@code n} messages received at 0. */
+    private Heartbeat holding(InFlight inFlight, int n) {
+        LOOP.run(() -> messages(n).forEach(m -> inFlight.add(m, 0)));
+        return heartbeat(inFlight, 30);
+    }
+
     private void tickAt(Heartbeat heartbeat, long millis) {
         clock.set(millis);
         LOOP.run(heartbeat::tick);
@@ -71,9 +77,7 @@ class HeartbeatTest {
 
     @Test
     void nothingIsExtendedBeforeHalfTheTimeoutIsGone() {
-        InFlight inFlight = new InFlight(30_000);
-        Heartbeat heartbeat = heartbeat(inFlight, 30);
-        LOOP.run(() -> messages(3).forEach(m -> inFlight.add(m, 0)));
+        Heartbeat heartbeat = holding(new InFlight(30_000), 3);
 
         tickAt(heartbeat, 14_999);
         assertThat(queue.visibilityChanges).isEmpty();
@@ -84,9 +88,7 @@ class HeartbeatTest {
 
     @Test
     void dueMessagesGoTenPerCall() {
-        InFlight inFlight = new InFlight(30_000);
-        Heartbeat heartbeat = heartbeat(inFlight, 30);
-        LOOP.run(() -> messages(25).forEach(m -> inFlight.add(m, 0)));
+        Heartbeat heartbeat = holding(new InFlight(30_000), 25);
 
         tickAt(heartbeat, 15_000);
 
@@ -95,9 +97,7 @@ class HeartbeatTest {
 
     @Test
     void noNewRoundWhileTheLastIsUnanswered() {
-        InFlight inFlight = new InFlight(30_000);
-        Heartbeat heartbeat = heartbeat(inFlight, 30);
-        LOOP.run(() -> messages(12).forEach(m -> inFlight.add(m, 0)));
+        Heartbeat heartbeat = holding(new InFlight(30_000), 12);
         tickAt(heartbeat, 15_000);
         LOOP.run(() -> queue.visibilityChanges.getFirst().reply().complete(List.of()));
 
@@ -111,9 +111,7 @@ class HeartbeatTest {
 
     @Test
     void whatSqsCouldNotExtendIsTriedAgainOnTheNextTick() {
-        InFlight inFlight = new InFlight(30_000);
-        Heartbeat heartbeat = heartbeat(inFlight, 30);
-        LOOP.run(() -> messages(3).forEach(m -> inFlight.add(m, 0)));
+        Heartbeat heartbeat = holding(new InFlight(30_000), 3);
         tickAt(heartbeat, 15_000);
         LOOP.run(() -> queue.visibilityChanges.getFirst().reply().complete(List.of("m1")));
 
@@ -129,11 +127,8 @@ class HeartbeatTest {
     @Test
     void aReleasedMessageIsNoLongerExtended() {
         InFlight inFlight = new InFlight(30_000);
-        Heartbeat heartbeat = heartbeat(inFlight, 30);
-        LOOP.run(() -> {
-            messages(2).forEach(m -> inFlight.add(m, 0));
-            inFlight.releaseAll();
-        });
+        Heartbeat heartbeat = holding(inFlight, 2);
+        LOOP.run(inFlight::releaseAll);
 
         tickAt(heartbeat, 20_000);
 
