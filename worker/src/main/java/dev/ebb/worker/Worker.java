@@ -260,8 +260,9 @@ final class Worker {
             case CrashPolicy.Plan.Proceed p -> isolation.acquire(false, () -> work(m, held, false, p.mark()));
             case CrashPolicy.Plan.Alone a -> {
                 parts.metrics().crashSuspectAlone();
-                parts.log().event(LogLine.Event.CRASH_SUSPECTED, new JsonObject().put(LogLine.MESSAGE_ID, m.id()).put(LogLine.RECEIVE_COUNT, m.receiveCount())
-                        .put("last_receive", a.lastReceive()).put("others_at_work", isolation.atWork()).put(LogLine.DETAIL, a.detail()));
+                parts.log().event(LogLine.Event.CRASH_SUSPECTED, new JsonObject().put(LogLine.MESSAGE_ID, m.id())
+                        .put(LogLine.RECEIVE_COUNT, m.receiveCount()).put("last_receive", a.lastReceive())
+                        .put("others_at_work", isolation.atWork()).put(LogLine.DETAIL, a.detail()));
                 isolation.acquire(true, () -> work(m, held, true, Optional.of(a.mark())));
             }
             case CrashPolicy.Plan.DeadLetter d -> {
