@@ -2,6 +2,7 @@ package dev.ebb.worker;
 
 import dev.ebb.image.ImageEngine;
 import dev.ebb.worker.acknowledgement.Acknowledger;
+import dev.ebb.worker.acknowledgement.Batches;
 import dev.ebb.worker.acknowledgement.DeleteBatcher;
 import dev.ebb.worker.acknowledgement.Heartbeat;
 import dev.ebb.worker.acknowledgement.InFlight;
@@ -28,6 +29,8 @@ import dev.ebb.worker.process.MessageOutcome;
 import dev.ebb.worker.process.RecordProcessor;
 import dev.ebb.worker.process.RecordResult;
 import dev.ebb.worker.source.MessagePoller;
+import dev.ebb.worker.wire.LogLine;
+import dev.ebb.worker.wire.Outcomes;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -101,7 +104,7 @@ final class Worker {
         // Not while records wait for bytes, nor while a suspect waits or runs alone: more messages
         // would only wait too, invisible to other workers.
         this.poller = new MessagePoller(parts.context(), parts.queue(), permits, idle,
-                new MessagePoller.Settings(config.waitTimeSeconds(), visibilitySeconds, config.receiveBatchThreshold()),
+                new MessagePoller.Settings(config.waitTimeSeconds(), visibilitySeconds, MessagePoller.batchThreshold(config.concurrency())),
                 () -> !stopping && !checkingQueue && budget.waiting() == 0 && !isolation.isolating() && parts.breakersClosed().getAsBoolean(),
                 this::accept, clock);
         parts.metrics().gauges(inFlight::size, permits::free);
@@ -114,7 +117,7 @@ final class Worker {
     private void reportWork(boolean last) {
         long now = clock.getAsLong();
         work.sample(now, config.concurrency() - permits.free(), TaskCpu.processCpuNanos());
-        (last ? Optional.of(work.flush(now)) : work.due(now)).ifPresent(report -> parts.log().event("work", report));
+        (last ? Optional.of(work.flush(now)) : work.due(now)).ifPresent(report -> parts.log().event(LogLine.Event.WORK, report));
     }
 
     CompletableFuture<Integer> exit() {
@@ -196,7 +199,7 @@ final class Worker {
         }
         stopping = true;
         stopReason = "idle";
-        parts.log().event("idle", new JsonObject().put("idle_seconds", config.idleWindow().toSeconds()));
+        parts.log().event(LogLine.Event.IDLE, new JsonObject().put("idle_seconds", config.idleWindow().toSeconds()));
         finish(ExitCodes.OK);
     }
 
@@ -257,8 +260,9 @@ final class Worker {
             case CrashPolicy.Plan.Proceed p -> isolation.acquire(false, () -> work(m, held, false, p.mark()));
             case CrashPolicy.Plan.Alone a -> {
                 parts.metrics().crashSuspectAlone();
-                parts.log().event("crash_suspected", new JsonObject().put("message_id", m.id()).put("receive_count", m.receiveCount())
-                        .put("last_receive", a.lastReceive()).put("others_at_work", isolation.atWork()).put("detail", a.detail()));
+                parts.log().event(LogLine.Event.CRASH_SUSPECTED, new JsonObject().put(LogLine.MESSAGE_ID, m.id())
+                        .put(LogLine.RECEIVE_COUNT, m.receiveCount()).put("last_receive", a.lastReceive())
+                        .put("others_at_work", isolation.atWork()).put(LogLine.DETAIL, a.detail()));
                 isolation.acquire(true, () -> work(m, held, true, Optional.of(a.mark())));
             }
             case CrashPolicy.Plan.DeadLetter d -> {
@@ -272,7 +276,7 @@ final class Worker {
     private void work(ReceivedMessage m, Held held, boolean alone, Optional<AttemptMarker> mark) {
         held.alone = alone;
         if (inFlight.isReleased(m)) { // released at shutdown while it waited: another worker has it
-            done(m, held, new MessageOutcome(m, "released", "shutdown", null, List.of(), 0, 0));
+            done(m, held, new MessageOutcome(m, Outcomes.Message.RELEASED, "shutdown", null, List.of(), 0, 0));
             return;
         }
         Future<Void> marked = mark.map(marker -> parts.attempts().mark(m, marker)).orElse(Future.succeededFuture());
@@ -281,7 +285,7 @@ final class Worker {
 
     private void whenHandled(ReceivedMessage m, Held held, Future<MessageOutcome> outcome) {
         outcome.onComplete(r -> done(m, held, r.succeeded() ? r.result()
-                : new MessageOutcome(m, "retried", "internal", String.valueOf(r.cause()), List.of(), 0, 0)));
+                : new MessageOutcome(m, Outcomes.Message.RETRIED, "internal", String.valueOf(r.cause()), List.of(), 0, 0)));
     }
 
     /** The message is acknowledged (or released); its permit went back when its work was done. */
@@ -299,7 +303,7 @@ final class Worker {
         }
         held.end(); // after its line: the next suspect may start at once, and kill the worker
 
-        if (!"released".equals(outcome.outcome())) {
+        if (outcome.outcome() != Outcomes.Message.RELEASED) {
             work.finished();
         }
         if (stopping) {
@@ -312,7 +316,7 @@ final class Worker {
     private void record(MessageOutcome o) {
         WorkerMetrics metrics = parts.metrics();
         metrics.outcome(o.outcome());
-        if ("test_event".equals(o.outcome())) {
+        if (o.outcome() == Outcomes.Message.TEST_EVENT) {
             metrics.testEvent();
         }
         for (RecordResult r : o.records()) {
@@ -332,7 +336,7 @@ final class Worker {
         }
         stopping = true;
         stopReason = reason;
-        parts.log().event("stopping", new JsonObject().put("reason", reason).put("in_flight", inFlight.size())
+        parts.log().event(LogLine.Event.STOPPING, new JsonObject().put(LogLine.REASON, reason).put("in_flight", inFlight.size())
                 .put("grace_seconds", config.gracePeriod().toSeconds()));
         graceTimer = parts.vertx().setTimer(Math.max(1, config.gracePeriod().toMillis()), id -> releaseRemaining());
         maybeFinish();
@@ -371,7 +375,7 @@ final class Worker {
         }
         stopping = true;
         stopReason = cause.reason();
-        parts.log().event("stopping", new JsonObject().put("reason", cause.reason()).put("detail", cause.detail())
+        parts.log().event(LogLine.Event.STOPPING, new JsonObject().put(LogLine.REASON, cause.reason()).put(LogLine.DETAIL, cause.detail())
                 .put("in_flight", inFlight.size()));
         releaseAllAndExit(cause.reason(), cause.detail(), ExitCodes.MISCONFIGURED);
     }
@@ -384,7 +388,7 @@ final class Worker {
         poller.cancel();
         List<ReceivedMessage> rest = inFlight.releaseAll();
         for (ReceivedMessage m : rest) {
-            record(new MessageOutcome(m, "released", reason, detail, List.of(), 0, 0));
+            record(new MessageOutcome(m, Outcomes.Message.RELEASED, reason, detail, List.of(), 0, 0));
         }
         // Markers first: another worker may take a released message at once, and must not read this live attempt's marker as a death.
         Future.join(rest.stream().map(parts.attempts()::clear).toList())
@@ -393,10 +397,9 @@ final class Worker {
 
     private Future<Void> release(List<ReceivedMessage> messages) {
         List<Future<?>> calls = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i += 10) {
-            List<ReceivedMessage.Handle> batch = messages.subList(i, Math.min(messages.size(), i + 10)).stream()
-                    .map(ReceivedMessage::handle).toList();
-            calls.add(Future.fromCompletionStage(parts.queue().changeVisibility(batch, 0), parts.context())
+        for (List<ReceivedMessage> batch : Batches.of(messages)) {
+            calls.add(Future.fromCompletionStage(parts.queue().changeVisibility(batch.stream().map(ReceivedMessage::handle).toList(), 0),
+                    parts.context())
                     .onFailure(e -> LOG.warn("could not release {} messages; they return after their visibility timeout: {}",
                             batch.size(), e.toString())));
         }
@@ -413,11 +416,11 @@ final class Worker {
         if (graceTimer >= 0) {
             parts.vertx().cancelTimer(graceTimer);
         }
-        JsonObject fields = new JsonObject().put("reason", stopReason).put("exit_code", code);
+        JsonObject fields = new JsonObject().put(LogLine.REASON, stopReason).put("exit_code", code);
         if (misconfiguration != null) {
-            fields.put("detail", misconfiguration.detail());
+            fields.put(LogLine.DETAIL, misconfiguration.detail());
         }
-        parts.log().event("exit", fields.mergeIn(parts.metrics().summary()));
+        parts.log().event(LogLine.Event.EXIT, fields.mergeIn(parts.metrics().summary()));
         exit.complete(code);
     }
 }

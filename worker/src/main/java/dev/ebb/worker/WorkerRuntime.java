@@ -16,6 +16,7 @@ import dev.ebb.worker.observe.OutcomeLog;
 import dev.ebb.worker.observe.WorkerMetrics;
 import dev.ebb.worker.poison.AttemptMarkers;
 import dev.ebb.worker.poison.CrashPolicy;
+import dev.ebb.worker.wire.LogLine;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
@@ -130,7 +131,7 @@ public final class WorkerRuntime implements AutoCloseable {
                     () -> s3Guard.isClosed() && sqsGuard.isClosed(), probes, attempts), visibility);
             HttpServer http = join(HttpEndpoints.start(vertx, config.metricsPort(), registry, worker::health).toCompletionStage().toCompletableFuture(),
                     "could not listen on EBB_METRICS_PORT=" + config.metricsPort());
-            log.event("start", new JsonObject().put("queue", config.queueUrl()).put("dead_letter_queue", dlq)
+            log.event(LogLine.Event.START, new JsonObject().put("queue", config.queueUrl()).put("dead_letter_queue", dlq)
                     .put("visibility_timeout_s", visibility).put("max_receive_count", info.maxReceiveCount().orElse(null))
                     .put("concurrency", config.concurrency()).put("worker_threads", config.workerThreads())
                     .put("jpeg_decoder", engine.jpegDecoder()).put("metrics_port", http.actualPort()).put("worker", workerId)

@@ -35,8 +35,4 @@ final class Problems {
                 .sorted(java.util.Comparator.comparingInt(PolicyError::line).thenComparingInt(PolicyError::column))
                 .toList();
     }
-
-    String file() {
-        return file;
-    }
 }

@@ -14,10 +14,6 @@ public sealed interface Action {
                 throw new IllegalArgumentException("a launch needs at least one slice; hold instead");
             }
         }
-
-        public int total() {
-            return slices.stream().mapToInt(Slice::count).sum();
-        }
     }
 
     /**

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebb.controller.aws.CloudWatchLoad;
 import dev.ebb.controller.policy.CapacityProvider;
+import dev.ebb.worker.wire.LogLine;
+import dev.ebb.worker.wire.Outcomes;
+import dev.ebb.worker.wire.WireName;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -107,8 +110,8 @@ public final class WorkerTask {
         } catch (IOException e) {
             return;
         }
-        switch (j.path("event").asText()) {
-            case "start" -> {
+        switch (WireName.parse(LogLine.Event.class, j.path(LogLine.EVENT).asText()).orElse(null)) {
+            case START -> {
                 reachedRunning = true;
                 startedAt = Instant.now();
                 if (state == State.STARTING) {
@@ -117,31 +120,34 @@ public final class WorkerTask {
                 }
             }
             // the worker's WorkReport line; its metric names are the ones CloudWatchLoad reads (WorkReportContractTest)
-            case "work" -> reports.reported(j.path(CloudWatchLoad.PROCESSED).asLong(), j.path(CloudWatchLoad.BUSY).asDouble());
-            case "idle" -> {
+            case WORK -> reports.reported(j.path(CloudWatchLoad.PROCESSED).asLong(), j.path(CloudWatchLoad.BUSY).asDouble());
+            case IDLE -> {
                 state = State.STOPPING;
                 exitReason = "idle: the queue stayed empty";
             }
-            case "stopping" -> {
+            case STOPPING -> {
                 state = State.STOPPING;
-                exitReason = "stopped (" + j.path("reason").asText() + ")";
+                exitReason = "stopped (" + j.path(LogLine.REASON).asText() + ")";
             }
-            case "message" -> {
-                boolean deadLettered = "dead_lettered".equals(j.path("outcome").asText());
-                for (JsonNode r : j.path("records")) {
-                    String key = r.path("key").asText();
-                    switch (r.path("outcome").asText()) {
-                        case "processed" -> listener.processed(key);
-                        case "failed" -> {
-                            if (deadLettered) {
-                                listener.failed(key, r.path("reason").asText());
-                            }
-                        }
-                        default -> { }
+            case MESSAGE -> records(j);
+            case null, default -> { }
+        }
+    }
+
+    private void records(JsonNode message) {
+        boolean deadLettered = WireName.parse(Outcomes.Message.class, message.path(LogLine.OUTCOME).asText())
+                .equals(Optional.of(Outcomes.Message.DEAD_LETTERED));
+        for (JsonNode r : message.path(LogLine.RECORDS)) {
+            String key = r.path(LogLine.KEY).asText();
+            switch (WireName.parse(Outcomes.Record.class, r.path(LogLine.OUTCOME).asText()).orElse(null)) {
+                case PROCESSED -> listener.processed(key);
+                case FAILED -> {
+                    if (deadLettered) {
+                        listener.failed(key, r.path(LogLine.REASON).asText());
                     }
                 }
+                case null, default -> { }
             }
-            default -> { }
         }
     }
 

@@ -50,7 +50,7 @@ class ProcessTaskFleetIT {
             assertThat(processed).containsExactly("a b.jpg", "a b.jpg");
             Files.delete(go);
             await().atMost(Duration.ofSeconds(20)).until(() -> fleet.list().isEmpty());
-            assertThat(fleet.all()).allSatisfy(t -> {
+            assertThat(fleet.all()).hasSize(2).allSatisfy(t -> {
                 assertThat(t.exitCode()).contains(0);
                 assertThat(t.exitReason()).hasValueSatisfying(r -> assertThat(r).startsWith("idle"));
             });
@@ -87,11 +87,16 @@ class ProcessTaskFleetIT {
     void shutdownKillsWhatIgnoresSigterm() {
         ProcessTaskFleet fleet = fleet("trap '' TERM; echo '{\"event\":\"start\"}'; while true; do sleep 0.1; done");
         fleet.launch(CapacityProvider.FARGATE, 2, "k");
-        await().atMost(Duration.ofSeconds(20)).until(() -> fleet.list().stream().allMatch(t -> t.state() == TaskState.RUNNING));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(fleet.list()).extracting(ObservedTask::state).containsExactly(TaskState.RUNNING, TaskState.RUNNING));
 
         fleet.shutdown(Duration.ofMillis(500));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> fleet.alive() == 0);
-        assertThat(fleet.all()).allSatisfy(t -> assertThat(t.process().isAlive()).isFalse());
+        // 137: the SIGTERM was ignored, so shutdown had to kill them
+        assertThat(fleet.all()).hasSize(2).allSatisfy(t -> {
+            assertThat(t.process().isAlive()).isFalse();
+            assertThat(t.exitCode()).contains(137);
+        });
     }
 }

@@ -281,7 +281,7 @@ final class Fleet {
 
     /**
      * Like the worker's poller: with nothing in flight it receives for any free permit; with messages
-     * in flight it waits until a fuller receive is possible (WorkerConfig.receiveBatchThreshold).
+     * in flight it waits until a fuller receive is possible (MessagePoller.batchThreshold).
      */
     private void makeHungry(SimTask t) {
         long needed = t.inFlight == 0 ? 1 : receiveThreshold;

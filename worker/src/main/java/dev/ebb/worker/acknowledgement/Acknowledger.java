@@ -4,6 +4,7 @@ import dev.ebb.worker.aws.Queue;
 import dev.ebb.worker.aws.ReceivedMessage;
 import dev.ebb.worker.errorhandler.Verdict;
 import dev.ebb.worker.errorhandler.VisibilityBackoff;
+import dev.ebb.worker.wire.Outcomes;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.List;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Carries out a {@link Verdict}: delete; copy to the dead-letter queue then delete; or hide the
- * message for a backoff delay so it comes back later. Completes with the outcome name used in logs
- * and metrics ({@code succeeded}, {@code dead_lettered}, {@code retried}, {@code delete_failed}).
+ * message for a backoff delay so it comes back later. Completes with how the message ended
+ * ({@link Outcomes.Message}: succeeded, dead-lettered, retried, or its delete failed).
  * Whatever the verdict, {@code beforeAck} runs first (the message's attempt marker is deleted while
  * no other worker can have the message yet).
  */
@@ -38,15 +39,15 @@ public final class Acknowledger {
         this.beforeAck = beforeAck;
     }
 
-    public Future<String> apply(ReceivedMessage m, Verdict verdict) {
+    public Future<Outcomes.Message> apply(ReceivedMessage m, Verdict verdict) {
         return beforeAck.apply(m).compose(v -> acknowledge(m, verdict));
     }
 
-    private Future<String> acknowledge(ReceivedMessage m, Verdict verdict) {
+    private Future<Outcomes.Message> acknowledge(ReceivedMessage m, Verdict verdict) {
         return switch (verdict) {
-            case Verdict.Delete d -> deleteNow(m, "succeeded");
+            case Verdict.Delete d -> deleteNow(m, Outcomes.Message.SUCCEEDED);
             case Verdict.DeadLetter dl -> Future.fromCompletionStage(queue.deadLetter(m, dl.reason(), dl.detail()), context)
-                    .compose(sent -> deleteNow(m, "dead_lettered"))
+                    .compose(sent -> deleteNow(m, Outcomes.Message.DEAD_LETTERED))
                     .recover(e -> {
                         LOG.warn("could not dead-letter {} ({}); it stays on the queue: {}", m.id(), dl.reason(), e.toString());
                         return retryLater(m);
@@ -54,23 +55,23 @@ public final class Acknowledger {
             case Verdict.Retry r -> retryLater(m);
             // Normally the worker has released it already (it stops on the first such failure); this is the fallback.
             case Verdict.Stop st -> Future.fromCompletionStage(queue.changeVisibility(List.of(m.handle()), 0), context)
-                    .map("released").otherwise("released");
+                    .map(Outcomes.Message.RELEASED).otherwise(Outcomes.Message.RELEASED);
         };
     }
 
     /** Deletes a message that needs no work (a test event). */
-    public Future<String> delete(ReceivedMessage m, String outcome) {
+    public Future<Outcomes.Message> delete(ReceivedMessage m, Outcomes.Message outcome) {
         return beforeAck.apply(m).compose(v -> deleteNow(m, outcome));
     }
 
-    private Future<String> deleteNow(ReceivedMessage m, String outcome) {
-        return deletes.delete(m.handle()).map(ok -> ok ? outcome : "delete_failed");
+    private Future<Outcomes.Message> deleteNow(ReceivedMessage m, Outcomes.Message outcome) {
+        return deletes.delete(m.handle()).map(ok -> ok ? outcome : Outcomes.Message.DELETE_FAILED);
     }
 
-    private Future<String> retryLater(ReceivedMessage m) {
+    private Future<Outcomes.Message> retryLater(ReceivedMessage m) {
         int seconds = backoff.secondsFor(m.receiveCount());
         return Future.fromCompletionStage(queue.changeVisibility(List.of(m.handle()), seconds), context)
-                .map("retried")
-                .otherwise("retried");
+                .map(Outcomes.Message.RETRIED)
+                .otherwise(Outcomes.Message.RETRIED);
     }
 }

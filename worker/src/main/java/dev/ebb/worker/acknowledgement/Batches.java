@@ -1,19 +1,18 @@
 package dev.ebb.worker.acknowledgement;
 
+import dev.ebb.worker.aws.Queue;
 import java.util.ArrayList;
 import java.util.List;
 
-/** SQS batch calls take at most 10 entries. */
-final class Batches {
-
-    static final int MAX = 10;
+/** Items cut into SQS batch calls of at most {@link Queue#MAX_BATCH}. */
+public final class Batches {
 
     private Batches() {}
 
-    static <T> List<List<T>> of(List<T> items) {
+    public static <T> List<List<T>> of(List<T> items) {
         List<List<T>> out = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += MAX) {
-            out.add(List.copyOf(items.subList(i, Math.min(items.size(), i + MAX))));
+        for (int i = 0; i < items.size(); i += Queue.MAX_BATCH) {
+            out.add(List.copyOf(items.subList(i, Math.min(items.size(), i + Queue.MAX_BATCH))));
         }
         return out;
     }

@@ -39,7 +39,7 @@ public final class DeleteBatcher {
     public Future<Boolean> delete(ReceivedMessage.Handle handle) {
         Promise<Boolean> p = Promise.promise();
         pending.add(new Pending(handle, p));
-        if (pending.size() >= Batches.MAX || flushDelayMillis == 0) {
+        if (pending.size() >= Queue.MAX_BATCH || flushDelayMillis == 0) {
             flush();
         } else if (timer < 0) {
             timer = vertx.setTimer(flushDelayMillis, id -> {
@@ -56,7 +56,7 @@ public final class DeleteBatcher {
             timer = -1;
         }
         while (!pending.isEmpty()) {
-            List<Pending> batch = new ArrayList<>(pending.subList(0, Math.min(Batches.MAX, pending.size())));
+            List<Pending> batch = new ArrayList<>(pending.subList(0, Math.min(Queue.MAX_BATCH, pending.size())));
             pending.subList(0, batch.size()).clear();
             Future.fromCompletionStage(queue.delete(batch.stream().map(Pending::handle).toList()), context).onComplete(r -> {
                 if (r.failed()) {

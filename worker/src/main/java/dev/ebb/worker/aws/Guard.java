@@ -77,10 +77,6 @@ public final class Guard {
                 .build());
     }
 
-    public CircuitBreaker breaker() {
-        return breaker;
-    }
-
     public boolean isClosed() {
         return breaker.getState() == CircuitBreaker.State.CLOSED;
     }

@@ -38,8 +38,4 @@ public final class Permits {
     public int inUse() {
         return used;
     }
-
-    public int total() {
-        return total;
-    }
 }

@@ -64,9 +64,4 @@ public record WorkerConfig(
     public boolean outputKeysNameBucket() {
         return sourceBuckets.size() > 1;
     }
-
-    /** How many messages one receive may ask for before waiting to fill a fuller batch. */
-    public int receiveBatchThreshold() {
-        return Math.max(1, Math.min(10, concurrency / 2));
-    }
 }

@@ -2,6 +2,8 @@ package dev.ebb.worker.observe;
 
 import dev.ebb.worker.process.MessageOutcome;
 import dev.ebb.worker.process.RecordResult;
+import dev.ebb.worker.wire.LogLine;
+import dev.ebb.worker.wire.Outcomes;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
@@ -24,16 +26,17 @@ public final class OutcomeLog {
         long in = 0;
         long outBytes = 0;
         for (RecordResult r : o.records()) {
-            JsonObject rec = new JsonObject().put("bucket", r.event().bucket()).put("key", r.event().key());
+            JsonObject rec = new JsonObject().put(LogLine.BUCKET, r.event().bucket()).put(LogLine.KEY, r.event().key());
             RecordResult.Timings t = RecordResult.Timings.NONE;
             switch (r) {
                 case RecordResult.Done d -> {
-                    rec.put("outcome", "processed").put("outputs", new JsonArray(d.outputKeys()));
+                    rec.put(LogLine.OUTCOME, Outcomes.Record.PROCESSED.wire()).put(LogLine.OUTPUTS, new JsonArray(d.outputKeys()));
                     t = d.timings();
                 }
-                case RecordResult.Skipped s -> rec.put("outcome", "skipped").put("reason", s.reason());
+                case RecordResult.Skipped s -> rec.put(LogLine.OUTCOME, Outcomes.Record.SKIPPED.wire()).put(LogLine.REASON, s.reason());
                 case RecordResult.Failed f -> {
-                    rec.put("outcome", "failed").put("reason", f.failure().reason()).put("detail", f.failure().detail());
+                    rec.put(LogLine.OUTCOME, Outcomes.Record.FAILED.wire()).put(LogLine.REASON, f.failure().reason())
+                            .put(LogLine.DETAIL, f.failure().detail());
                     t = f.timings();
                 }
             }
@@ -45,26 +48,31 @@ public final class OutcomeLog {
             records.add(rec);
         }
         JsonObject line = new JsonObject()
-                .put("ts", Instant.now().toString())
-                .put("event", "message")
-                .put("message_id", o.message().id())
-                .put("receive_count", o.message().receiveCount())
-                .put("outcome", o.outcome())
-                .put("reason", o.reason())
-                .put("records", records)
+                .put(LogLine.TS, Instant.now().toString())
+                .put(LogLine.EVENT, LogLine.Event.MESSAGE.wire())
+                .put(LogLine.MESSAGE_ID, o.message().id())
+                .put(LogLine.RECEIVE_COUNT, o.message().receiveCount())
+                .put(LogLine.OUTCOME, o.outcome().wire())
+                .put(LogLine.REASON, o.reason())
+                .put(LogLine.RECORDS, records)
                 .put("durations_ms", new JsonObject().put("download", download).put("render", render).put("upload", upload)
                         .put("work", o.workMillis()).put("total", o.totalMillis()))
                 .put("bytes_in", in)
                 .put("bytes_out", outBytes);
         if (o.detail() != null) {
-            line.put("detail", o.detail());
+            line.put(LogLine.DETAIL, o.detail());
         }
         print(line);
     }
 
     /** Lifecycle lines (start, stop, exit) in the same format. */
-    public void event(String event, JsonObject fields) {
-        print(new JsonObject().put("ts", Instant.now().toString()).put("event", event).mergeIn(fields));
+    public void event(LogLine.Event event, JsonObject fields) {
+        event(event.wire(), fields);
+    }
+
+    /** A line of any name: {@link DiagnosticLog}'s on stderr, which nothing reads back. */
+    void event(String event, JsonObject fields) {
+        print(new JsonObject().put(LogLine.TS, Instant.now().toString()).put(LogLine.EVENT, event).mergeIn(fields));
     }
 
     private void print(JsonObject line) {

@@ -2,6 +2,7 @@ package dev.ebb.worker.observe;
 
 import dev.ebb.image.FailureReason;
 import dev.ebb.worker.poison.CrashPolicy;
+import dev.ebb.worker.wire.Outcomes;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -18,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,8 +43,6 @@ import java.util.function.Supplier;
  */
 public final class WorkerMetrics {
 
-    /** How a message can end; {@code MessageOutcome.outcome()} takes these values. */
-    public static final List<String> OUTCOMES = List.of("succeeded", "dead_lettered", "retried", "released", "test_event", "delete_failed");
     static final List<String> PHASES = List.of("download", "render", "upload");
     static final List<String> SKIP_REASONS = List.of("folder_marker", "not_object_created", "own_output");
     /** What the worker does with a message whose worker died holding it: {@code CrashPolicy}'s first and second evidence, in that order. */
@@ -53,8 +53,8 @@ public final class WorkerMetrics {
     private final Counter testEvents;
     private final Counter bytesIn;
     private final Counter bytesOut;
-    private final Map<String, Counter> outcomes = new ConcurrentHashMap<>();
-    private final Map<String, Counter> records = new ConcurrentHashMap<>();
+    private final Map<Outcomes.Message, Counter> outcomes = new EnumMap<>(Outcomes.Message.class);
+    private final Map<Outcomes.Record, Counter> records = new EnumMap<>(Outcomes.Record.class);
     private final Map<String, Timer> phases = new ConcurrentHashMap<>();
     private final Map<String, Counter> crashes = new ConcurrentHashMap<>();
 
@@ -66,9 +66,13 @@ public final class WorkerMetrics {
         String bytes = "bytes of sources downloaded (direction=in) and of outputs uploaded (direction=out)";
         this.bytesIn = Counter.builder("ebb.worker.bytes").tag("direction", "in").description(bytes).register(registry);
         this.bytesOut = Counter.builder("ebb.worker.bytes").tag("direction", "out").description(bytes).register(registry);
-        OUTCOMES.forEach(this::outcomeCounter);
-        for (String outcome : List.of("processed", "skipped", "failed")) {
-            records.put(outcome, Counter.builder("ebb.worker.records").tag("outcome", outcome)
+        for (Outcomes.Message outcome : Outcomes.Message.values()) {
+            outcomes.put(outcome, Counter.builder("ebb.worker.messages").tag("outcome", outcome.wire())
+                    .description("messages by how they ended: succeeded, dead_lettered, retried, released, test_event, delete_failed")
+                    .register(registry));
+        }
+        for (Outcomes.Record outcome : Outcomes.Record.values()) {
+            records.put(outcome, Counter.builder("ebb.worker.records").tag("outcome", outcome.wire())
                     .description("records (one object each) by outcome: processed, skipped or failed").register(registry));
         }
         PHASES.forEach(this::phaseTimer);
@@ -118,10 +122,6 @@ public final class WorkerMetrics {
         return gc;
     }
 
-    public MeterRegistry registry() {
-        return registry;
-    }
-
     /**
      * {@code ebb_worker_jpeg_decoder_info{decoder="turbojpeg"|"imageio"} 1}: alarm or graph on
      * {@code imageio}, the about twice slower fallback used when libturbojpeg did not load.
@@ -145,7 +145,7 @@ public final class WorkerMetrics {
         JsonObject byOutcome = new JsonObject();
         outcomes.forEach((outcome, counter) -> {
             if (counter.count() > 0) {
-                byOutcome.put(outcome, (long) counter.count());
+                byOutcome.put(outcome.wire(), (long) counter.count());
             }
         });
         return new JsonObject().put("received", (long) received.count()).put("outcomes", byOutcome);
@@ -160,17 +160,17 @@ public final class WorkerMetrics {
     }
 
     /**
-     * One per message, by how it ended ({@link #OUTCOMES}). Its reason is not a label: reasons are
+     * One per message, by how it ended. Its reason is not a label: reasons are
      * open-ended (AWS error codes) and per record; they are in {@code records_failed_total}, the
      * message's log line and the dead letter's attributes.
      */
-    public void outcome(String outcome) {
-        outcomeCounter(outcome).increment();
+    public void outcome(Outcomes.Message outcome) {
+        outcomes.get(outcome).increment();
     }
 
     /** One per processed record: its phase timings and bytes. */
     public void processed(long downloadMs, long renderMs, long uploadMs, long bytesIn, long bytesOut) {
-        records.get("processed").increment();
+        records.get(Outcomes.Record.PROCESSED).increment();
         phaseTimer("download").record(Duration.ofMillis(downloadMs));
         phaseTimer("render").record(Duration.ofMillis(renderMs));
         phaseTimer("upload").record(Duration.ofMillis(uploadMs));
@@ -180,7 +180,7 @@ public final class WorkerMetrics {
 
     /** One per failed record: {@code records_failed_total{reason,kind}}. */
     public void failed(String reason, boolean permanent) {
-        records.get("failed").increment();
+        records.get(Outcomes.Record.FAILED).increment();
         failedCounter(reason, permanent).increment();
     }
 
@@ -195,14 +195,8 @@ public final class WorkerMetrics {
     }
 
     public void skipped(String reason) {
-        records.get("skipped").increment();
+        records.get(Outcomes.Record.SKIPPED).increment();
         skippedCounter(reason).increment();
-    }
-
-    private Counter outcomeCounter(String outcome) {
-        return outcomes.computeIfAbsent(outcome, o -> Counter.builder("ebb.worker.messages").tag("outcome", o)
-                .description("messages by how they ended: succeeded, dead_lettered, retried, released, test_event, delete_failed")
-                .register(registry));
     }
 
     private Timer phaseTimer(String phase) {

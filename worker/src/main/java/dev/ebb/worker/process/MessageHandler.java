@@ -6,6 +6,7 @@ import dev.ebb.worker.errorhandler.Failure;
 import dev.ebb.worker.errorhandler.Verdict;
 import dev.ebb.worker.event.ParsedBody;
 import dev.ebb.worker.event.S3Events;
+import dev.ebb.worker.wire.Outcomes;
 import io.vertx.core.Future;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class MessageHandler {
         return switch (S3Events.parse(m.body())) {
             case ParsedBody.TestEvent t -> {
                 done.run();
-                yield acks.delete(m, "test_event").map(o -> outcome(m, o, null, null, List.of(), work[0], start));
+                yield acks.delete(m, Outcomes.Message.TEST_EVENT).map(o -> outcome(m, o, null, null, List.of(), work[0], start));
             }
             case ParsedBody.Malformed bad -> {
                 done.run();
@@ -98,7 +99,7 @@ public final class MessageHandler {
             misconfigured.accept(stop.cause());
         }
         if (released.test(m)) {
-            return Future.succeededFuture(outcome(m, "released", "shutdown", null, results, work[0], start));
+            return Future.succeededFuture(outcome(m, Outcomes.Message.RELEASED, "shutdown", null, results, work[0], start));
         }
         String reason = switch (verdict) {
             case Verdict.Delete d -> null;
@@ -115,7 +116,7 @@ public final class MessageHandler {
         return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, work[0], start));
     }
 
-    private static MessageOutcome outcome(ReceivedMessage m, String outcome, String reason, String detail, List<RecordResult> results,
+    private static MessageOutcome outcome(ReceivedMessage m, Outcomes.Message outcome, String reason, String detail, List<RecordResult> results,
             long workMillis, long start) {
         return new MessageOutcome(m, outcome, reason, detail, List.copyOf(results), workMillis, (System.nanoTime() - start) / 1_000_000);
     }

@@ -1,15 +1,15 @@
 package dev.ebb.worker.process;
 
 import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.wire.Outcomes;
 import java.util.List;
 
 /**
- * How a message ended: {@code succeeded}, {@code dead_lettered}, {@code retried}, {@code released},
- * {@code test_event} or {@code delete_failed}, with the reason when there is one.
+ * How a message ended ({@link Outcomes.Message}), with the reason when there is one.
  *
  * @param workMillis from receipt until the message gave its permit back (its own work done; only
  *     its acknowledgement, which may wait for a batch, was left)
  * @param totalMillis from receipt until it was acknowledged
  */
-public record MessageOutcome(ReceivedMessage message, String outcome, String reason, String detail,
+public record MessageOutcome(ReceivedMessage message, Outcomes.Message outcome, String reason, String detail,
         List<RecordResult> records, long workMillis, long totalMillis) {}

@@ -19,10 +19,5 @@ public sealed interface RecordResult {
     /** Milliseconds per phase and bytes moved; zeros for phases that did not run. */
     record Timings(long downloadMs, long renderMs, long uploadMs, long bytesIn, long bytesOut) {
         public static final Timings NONE = new Timings(0, 0, 0, 0, 0);
-
-        public Timings plus(Timings o) {
-            return new Timings(downloadMs + o.downloadMs, renderMs + o.renderMs, uploadMs + o.uploadMs,
-                    bytesIn + o.bytesIn, bytesOut + o.bytesOut);
-        }
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The receive loop. One long poll at a time, only while {@code mayPoll} holds (not stopping, both
- * breakers closed), asking for at most {@code min(10, free permits)}. While messages are in flight
+ * breakers closed), asking for at most {@code min(}{@link Queue#MAX_BATCH}{@code , free permits)}. While messages are in flight
  * it waits until at least {@code batchThreshold} permits are free, so receives come back full
  * (fewer SQS requests per message). Unfilled permits are given back at once. A failed receive
  * starts a backoff; it never ends the loop.
@@ -27,6 +27,11 @@ public final class MessagePoller {
 
     /** What a receive asks SQS for. */
     public record Settings(int waitSeconds, int visibilitySeconds, int batchThreshold) {}
+
+    /** The permits that must be free for a receive while messages are in flight: half of them, at most a full batch. */
+    public static int batchThreshold(int concurrency) {
+        return Math.max(1, Math.min(Queue.MAX_BATCH, concurrency / 2));
+    }
 
     private final Context context;
     private final Queue queue;
@@ -61,7 +66,7 @@ public final class MessagePoller {
         if (pending != null || !mayPoll.getAsBoolean() || clock.getAsLong() < notBefore) {
             return;
         }
-        int wanted = Math.min(10, permits.free());
+        int wanted = Math.min(Queue.MAX_BATCH, permits.free());
         if (wanted == 0 || (permits.inUse() > 0 && wanted < settings.batchThreshold())) {
             return;
         }

@@ -38,7 +38,6 @@ class ConfigReaderTest {
         assertThat(c.metricsPort()).isEqualTo(9102);
         assertThat(c.s3Endpoint()).isEmpty();
         assertThat(c.s3PathStyle()).isFalse();
-        assertThat(c.receiveBatchThreshold()).isEqualTo(10);
     }
 
     @Test
