@@ -66,7 +66,13 @@ public final class Main implements Runnable {
             spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true)
                     .description("Show this help message and exit.").build());
         }
-        cl.getSubcommands().values().stream().filter(sub -> sub != cl).distinct().forEach(Main::withHelp);
+        // identity on purpose: picocli's help subcommand refers back to its parent, the same object
+        cl.getSubcommands().values().stream().filter(sub -> !isSame(sub, cl)).distinct().forEach(Main::withHelp);
+    }
+
+    @SuppressWarnings("ReferenceEquality") // a node of the command tree, not a value
+    private static boolean isSame(CommandLine a, CommandLine b) {
+        return a == b;
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -155,12 +155,12 @@ public final class Controller {
         }
         try (S3Client s3 = client.get()) {
             PolicyStore store = new S3PolicyStore(s3, bucket, key, cliRetrying());
-            switch (store.read(Optional.empty())) {
+            return switch (store.read(Optional.empty())) {
                 case PolicyStore.Read.Found found -> {
                     String where = LivePolicy.describe(store, found);
                     out.printf("# %s, ETag %s%s%n", where, found.etag(), found.lastModified().map(t -> ", stored " + t).orElse(""));
                     out.print(found.yaml().endsWith("\n") ? found.yaml() : found.yaml() + "\n");
-                    return switch (PolicyParser.parse(found.yaml(), where)) {
+                    yield switch (PolicyParser.parse(found.yaml(), where)) {
                         case PolicyResult.Valid(ScalingPolicy p) -> {
                             out.println("# " + summary(p) + "; the controller acts on it");
                             yield OK;
@@ -179,10 +179,10 @@ public final class Controller {
                     if (bundled instanceof PolicyResult.Valid(ScalingPolicy p)) {
                         out.println("# bundled: " + summary(p));
                     }
-                    return OK;
+                    yield OK;
                 }
                 case PolicyStore.Read.Unchanged unchanged -> throw new IllegalStateException("no ETag was sent");
-            }
+            };
         } catch (SdkException e) {
             err.println("could not read s3://" + bucket + "/" + key + ": " + e.getMessage());
             return FAILED;

@@ -27,6 +27,8 @@ public final class PythonVenv {
      * @param location the virtualenv's folder
      * @param requirements pip requirement specifiers, each pinned
      */
+    // "try": the lock is never referenced, it is held: for the try's scope, so two JVMs never build one venv at once
+    @SuppressWarnings("try")
     public static PythonVenv ensure(Path location, List<String> requirements) throws Exception {
         Path marker = location.resolve(".ebb-installed");
         String wanted = String.join("\n", requirements);

@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * One IAM policy statement found in a template, with where it came from.
  *
- * @param kind     {@code identity} (a role's inline policy), {@code key} (a KMS key policy) or
- *                 {@code resource} (a bucket, queue or topic policy)
+ * @param kind     {@code "identity"} (a role's inline policy), {@code "key"} (a KMS key policy) or
+ *                 {@code "resource"} (a bucket, queue or topic policy)
  * @param resources the {@code Resource} entries as template values ({@code "*"}, a {@code Fn::Sub}, …)
  */
 record Statement(String file, String owner, String kind, String sid, String effect, List<String> actions,

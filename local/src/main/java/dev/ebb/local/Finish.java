@@ -9,7 +9,6 @@ import dev.ebb.local.account.OutputCopy;
 import dev.ebb.local.emulators.LocalAws;
 import dev.ebb.local.platform.ProcessTaskFleet;
 import dev.ebb.local.platform.WorkerTask;
-import dev.ebb.local.watch.Counters;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,15 +28,13 @@ final class Finish {
     private final LocalOptions options;
     private final LocalAws aws;
     private final ProcessTaskFleet fleet;
-    private final Counters counters;
     private final Timeline timeline;
     private final PrintStream out;
 
-    Finish(LocalOptions options, LocalAws aws, ProcessTaskFleet fleet, Counters counters, Timeline timeline, PrintStream out) {
+    Finish(LocalOptions options, LocalAws aws, ProcessTaskFleet fleet, Timeline timeline, PrintStream out) {
         this.options = options;
         this.aws = aws;
         this.fleet = fleet;
-        this.counters = counters;
         this.timeline = timeline;
         this.out = out;
     }

@@ -86,7 +86,7 @@ public final class LocalPipeline {
                     new SqsQueueDepth(res.aws.sqs, res.aws.queueUrl, new Retrying(Retrying.Backoff.DEFAULT, () -> Duration.ofSeconds(30))),
                     res.fleet, load, HistoryStore.inMemory(), "ebb-local");
             RunLoop loop = new RunLoop(options, res.aws, res.fleet, cycle, counters, view, timeline, ingest);
-            Finish finish = new Finish(options, res.aws, res.fleet, counters, timeline, out);
+            Finish finish = new Finish(options, res.aws, res.fleet, timeline, out);
             Result result = loop.run(inputs, finish);
             ok = result.exitCode() == 0;
             return result;

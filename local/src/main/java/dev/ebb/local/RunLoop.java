@@ -131,7 +131,7 @@ final class RunLoop {
             String why = r.status() + ": " + r.error().orElse("") + (r.policyErrors().isEmpty() ? ""
                     : " " + r.policyErrors().stream().map(e -> e.format()).collect(Collectors.joining("; ")));
             holdForUser = r.status() == CycleReport.Status.POLICY_INVALID ? why : null;
-            record(now, r, null, why);
+            record(r, null, why);
             lastDecision = why;
             return;
         }
@@ -141,7 +141,7 @@ final class RunLoop {
         }
         boolean acted = !(plan.action() instanceof Action.Hold);
         if (acted || plan.reason() != lastReason) {
-            record(now, r, plan, plan.why());
+            record(r, plan, plan.why());
             String launched = r.outcome().launched().isEmpty() ? "" : " -> " + String.join(", ", r.outcome().launched());
             view.event("controller: " + plan.reason() + launched + " (" + plan.why() + ")");
         }
@@ -153,7 +153,7 @@ final class RunLoop {
         }
     }
 
-    private void record(Instant now, CycleReport r, Plan plan, String why) {
+    private void record(CycleReport r, Plan plan, String why) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("atSeconds", Math.round(timeline.seconds() * 10) / 10.0);
         d.put("status", r.status().name());

@@ -276,7 +276,7 @@ final class Worker {
     private void work(ReceivedMessage m, Held held, boolean alone, Optional<AttemptMarker> mark) {
         held.alone = alone;
         if (inFlight.isReleased(m)) { // released at shutdown while it waited: another worker has it
-            done(m, held, new MessageOutcome(m, Outcomes.Message.RELEASED, "shutdown", null, List.of(), 0, 0));
+            done(m, held, new MessageOutcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, List.of(), 0, 0));
             return;
         }
         Future<Void> marked = mark.map(marker -> parts.attempts().mark(m, marker)).orElse(Future.succeededFuture());
@@ -285,7 +285,7 @@ final class Worker {
 
     private void whenHandled(ReceivedMessage m, Held held, Future<MessageOutcome> outcome) {
         outcome.onComplete(r -> done(m, held, r.succeeded() ? r.result()
-                : new MessageOutcome(m, Outcomes.Message.RETRIED, "internal", String.valueOf(r.cause()), List.of(), 0, 0)));
+                : new MessageOutcome(m, Outcomes.OfMessage.RETRIED, "internal", String.valueOf(r.cause()), List.of(), 0, 0)));
     }
 
     /** The message is acknowledged (or released); its permit went back when its work was done. */
@@ -303,7 +303,7 @@ final class Worker {
         }
         held.end(); // after its line: the next suspect may start at once, and kill the worker
 
-        if (outcome.outcome() != Outcomes.Message.RELEASED) {
+        if (outcome.outcome() != Outcomes.OfMessage.RELEASED) {
             work.finished();
         }
         if (stopping) {
@@ -316,7 +316,7 @@ final class Worker {
     private void record(MessageOutcome o) {
         WorkerMetrics metrics = parts.metrics();
         metrics.outcome(o.outcome());
-        if (o.outcome() == Outcomes.Message.TEST_EVENT) {
+        if (o.outcome() == Outcomes.OfMessage.TEST_EVENT) {
             metrics.testEvent();
         }
         for (RecordResult r : o.records()) {
@@ -388,7 +388,7 @@ final class Worker {
         poller.cancel();
         List<ReceivedMessage> rest = inFlight.releaseAll();
         for (ReceivedMessage m : rest) {
-            record(new MessageOutcome(m, Outcomes.Message.RELEASED, reason, detail, List.of(), 0, 0));
+            record(new MessageOutcome(m, Outcomes.OfMessage.RELEASED, reason, detail, List.of(), 0, 0));
         }
         // Markers first: another worker may take a released message at once, and must not read this live attempt's marker as a death.
         Future.join(rest.stream().map(parts.attempts()::clear).toList())

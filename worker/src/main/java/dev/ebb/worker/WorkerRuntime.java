@@ -152,7 +152,8 @@ public final class WorkerRuntime implements AutoCloseable {
             return;
         }
         pending[i] = true;
-        call.get().whenComplete((v, e) -> context.runOnContext(x -> pending[i] = false));
+        // Its outcome is the breaker's business (Guard records it); here it only ends the probe.
+        var _ = call.get().whenComplete((v, e) -> context.runOnContext(x -> pending[i] = false));
     }
 
     private static <T> T join(CompletableFuture<T> f, String what) throws StartupException {

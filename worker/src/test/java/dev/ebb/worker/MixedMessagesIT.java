@@ -6,6 +6,7 @@ import dev.ebb.worker.testing.Events;
 import dev.ebb.worker.testing.Harness;
 import dev.ebb.worker.testing.Images;
 import dev.ebb.worker.testing.Lines;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,7 +29,7 @@ class MixedMessagesIT {
         h.aws.put(src, "sns/three.jpg", good);
         h.aws.put(src, "bad/corrupt.jpg", Images.truncatedJpeg(200, 150));
         h.aws.put(src, "bad/empty.jpg", new byte[0]);
-        h.aws.put(src, "bad/notes.jpg", "not a picture".getBytes());
+        h.aws.put(src, "bad/notes.jpg", "not a picture".getBytes(StandardCharsets.UTF_8));
         h.aws.put(src, "half/good.jpg", good);
         h.aws.put(src, "half/broken.jpg", Images.truncatedJpeg(200, 150));
         h.aws.put(src, "folder/", new byte[0]);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,7 +65,7 @@ public final class ResizeBenchCommand implements java.util.concurrent.Callable<I
         List<OutputSpec> specs = List.of(new OutputSpec(size, size, ResizeMode.parse(mode), OutputFormat.JPEG, 85, Rgb.BLACK));
         List<Path> files;
         try (Stream<Path> s = Files.list(input)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase().matches(".*\\.jpe?g")).sorted().toList();
+            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jpe?g")).sorted().toList();
         }
         Files.createDirectories(out);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();

@@ -5,6 +5,7 @@ import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import java.util.Locale;
 
 /** Says what a YAML node is in words a user recognises ("got the text 'ten'"). */
 final class Describe {
@@ -20,7 +21,7 @@ final class Describe {
             case ScalarNode s when s.getTag().equals(Tag.FLOAT) -> "the decimal number " + s.getValue();
             case ScalarNode s when s.getTag().equals(Tag.BOOL) -> "the boolean " + s.getValue();
             case ScalarNode s -> "the text '" + s.getValue() + "'";
-            default -> "a " + node.getNodeType().name().toLowerCase();
+            default -> "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 }

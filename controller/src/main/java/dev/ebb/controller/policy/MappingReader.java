@@ -20,7 +20,6 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 final class MappingReader {
 
-    private final MappingNode node;
     /** Where "missing key" errors point: the key that owns this mapping (e.g. `spec:`), else the mapping. */
     private final Node owner;
     private final String path;
@@ -28,7 +27,6 @@ final class MappingReader {
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
     private MappingReader(MappingNode node, Node owner, String path, List<String> allowed, Problems problems) {
-        this.node = node;
         this.owner = owner == null ? node : owner;
         this.path = path;
         this.problems = problems;
@@ -43,7 +41,7 @@ final class MappingReader {
                 problems.at(keyNode, keyPath(key), "unknown key; " + hint + "allowed here: " + String.join(", ", allowed));
             } else if (entries.putIfAbsent(key, tuple) != null) {
                 problems.at(keyNode, keyPath(key), "duplicate key; it was already set on line "
-                        + (entries.get(key).getKeyNode().getStartMark().map(m -> m.getLine() + 1).orElse(0)));
+                        + entries.get(key).getKeyNode().getStartMark().map(m -> m.getLine() + 1).orElse(0));
             }
         }
     }

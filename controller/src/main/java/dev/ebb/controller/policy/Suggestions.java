@@ -1,6 +1,7 @@
 package dev.ebb.controller.policy;
 
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean": the closest allowed word to a typo, if it is close enough to be a typo. */
@@ -12,7 +13,7 @@ final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : allowed) {
-            int d = distance(typed.toLowerCase(), candidate.toLowerCase());
+            int d = distance(typed.toLowerCase(Locale.ROOT), candidate.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = candidate;
                 bestDistance = d;

@@ -63,7 +63,7 @@ public final class DecisionLine {
             g.writeStringField("scheduledAt", r.scheduledAt().toString());
             g.writeBooleanField("dryRun", r.dryRun());
             g.writeStringField("policy", r.policyName());
-            r.queue().ifPresent(q -> write(g, () -> {
+            r.queue().ifPresent(q -> write(() -> {
                 g.writeObjectFieldStart("queue");
                 g.writeNumberField("visible", q.visible());
                 g.writeNumberField("inFlight", q.inFlight());
@@ -73,7 +73,7 @@ public final class DecisionLine {
             if (r.queue().isPresent()) {
                 tasks(g, r.tasks());
             }
-            r.plan().ifPresent(p -> write(g, () -> plan(g, p)));
+            r.plan().ifPresent(p -> write(() -> plan(g, p)));
             stringArray(g, "launchedTaskIds", r.outcome().launched());
             stringArray(g, "stoppedTaskIds", r.outcome().stopped());
             failures(g, r.outcome().failures());
@@ -237,7 +237,7 @@ public final class DecisionLine {
         void run() throws IOException;
     }
 
-    private static void write(JsonGenerator g, IoBlock block) {
+    private static void write(IoBlock block) {
         try {
             block.run();
         } catch (IOException e) {

@@ -56,7 +56,7 @@ class PolicyParserTest {
 
         assertThat(p).isEqualTo(new ScalingPolicy("test", false, new Sizing.ByMessages(10), 0, 5, 1, true, false, 10,
                 List.of(new ProviderShare(CapacityProvider.FARGATE, 0, 1)), true,
-                new ScaleDown(ScaleDownMode.DRAIN, Duration.ofSeconds(300))));
+                new ScaleDown(ScaleDownMode.DRAIN, Duration.ofMinutes(5))));
     }
 
     @Test
@@ -79,7 +79,7 @@ class PolicyParserTest {
 
         assertThat(p).isEqualTo(new ScalingPolicy("test", true, new Sizing.ByMessages(7), 2, 2, 0, false, true, 3,
                 List.of(new ProviderShare(CapacityProvider.FARGATE_SPOT, 0, 4), new ProviderShare(CapacityProvider.FARGATE, 2, 0)),
-                false, new ScaleDown(ScaleDownMode.STOP_EXCESS, Duration.ofSeconds(60))));
+                false, new ScaleDown(ScaleDownMode.STOP_EXCESS, Duration.ofMinutes(1))));
     }
 
     @Test
@@ -92,7 +92,7 @@ class PolicyParserTest {
 
         assertThat(p.sizing()).isEqualTo(new Sizing.ByWork(Duration.ofSeconds(150), 75, 2.5, Duration.ofSeconds(45)));
         assertThat(p.scaleDown()).as("sized by work, stop-excess is the default mode")
-                .isEqualTo(new ScaleDown(ScaleDownMode.STOP_EXCESS, Duration.ofSeconds(300), 12));
+                .isEqualTo(new ScaleDown(ScaleDownMode.STOP_EXCESS, Duration.ofMinutes(5), 12));
     }
 
     @Test

@@ -138,7 +138,7 @@ final class Fixtures {
         LoadMeasurement.Window r = null;
         if (recent != null && !recent.equals("-")) {
             String[] p = recent.split("/");
-            r = new LoadMeasurement.Window(Duration.ofSeconds(600),
+            r = new LoadMeasurement.Window(Duration.ofMinutes(10),
                     p[0].equals("-") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(p[0])),
                     Long.parseLong(p[1]), Double.parseDouble(p[2]));
         }

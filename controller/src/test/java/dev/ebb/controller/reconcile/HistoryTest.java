@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class HistoryTest {
 
-    private static final Duration WINDOW = Duration.ofSeconds(300);
+    private static final Duration WINDOW = Duration.ofMinutes(5);
 
     @ParameterizedTest(name = "[{0}] covers={1} max={2} kept=[{3}]")
     @CsvSource(delimiter = '|', nullValues = "-", textBlock = """

@@ -169,7 +169,7 @@ class WorkSizingTest {
     }
 
     private static LoadMeasurement steady(long arrivalsPerSecond, long perTask) {
-        return LoadMeasurement.of(new LoadMeasurement.Window(Duration.ofSeconds(600), OptionalLong.of(arrivalsPerSecond * 600),
+        return LoadMeasurement.of(new LoadMeasurement.Window(Duration.ofMinutes(10), OptionalLong.of(arrivalsPerSecond * 600),
                 perTask * 600, 600), null);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.Compatibility;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 
 /** A cluster, an awsvpc task definition, a subnet and a security group in a freshly reset moto. */
@@ -27,9 +28,9 @@ public record EcsWorld(String cluster, String taskDefinitionArn, String subnet, 
                 .networkMode(NetworkMode.AWSVPC)
                 .requiresCompatibilities(Compatibility.FARGATE)
                 .cpu("256").memory("512")
-                .containerDefinitions(c -> c.name("worker").image("ebb/worker:test").essential(true)
-                        // moto sums container-level memory when placing a task and fails on a missing one.
-                        .memory(512)))
+                // moto sums container-level memory when placing a task and fails on a missing one.
+                .containerDefinitions(ContainerDefinition.builder().name("worker").image("ebb/worker:test").essential(true)
+                        .memory(512).build()))
                 .taskDefinition().taskDefinitionArn();
         return new EcsWorld(cluster, taskDefinition, subnet, group);
     }

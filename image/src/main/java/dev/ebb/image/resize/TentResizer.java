@@ -113,7 +113,7 @@ public final class TentResizer implements Resizer {
                 int d = in[bottom + 2 * i + 1];
                 int rb = (a & 0xff00ff) + (b & 0xff00ff) + (c & 0xff00ff) + (d & 0xff00ff) + 0x20002;
                 int g = (a & 0xff00) + (b & 0xff00) + (c & 0xff00) + (d & 0xff00) + 0x200;
-                out[o + i] = (rb >>> 2) & 0xff00ff | (g >>> 2) & 0xff00;
+                out[o + i] = ((rb >>> 2) & 0xff00ff) | ((g >>> 2) & 0xff00);
             }
         }
         return out;

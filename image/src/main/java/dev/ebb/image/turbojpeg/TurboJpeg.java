@@ -203,6 +203,8 @@ public final class TurboJpeg {
         private Arena arena;
         private MemorySegment segment = MemorySegment.NULL;
 
+        // MustBeClosedChecker: the arena outlives this call on purpose; free() closes it (try-with-resources cannot)
+        @SuppressWarnings("MustBeClosedChecker")
         MemorySegment atLeast(long bytes) {
             if (segment.byteSize() < bytes) {
                 free();

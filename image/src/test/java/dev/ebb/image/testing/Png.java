@@ -13,7 +13,12 @@ import java.util.zip.DeflaterOutputStream;
 /** PNG files crafted chunk by chunk, with valid CRCs, for headers that lie and for bombs. */
 public final class Png {
 
-    public static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+
+    /** The eight bytes every PNG starts with (a copy). */
+    public static byte[] signature() {
+        return SIGNATURE.clone();
+    }
 
     private Png() {}
 

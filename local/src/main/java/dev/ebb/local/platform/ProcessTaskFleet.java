@@ -68,7 +68,8 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
         List<String> started = new ArrayList<>();
         List<LaunchFailure> failures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = "task-" + (++sequence);
+            sequence++;
+            String id = "task-" + sequence;
             try {
                 WorkerTask t = WorkerTask.start(id, provider, launcher, listener, reports);
                 tasks.add(t);

@@ -61,7 +61,7 @@ public final class WorkerTask {
         reader.setDaemon(true);
         reader.start();
         // The process's end, not its stdout's: a grandchild may hold the pipe open after the worker is gone.
-        p.onExit().thenRunAsync(() -> task.exited(reader));
+        var _ = p.onExit().thenRunAsync(() -> task.exited(reader));
         return task;
     }
 
@@ -135,11 +135,11 @@ public final class WorkerTask {
     }
 
     private void records(JsonNode message) {
-        boolean deadLettered = WireName.parse(Outcomes.Message.class, message.path(LogLine.OUTCOME).asText())
-                .equals(Optional.of(Outcomes.Message.DEAD_LETTERED));
+        boolean deadLettered = WireName.parse(Outcomes.OfMessage.class, message.path(LogLine.OUTCOME).asText())
+                .equals(Optional.of(Outcomes.OfMessage.DEAD_LETTERED));
         for (JsonNode r : message.path(LogLine.RECORDS)) {
             String key = r.path(LogLine.KEY).asText();
-            switch (WireName.parse(Outcomes.Record.class, r.path(LogLine.OUTCOME).asText()).orElse(null)) {
+            switch (WireName.parse(Outcomes.OfRecord.class, r.path(LogLine.OUTCOME).asText()).orElse(null)) {
                 case PROCESSED -> listener.processed(key);
                 case FAILED -> {
                     if (deadLettered) {

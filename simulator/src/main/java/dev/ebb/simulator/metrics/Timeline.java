@@ -58,6 +58,8 @@ public final class Timeline {
         return sum;
     }
 
+    // EnumOrdinal: the private columns are the phases in their declared order, as record() takes them
+    @SuppressWarnings("EnumOrdinal")
     public int tasks(TaskPhase phase, int i) {
         return tasks[phase.ordinal()][i];
     }

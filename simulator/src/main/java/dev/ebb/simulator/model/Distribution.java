@@ -23,14 +23,17 @@ public sealed interface Distribution {
     String describe();
 
     record Fixed(long millis) implements Distribution {
+        @Override
         public long sampleMillis(SplittableRandom random) {
             return millis;
         }
 
+        @Override
         public double meanMillis() {
             return millis;
         }
 
+        @Override
         public String describe() {
             return DurationText.format(millis);
         }
@@ -43,14 +46,17 @@ public sealed interface Distribution {
             }
         }
 
+        @Override
         public long sampleMillis(SplittableRandom random) {
             return lowMillis + (highMillis == lowMillis ? 0 : random.nextLong(highMillis - lowMillis + 1));
         }
 
+        @Override
         public double meanMillis() {
             return (lowMillis + highMillis) / 2.0;
         }
 
+        @Override
         public String describe() {
             return "uniform " + DurationText.format(lowMillis) + ".." + DurationText.format(highMillis);
         }
@@ -70,15 +76,18 @@ public sealed interface Distribution {
             return Math.log((double) p95Millis / medianMillis) / Z95;
         }
 
+        @Override
         public long sampleMillis(SplittableRandom random) {
             return Math.round(medianMillis * Math.exp(sigma() * gaussian(random)));
         }
 
+        @Override
         public double meanMillis() {
             double s = sigma();
             return medianMillis * Math.exp(s * s / 2);
         }
 
+        @Override
         public String describe() {
             return "lognormal median " + DurationText.format(medianMillis) + ", p95 " + DurationText.format(p95Millis);
         }
@@ -91,7 +100,11 @@ public sealed interface Distribution {
         }
     }
 
-    /** Measured values, drawn uniformly: e.g. the per-message times `ebb local` logged. */
+    /**
+     * Measured values, drawn uniformly: e.g. the per-message times `ebb local` logged. (The array is
+     * sampled, never compared: equals by identity is fine.)
+     */
+    @SuppressWarnings("ArrayRecordComponent")
     record Empirical(long[] samplesMillis, String source) implements Distribution {
         public Empirical {
             if (samplesMillis.length == 0) {
@@ -100,14 +113,17 @@ public sealed interface Distribution {
             samplesMillis = samplesMillis.clone();
         }
 
+        @Override
         public long sampleMillis(SplittableRandom random) {
             return samplesMillis[random.nextInt(samplesMillis.length)];
         }
 
+        @Override
         public double meanMillis() {
             return Arrays.stream(samplesMillis).average().orElseThrow();
         }
 
+        @Override
         public String describe() {
             return samplesMillis.length + " samples from " + source;
         }

@@ -88,9 +88,9 @@ public final class Chart {
             }
         }
         double[] timeTicks = AxisTicks.time(xMax);
-        backlog.axes(c, AxisTicks.nice(maxBacklog), timeTicks, false);
+        backlog.axes(c, AxisTicks.nice((double) maxBacklog), timeTicks, false);
         for (TaskPhase phase : TaskPhase.values()) {
-            tasks.get(phase).axes(c, AxisTicks.nice(maxTasks), timeTicks, phase == TaskPhase.IDLE);
+            tasks.get(phase).axes(c, AxisTicks.nice((double) maxTasks), timeTicks, phase == TaskPhase.IDLE);
         }
         for (int k = 0; k < results.size(); k++) {
             Timeline t = results.get(k).timeline();
@@ -175,7 +175,7 @@ public final class Chart {
                     last = v;
                     j++;
                 }
-                double px = x(t.time(i));
+                double px = x((double) t.time(i));
                 // enter at the first value, show the extremes, leave at the last: spikes stay visible
                 xs[n] = px;
                 ys[n++] = y(first);

@@ -34,7 +34,7 @@ class ArrivalsTest {
         "diurnal:daily=10000000,  86400000, 10000000",
     })
     void ratesAddUpToTheirTotals(String spec, long duration, long total) {
-        assertThat((double) Patterns.parse(spec, duration, 1).total()).isCloseTo(total, within(1.0));
+        assertThat((double) Patterns.parse(spec, duration, 1).total()).isCloseTo((double) total, within(1.0));
     }
 
     @Test

@@ -93,7 +93,7 @@ class SimulationTest {
 
         RunResult r = run(Policies.onDemand(10, 5), p, Arrivals.burst(10, 0));
 
-        assertThat(r.cost().taskMinutes() * 60).isCloseTo(billedSeconds, within(1e-9));
+        assertThat(r.cost().taskMinutes() * 60).isCloseTo((double) billedSeconds, within(1e-9));
         assertThat(r.idleTaskMillis()).isEqualTo(idleSeconds * S);
     }
 
@@ -143,8 +143,12 @@ class SimulationTest {
     void inFlightMessagesKeepTheirTasks() {
         // 5 messages of 30 minutes each: the queue shows 0 visible, 5 in flight for a long time
         ModelParameters longWork = FIXED.toBuilder().processingTime(new Distribution.Fixed(30 * MIN)).concurrency(1).build();
-        ScalingPolicy stopExcess = Policies.of("stop", "  targetMessagesPerTask: 1\n  maxTasks: 5\n"
-                + "  countInFlight: false\n  scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 0}\n");
+        ScalingPolicy stopExcess = Policies.of("stop", """
+                  targetMessagesPerTask: 1
+                  maxTasks: 5
+                  countInFlight: false
+                  scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 0}
+                """);
 
         RunResult r = run(stopExcess, longWork, Arrivals.burst(5, 0));
 
@@ -159,8 +163,11 @@ class SimulationTest {
     @Test
     void stopExcessStopsIdleTasksBeforeTheyIdleOut() {
         ModelParameters lazyExit = FIXED.toBuilder().idleWindowMillis(60 * MIN).build();
-        ScalingPolicy stopExcess = Policies.of("stop", "  targetMessagesPerTask: 10\n  maxTasks: 5\n"
-                + "  scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 120}\n");
+        ScalingPolicy stopExcess = Policies.of("stop", """
+                  targetMessagesPerTask: 10
+                  maxTasks: 5
+                  scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 120}
+                """);
 
         RunResult r = run(stopExcess, lazyExit, Arrivals.burst(1000, 0));
 

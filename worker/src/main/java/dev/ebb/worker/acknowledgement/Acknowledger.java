@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Carries out a {@link Verdict}: delete; copy to the dead-letter queue then delete; or hide the
  * message for a backoff delay so it comes back later. Completes with how the message ended
- * ({@link Outcomes.Message}: succeeded, dead-lettered, retried, or its delete failed).
+ * ({@link Outcomes.OfMessage}: succeeded, dead-lettered, retried, or its delete failed).
  * Whatever the verdict, {@code beforeAck} runs first (the message's attempt marker is deleted while
  * no other worker can have the message yet).
  */
@@ -39,15 +39,15 @@ public final class Acknowledger {
         this.beforeAck = beforeAck;
     }
 
-    public Future<Outcomes.Message> apply(ReceivedMessage m, Verdict verdict) {
+    public Future<Outcomes.OfMessage> apply(ReceivedMessage m, Verdict verdict) {
         return beforeAck.apply(m).compose(v -> acknowledge(m, verdict));
     }
 
-    private Future<Outcomes.Message> acknowledge(ReceivedMessage m, Verdict verdict) {
+    private Future<Outcomes.OfMessage> acknowledge(ReceivedMessage m, Verdict verdict) {
         return switch (verdict) {
-            case Verdict.Delete d -> deleteNow(m, Outcomes.Message.SUCCEEDED);
+            case Verdict.Delete d -> deleteNow(m, Outcomes.OfMessage.SUCCEEDED);
             case Verdict.DeadLetter dl -> Future.fromCompletionStage(queue.deadLetter(m, dl.reason(), dl.detail()), context)
-                    .compose(sent -> deleteNow(m, Outcomes.Message.DEAD_LETTERED))
+                    .compose(sent -> deleteNow(m, Outcomes.OfMessage.DEAD_LETTERED))
                     .recover(e -> {
                         LOG.warn("could not dead-letter {} ({}); it stays on the queue: {}", m.id(), dl.reason(), e.toString());
                         return retryLater(m);
@@ -55,23 +55,23 @@ public final class Acknowledger {
             case Verdict.Retry r -> retryLater(m);
             // Normally the worker has released it already (it stops on the first such failure); this is the fallback.
             case Verdict.Stop st -> Future.fromCompletionStage(queue.changeVisibility(List.of(m.handle()), 0), context)
-                    .map(Outcomes.Message.RELEASED).otherwise(Outcomes.Message.RELEASED);
+                    .map(Outcomes.OfMessage.RELEASED).otherwise(Outcomes.OfMessage.RELEASED);
         };
     }
 
     /** Deletes a message that needs no work (a test event). */
-    public Future<Outcomes.Message> delete(ReceivedMessage m, Outcomes.Message outcome) {
+    public Future<Outcomes.OfMessage> delete(ReceivedMessage m, Outcomes.OfMessage outcome) {
         return beforeAck.apply(m).compose(v -> deleteNow(m, outcome));
     }
 
-    private Future<Outcomes.Message> deleteNow(ReceivedMessage m, Outcomes.Message outcome) {
-        return deletes.delete(m.handle()).map(ok -> ok ? outcome : Outcomes.Message.DELETE_FAILED);
+    private Future<Outcomes.OfMessage> deleteNow(ReceivedMessage m, Outcomes.OfMessage outcome) {
+        return deletes.delete(m.handle()).map(ok -> ok ? outcome : Outcomes.OfMessage.DELETE_FAILED);
     }
 
-    private Future<Outcomes.Message> retryLater(ReceivedMessage m) {
+    private Future<Outcomes.OfMessage> retryLater(ReceivedMessage m) {
         int seconds = backoff.secondsFor(m.receiveCount());
         return Future.fromCompletionStage(queue.changeVisibility(List.of(m.handle()), seconds), context)
-                .map(Outcomes.Message.RETRIED)
-                .otherwise(Outcomes.Message.RETRIED);
+                .map(Outcomes.OfMessage.RETRIED)
+                .otherwise(Outcomes.OfMessage.RETRIED);
     }
 }

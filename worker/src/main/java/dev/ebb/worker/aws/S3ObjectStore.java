@@ -82,8 +82,4 @@ public final class S3ObjectStore implements ObjectStore {
     public CompletableFuture<Void> probe(String bucket) {
         return guard.once("HeadBucket", () -> transfers.headBucket(context, bucket));
     }
-
-    private static String unquote(String eTag) {
-        return eTag == null ? "" : eTag.replace("\"", "");
-    }
 }

@@ -163,7 +163,7 @@ public final class S3Transfers implements AutoCloseable {
     private URI resolve(String bucket) {
         S3EndpointParams.Builder params = S3EndpointParams.builder().bucket(bucket).region(region).forcePathStyle(pathStyle);
         endpointOverride.ifPresent(e -> params.endpoint(e.toString()));
-        return endpoints.resolveEndpoint(params.build()).join().url();
+        return endpoints.resolveEndpoint(params.build()).join().endpointUrl().toUri();
     }
 
     private Future<HttpClientResponse> send(SdkHttpRequest.Builder unsigned, byte[] body) {

@@ -23,6 +23,7 @@ public final class SourceBody implements AutoCloseable {
      * A shared arena: the event loop fills the segment and a render thread decodes it. (Closing a
      * shared arena costs a handshake with the JVM's threads, microseconds, once per image.)
      */
+    @SuppressWarnings("MustBeClosedChecker") // the arena is closed by close(), which the body's holder calls
     public static SourceBody allocate(long length) {
         Arena arena = Arena.ofShared();
         return new SourceBody(arena, arena.allocate(Math.max(1, length)).asSlice(0, length));

@@ -42,7 +42,7 @@ public final class BucketCheck {
             if (check(store.put(dest, key, note, "text/plain", Map.of()), Operation.PUT_OUTPUT, dest, warn)) {
                 // Not a configuration fault if it fails: a leftover note is harmless, and skipped if an event names it.
                 // Not waited for either: the first receive need not wait on a round trip that decides nothing.
-                store.delete(dest, key).whenComplete((v, e) -> {
+                var _ = store.delete(dest, key).whenComplete((v, e) -> {
                     if (e != null) {
                         warn.accept("could not delete s3://" + dest + "/" + key + " after the write check (" + Faults.of(e) + ")");
                     }

@@ -30,12 +30,12 @@ public final class OutcomeLog {
             RecordResult.Timings t = RecordResult.Timings.NONE;
             switch (r) {
                 case RecordResult.Done d -> {
-                    rec.put(LogLine.OUTCOME, Outcomes.Record.PROCESSED.wire()).put(LogLine.OUTPUTS, new JsonArray(d.outputKeys()));
+                    rec.put(LogLine.OUTCOME, Outcomes.OfRecord.PROCESSED.wire()).put(LogLine.OUTPUTS, new JsonArray(d.outputKeys()));
                     t = d.timings();
                 }
-                case RecordResult.Skipped s -> rec.put(LogLine.OUTCOME, Outcomes.Record.SKIPPED.wire()).put(LogLine.REASON, s.reason());
+                case RecordResult.Skipped s -> rec.put(LogLine.OUTCOME, Outcomes.OfRecord.SKIPPED.wire()).put(LogLine.REASON, s.reason());
                 case RecordResult.Failed f -> {
-                    rec.put(LogLine.OUTCOME, Outcomes.Record.FAILED.wire()).put(LogLine.REASON, f.failure().reason())
+                    rec.put(LogLine.OUTCOME, Outcomes.OfRecord.FAILED.wire()).put(LogLine.REASON, f.failure().reason())
                             .put(LogLine.DETAIL, f.failure().detail());
                     t = f.timings();
                 }

@@ -53,8 +53,8 @@ public final class WorkerMetrics {
     private final Counter testEvents;
     private final Counter bytesIn;
     private final Counter bytesOut;
-    private final Map<Outcomes.Message, Counter> outcomes = new EnumMap<>(Outcomes.Message.class);
-    private final Map<Outcomes.Record, Counter> records = new EnumMap<>(Outcomes.Record.class);
+    private final Map<Outcomes.OfMessage, Counter> outcomes = new EnumMap<>(Outcomes.OfMessage.class);
+    private final Map<Outcomes.OfRecord, Counter> records = new EnumMap<>(Outcomes.OfRecord.class);
     private final Map<String, Timer> phases = new ConcurrentHashMap<>();
     private final Map<String, Counter> crashes = new ConcurrentHashMap<>();
 
@@ -66,12 +66,12 @@ public final class WorkerMetrics {
         String bytes = "bytes of sources downloaded (direction=in) and of outputs uploaded (direction=out)";
         this.bytesIn = Counter.builder("ebb.worker.bytes").tag("direction", "in").description(bytes).register(registry);
         this.bytesOut = Counter.builder("ebb.worker.bytes").tag("direction", "out").description(bytes).register(registry);
-        for (Outcomes.Message outcome : Outcomes.Message.values()) {
+        for (Outcomes.OfMessage outcome : Outcomes.OfMessage.values()) {
             outcomes.put(outcome, Counter.builder("ebb.worker.messages").tag("outcome", outcome.wire())
                     .description("messages by how they ended: succeeded, dead_lettered, retried, released, test_event, delete_failed")
                     .register(registry));
         }
-        for (Outcomes.Record outcome : Outcomes.Record.values()) {
+        for (Outcomes.OfRecord outcome : Outcomes.OfRecord.values()) {
             records.put(outcome, Counter.builder("ebb.worker.records").tag("outcome", outcome.wire())
                     .description("records (one object each) by outcome: processed, skipped or failed").register(registry));
         }
@@ -164,23 +164,23 @@ public final class WorkerMetrics {
      * open-ended (AWS error codes) and per record; they are in {@code records_failed_total}, the
      * message's log line and the dead letter's attributes.
      */
-    public void outcome(Outcomes.Message outcome) {
+    public void outcome(Outcomes.OfMessage outcome) {
         outcomes.get(outcome).increment();
     }
 
     /** One per processed record: its phase timings and bytes. */
     public void processed(long downloadMs, long renderMs, long uploadMs, long bytesIn, long bytesOut) {
-        records.get(Outcomes.Record.PROCESSED).increment();
+        records.get(Outcomes.OfRecord.PROCESSED).increment();
         phaseTimer("download").record(Duration.ofMillis(downloadMs));
         phaseTimer("render").record(Duration.ofMillis(renderMs));
         phaseTimer("upload").record(Duration.ofMillis(uploadMs));
-        this.bytesIn.increment(bytesIn);
-        this.bytesOut.increment(bytesOut);
+        this.bytesIn.increment((double) bytesIn);
+        this.bytesOut.increment((double) bytesOut);
     }
 
     /** One per failed record: {@code records_failed_total{reason,kind}}. */
     public void failed(String reason, boolean permanent) {
-        records.get(Outcomes.Record.FAILED).increment();
+        records.get(Outcomes.OfRecord.FAILED).increment();
         failedCounter(reason, permanent).increment();
     }
 
@@ -195,7 +195,7 @@ public final class WorkerMetrics {
     }
 
     public void skipped(String reason) {
-        records.get(Outcomes.Record.SKIPPED).increment();
+        records.get(Outcomes.OfRecord.SKIPPED).increment();
         skippedCounter(reason).increment();
     }
 

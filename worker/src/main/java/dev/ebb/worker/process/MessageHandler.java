@@ -51,7 +51,7 @@ public final class MessageHandler {
         return switch (S3Events.parse(m.body())) {
             case ParsedBody.TestEvent t -> {
                 done.run();
-                yield acks.delete(m, Outcomes.Message.TEST_EVENT).map(o -> outcome(m, o, null, null, List.of(), work[0], start));
+                yield acks.delete(m, Outcomes.OfMessage.TEST_EVENT).map(o -> outcome(m, o, null, null, List.of(), work[0], start));
             }
             case ParsedBody.Malformed bad -> {
                 done.run();
@@ -99,7 +99,7 @@ public final class MessageHandler {
             misconfigured.accept(stop.cause());
         }
         if (released.test(m)) {
-            return Future.succeededFuture(outcome(m, Outcomes.Message.RELEASED, "shutdown", null, results, work[0], start));
+            return Future.succeededFuture(outcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, results, work[0], start));
         }
         String reason = switch (verdict) {
             case Verdict.Delete d -> null;
@@ -116,7 +116,7 @@ public final class MessageHandler {
         return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, work[0], start));
     }
 
-    private static MessageOutcome outcome(ReceivedMessage m, Outcomes.Message outcome, String reason, String detail, List<RecordResult> results,
+    private static MessageOutcome outcome(ReceivedMessage m, Outcomes.OfMessage outcome, String reason, String detail, List<RecordResult> results,
             long workMillis, long start) {
         return new MessageOutcome(m, outcome, reason, detail, List.copyOf(results), workMillis, (System.nanoTime() - start) / 1_000_000);
     }

@@ -11,7 +11,7 @@ public final class LogLine {
     public static final String EVENT = "event";
     public static final String MESSAGE_ID = "message_id";
     public static final String RECEIVE_COUNT = "receive_count";
-    /** A message's {@link Outcomes.Message}, or in {@link #RECORDS} a record's {@link Outcomes.Record}. */
+    /** A message's {@link Outcomes.OfMessage}, or in {@link #RECORDS} a record's {@link Outcomes.OfRecord}. */
     public static final String OUTCOME = "outcome";
     public static final String REASON = "reason";
     public static final String DETAIL = "detail";

@@ -10,7 +10,7 @@ public final class Outcomes {
     private Outcomes() {}
 
     /** How a message ended. */
-    public enum Message implements WireName {
+    public enum OfMessage implements WireName {
         SUCCEEDED("succeeded"),
         DEAD_LETTERED("dead_lettered"),
         RETRIED("retried"),
@@ -20,7 +20,7 @@ public final class Outcomes {
 
         private final String wire;
 
-        Message(String wire) {
+        OfMessage(String wire) {
             this.wire = wire;
         }
 
@@ -31,14 +31,14 @@ public final class Outcomes {
     }
 
     /** How one record (one object) of a message ended. */
-    public enum Record implements WireName {
+    public enum OfRecord implements WireName {
         PROCESSED("processed"),
         SKIPPED("skipped"),
         FAILED("failed");
 
         private final String wire;
 
-        Record(String wire) {
+        OfRecord(String wire) {
             this.wire = wire;
         }
 

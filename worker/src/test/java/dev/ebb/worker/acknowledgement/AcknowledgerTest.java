@@ -21,9 +21,12 @@ import org.junit.jupiter.api.Test;
 class AcknowledgerTest {
 
     private static final TestContext LOOP = new TestContext();
-    private static final RuntimeException DOWN = new RuntimeException("503 from SQS");
 
     private final ScriptedQueue queue = new ScriptedQueue();
+
+    private static RuntimeException down() {
+        return new RuntimeException("503 from SQS");
+    }
     private final List<String> markersCleared = new ArrayList<>();
     private final ReceivedMessage m = ScriptedQueue.message("m1", "{}", 3);
 
@@ -41,36 +44,36 @@ class AcknowledgerTest {
                 });
     }
 
-    private Future<Outcomes.Message> apply(Verdict verdict) {
+    private Future<Outcomes.OfMessage> apply(Verdict verdict) {
         return LOOP.call(() -> acknowledger().apply(m, verdict));
     }
 
     @Test
     void aDeleteSucceedsOnceSqsConfirmsIt() {
-        Future<Outcomes.Message> outcome = apply(new Verdict.Delete());
+        Future<Outcomes.OfMessage> outcome = apply(new Verdict.Delete());
         assertThat(queue.deletes).singleElement().extracting(ScriptedQueue.Delete::ids).isEqualTo(List.of("m1"));
         assertThat(outcome.isComplete()).isFalse();
 
         LOOP.run(() -> queue.deletes.getFirst().reply().complete(List.of()));
 
-        assertThat(outcome.result()).isEqualTo(Outcomes.Message.SUCCEEDED);
+        assertThat(outcome.result()).isEqualTo(Outcomes.OfMessage.SUCCEEDED);
         assertThat(markersCleared).containsExactly("m1");
     }
 
     @Test
     void aDeleteSqsRefusedOrThatFailedIsDeleteFailed() {
-        Future<Outcomes.Message> refused = apply(new Verdict.Delete());
+        Future<Outcomes.OfMessage> refused = apply(new Verdict.Delete());
         LOOP.run(() -> queue.deletes.getFirst().reply().complete(List.of("m1")));
-        Future<Outcomes.Message> failed = apply(new Verdict.Delete());
-        LOOP.run(() -> queue.deletes.getLast().reply().completeExceptionally(DOWN));
+        Future<Outcomes.OfMessage> failed = apply(new Verdict.Delete());
+        LOOP.run(() -> queue.deletes.getLast().reply().completeExceptionally(down()));
 
-        assertThat(refused.result()).isEqualTo(Outcomes.Message.DELETE_FAILED);
-        assertThat(failed.result()).isEqualTo(Outcomes.Message.DELETE_FAILED);
+        assertThat(refused.result()).isEqualTo(Outcomes.OfMessage.DELETE_FAILED);
+        assertThat(failed.result()).isEqualTo(Outcomes.OfMessage.DELETE_FAILED);
     }
 
     @Test
     void aDeadLetterIsCopiedWithItsReasonThenDeleted() {
-        Future<Outcomes.Message> outcome = apply(new Verdict.DeadLetter("corrupt", "src/a.jpg: not a JPEG"));
+        Future<Outcomes.OfMessage> outcome = apply(new Verdict.DeadLetter("corrupt", "src/a.jpg: not a JPEG"));
         assertThat(queue.deadLetters).singleElement().satisfies(d -> {
             assertThat(d.message()).isEqualTo(m);
             assertThat(d.reason()).isEqualTo("corrupt");
@@ -81,43 +84,43 @@ class AcknowledgerTest {
         LOOP.run(() -> queue.deadLetters.getFirst().reply().complete(null));
         LOOP.run(() -> queue.deletes.getFirst().reply().complete(List.of()));
 
-        assertThat(outcome.result()).isEqualTo(Outcomes.Message.DEAD_LETTERED);
+        assertThat(outcome.result()).isEqualTo(Outcomes.OfMessage.DEAD_LETTERED);
     }
 
     @Test
     void aDeadLetterThatCouldNotBeSentStaysOnTheQueueAndIsRetried() {
-        Future<Outcomes.Message> outcome = apply(new Verdict.DeadLetter("corrupt", "x"));
+        Future<Outcomes.OfMessage> outcome = apply(new Verdict.DeadLetter("corrupt", "x"));
 
-        LOOP.run(() -> queue.deadLetters.getFirst().reply().completeExceptionally(DOWN));
+        LOOP.run(() -> queue.deadLetters.getFirst().reply().completeExceptionally(down()));
         assertThat(queue.deletes).isEmpty();
         LOOP.run(() -> queue.visibilityChanges.getFirst().reply().complete(List.of()));
 
         assertThat(queue.visibilityChanges).singleElement().extracting(ScriptedQueue.VisibilityChange::seconds).isEqualTo(40);
-        assertThat(outcome.result()).isEqualTo(Outcomes.Message.RETRIED);
+        assertThat(outcome.result()).isEqualTo(Outcomes.OfMessage.RETRIED);
     }
 
     @Test
     void aRetryHidesTheMessageForItsBackoffAndIsRetriedEvenWhenThatFails() {
-        Future<Outcomes.Message> outcome = apply(new Verdict.Retry("throttled", "x"));
+        Future<Outcomes.OfMessage> outcome = apply(new Verdict.Retry("throttled", "x"));
 
         assertThat(queue.visibilityChanges).singleElement().satisfies(c -> {
             assertThat(c.ids()).containsExactly("m1");
             assertThat(c.seconds()).isEqualTo(40); // third receive: 10 s × 2²
         });
-        LOOP.run(() -> queue.visibilityChanges.getFirst().reply().completeExceptionally(DOWN));
+        LOOP.run(() -> queue.visibilityChanges.getFirst().reply().completeExceptionally(down()));
 
-        assertThat(outcome.result()).isEqualTo(Outcomes.Message.RETRIED);
+        assertThat(outcome.result()).isEqualTo(Outcomes.OfMessage.RETRIED);
         assertThat(queue.deletes).isEmpty();
     }
 
     @Test
     void aStopReleasesTheMessageAtOnce() {
-        Future<Outcomes.Message> outcome = apply(new Verdict.Stop(new Failure.Configuration("destination_missing", "x")));
+        Future<Outcomes.OfMessage> outcome = apply(new Verdict.Stop(new Failure.Configuration("destination_missing", "x")));
 
         assertThat(queue.visibilityChanges).singleElement().extracting(ScriptedQueue.VisibilityChange::seconds).isEqualTo(0);
         LOOP.run(() -> queue.visibilityChanges.getFirst().reply().complete(List.of()));
 
-        assertThat(outcome.result()).isEqualTo(Outcomes.Message.RELEASED);
+        assertThat(outcome.result()).isEqualTo(Outcomes.OfMessage.RELEASED);
     }
 
     @Test

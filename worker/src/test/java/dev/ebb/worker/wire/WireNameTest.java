@@ -10,21 +10,21 @@ class WireNameTest {
 
     @Test
     void theWordsAreTheDocumentedOnes() {
-        assertThat(Arrays.stream(Outcomes.Message.values()).map(WireName::wire))
+        assertThat(Arrays.stream(Outcomes.OfMessage.values()).map(WireName::wire))
                 .containsExactly("succeeded", "dead_lettered", "retried", "released", "test_event", "delete_failed");
-        assertThat(Arrays.stream(Outcomes.Record.values()).map(WireName::wire)).containsExactly("processed", "skipped", "failed");
+        assertThat(Arrays.stream(Outcomes.OfRecord.values()).map(WireName::wire)).containsExactly("processed", "skipped", "failed");
         assertThat(Arrays.stream(LogLine.Event.values()).map(WireName::wire))
                 .containsExactly("start", "message", "crash_suspected", "work", "stopping", "idle", "exit");
     }
 
     @Test
     void aWordIsReadBackAsItsConstantAndAnUnknownOneAsNothing() {
-        for (Outcomes.Message m : Outcomes.Message.values()) {
-            assertThat(WireName.parse(Outcomes.Message.class, m.wire())).contains(m);
+        for (Outcomes.OfMessage m : Outcomes.OfMessage.values()) {
+            assertThat(WireName.parse(Outcomes.OfMessage.class, m.wire())).contains(m);
         }
-        assertThat(WireName.parse(Outcomes.Record.class, "failed")).contains(Outcomes.Record.FAILED);
+        assertThat(WireName.parse(Outcomes.OfRecord.class, "failed")).contains(Outcomes.OfRecord.FAILED);
         assertThat(WireName.parse(LogLine.Event.class, "idle")).contains(LogLine.Event.IDLE);
-        assertThat(WireName.parse(Outcomes.Message.class, "SUCCEEDED")).isEmpty();
+        assertThat(WireName.parse(Outcomes.OfMessage.class, "SUCCEEDED")).isEmpty();
         assertThat(WireName.parse(LogLine.Event.class, "")).isEmpty();
         assertThat(WireName.parse(LogLine.Event.class, null)).isEmpty();
     }
