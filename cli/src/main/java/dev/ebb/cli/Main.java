@@ -21,7 +21,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(args.length > 0 && args[0].equals("worker") ? workerCommandLine().execute(args) : commandLine().execute(args));
+        System.exit(
+                args.length > 0 && args[0].equals("worker")
+                        ? workerCommandLine().execute(args)
+                        : commandLine().execute(args));
     }
 
     /**
@@ -46,7 +49,8 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(new dev.ebb.cli.resize.ResizeCommand());
         cl.addSubcommand(new dev.ebb.cli.bench.ResizeBenchCommand());
-        Distribution.add(cl, "controller", () -> new dev.ebb.cli.controller.ControllerCommand(), Distribution.CONTROLLER);
+        Distribution.add(
+                cl, "controller", () -> new dev.ebb.cli.controller.ControllerCommand(), Distribution.CONTROLLER);
         Distribution.add(cl, "policy", () -> new dev.ebb.cli.policy.PolicyCommand(), Distribution.CONTROLLER);
         cl.addSubcommand(new dev.ebb.cli.worker.WorkerCommand());
         Distribution.add(cl, "simulate", () -> new dev.ebb.cli.simulate.SimulateCommand(), Distribution.SIMULATOR);
@@ -63,11 +67,16 @@ public final class Main implements Runnable {
         CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
         if (spec.options().stream().noneMatch(CommandLine.Model.OptionSpec::usageHelp)) {
             String[] names = spec.findOption("-h") == null ? new String[] {"-h", "--help"} : new String[] {"--help"};
-            spec.addOption(CommandLine.Model.OptionSpec.builder(names).usageHelp(true)
-                    .description("Show this help message and exit.").build());
+            spec.addOption(CommandLine.Model.OptionSpec.builder(names)
+                    .usageHelp(true)
+                    .description("Show this help message and exit.")
+                    .build());
         }
         // identity on purpose: picocli's help subcommand refers back to its parent, the same object
-        cl.getSubcommands().values().stream().filter(sub -> !isSame(sub, cl)).distinct().forEach(Main::withHelp);
+        cl.getSubcommands().values().stream()
+                .filter(sub -> !isSame(sub, cl))
+                .distinct()
+                .forEach(Main::withHelp);
     }
 
     @SuppressWarnings("ReferenceEquality") // a node of the command tree, not a value

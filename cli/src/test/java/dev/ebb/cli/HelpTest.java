@@ -35,8 +35,20 @@ class HelpTest {
 
     @Test
     void theTreeHasEveryCommand() {
-        assertThat(commands().map(p -> String.join(" ", p))).contains("controller", "controller reconcile", "policy", "policy check",
-                "policy apply", "policy get", "worker", "resize", "resize-bench", "simulate", "local", "aot-train");
+        assertThat(commands().map(p -> String.join(" ", p)))
+                .contains(
+                        "controller",
+                        "controller reconcile",
+                        "policy",
+                        "policy check",
+                        "policy apply",
+                        "policy get",
+                        "worker",
+                        "resize",
+                        "resize-bench",
+                        "simulate",
+                        "local",
+                        "aot-train");
     }
 
     @ParameterizedTest
@@ -50,7 +62,7 @@ class HelpTest {
             args.add(flag);
             int code = cl.execute(args.toArray(String[]::new));
             if (flag.equals("-h") && !out.toString().contains("Usage:")) {
-                continue;   // a command whose -h is another option (none today) still has --help
+                continue; // a command whose -h is another option (none today) still has --help
             }
             assertThat(code).as(path + " " + flag + ": " + err).isZero();
             assertThat(out.toString()).as(path + " " + flag).contains("Usage: ebb " + String.join(" ", path));

@@ -14,8 +14,12 @@ class WorkerCommandLineTest {
     void sameOptionsAndHelpAsTheWholeTree() {
         CommandLine whole = Main.commandLine().getSubcommands().get("worker");
         CommandLine fast = Main.workerCommandLine().getSubcommands().get("worker");
-        assertThat(fast.getCommandSpec().options().stream().map(o -> o.longestName()).toList())
-                .isEqualTo(whole.getCommandSpec().options().stream().map(o -> o.longestName()).toList());
+        assertThat(fast.getCommandSpec().options().stream()
+                        .map(o -> o.longestName())
+                        .toList())
+                .isEqualTo(whole.getCommandSpec().options().stream()
+                        .map(o -> o.longestName())
+                        .toList());
         assertThat(help(Main.workerCommandLine())).isEqualTo(help(Main.commandLine()));
     }
 

@@ -49,7 +49,8 @@ public final class Controller {
      * @return 0 when the cycle ran, 1 on an AWS error, 2 for a bad policy or settings
      */
     public static int reconcile(Map<String, String> env, boolean dryRun, PrintStream out) {
-        Decision decision = LocalRun.reconcile(env, Instant.now().truncatedTo(ChronoUnit.SECONDS), Budget.fixed(Duration.ofSeconds(60)), dryRun);
+        Decision decision = LocalRun.reconcile(
+                env, Instant.now().truncatedTo(ChronoUnit.SECONDS), Budget.fixed(Duration.ofSeconds(60)), dryRun);
         out.println(decision.line());
         return switch (decision.status()) {
             case OK -> OK;
@@ -61,10 +62,14 @@ public final class Controller {
     private static String describe(Sizing sizing) {
         return switch (sizing) {
             case Sizing.ByMessages m -> m.targetMessagesPerTask() + " messages per task";
-            case Sizing.ByWork w -> String.format(Locale.ROOT,
-                    "sized by work (drain within %s at %d%% utilization; until measured %s msg/s per task, start %s)",
-                    DurationWords.format(w.drainWithin()), w.targetUtilizationPercent(), trim(w.assumedThroughputPerTask()),
-                    DurationWords.format(w.assumedStartLatency()));
+            case Sizing.ByWork w ->
+                String.format(
+                        Locale.ROOT,
+                        "sized by work (drain within %s at %d%% utilization; until measured %s msg/s per task, start %s)",
+                        DurationWords.format(w.drainWithin()),
+                        w.targetUtilizationPercent(),
+                        trim(w.assumedThroughputPerTask()),
+                        DurationWords.format(w.assumedStartLatency()));
         };
     }
 
@@ -85,19 +90,28 @@ public final class Controller {
             }
             case PolicyResult.Invalid invalid -> {
                 err.print(invalid.format());
-                err.printf("%s: %d error%s%n", file, invalid.errors().size(), invalid.errors().size() == 1 ? "" : "s");
+                err.printf(
+                        "%s: %d error%s%n",
+                        file, invalid.errors().size(), invalid.errors().size() == 1 ? "" : "s");
                 yield INVALID;
             }
         };
     }
 
     private static String summary(ScalingPolicy p) {
-        String summary = "valid ScalingPolicy '%s': %s, %d..%d tasks, scale-down %s%s".formatted(p.name(),
-                describe(p.sizing()), p.minTasks(), p.maxTasks(), p.scaleDown().mode().yamlName(), p.paused() ? ", PAUSED" : "");
+        String summary = "valid ScalingPolicy '%s': %s, %d..%d tasks, scale-down %s%s"
+                .formatted(
+                        p.name(),
+                        describe(p.sizing()),
+                        p.minTasks(),
+                        p.maxTasks(),
+                        p.scaleDown().mode().yamlName(),
+                        p.paused() ? ", PAUSED" : "");
         if (p.sizing() instanceof Sizing.ByMessages) {
-            summary += "\n  note: sized by message count, blind to how fast a task works; to size by measured work replace"
-                    + " targetMessagesPerTask with a work block (see config/scaling-policy.yaml and docs/controller.md,"
-                    + " \"Moving to work-based sizing\")";
+            summary +=
+                    "\n  note: sized by message count, blind to how fast a task works; to size by measured work replace"
+                            + " targetMessagesPerTask with a work block (see config/scaling-policy.yaml and docs/controller.md,"
+                            + " \"Moving to work-based sizing\")";
         }
         return summary;
     }
@@ -110,7 +124,8 @@ public final class Controller {
      * @return 0 stored, 2 an invalid file or a malformed AWS_REGION / AWS_ENDPOINT_URL* (nothing stored), 1 the store could
      *     not be written
      */
-    public static int applyPolicy(Path file, String bucket, String key, Map<String, String> env, PrintStream out, PrintStream err) {
+    public static int applyPolicy(
+            Path file, String bucket, String key, Map<String, String> env, PrintStream out, PrintStream err) {
         String yaml;
         try {
             yaml = Files.readString(file, StandardCharsets.UTF_8);
@@ -131,7 +146,8 @@ public final class Controller {
         try (S3Client s3 = client.get()) {
             PolicyStore store = new S3PolicyStore(s3, bucket, key, cliRetrying());
             PolicyStore.Read.Found stored = store.write(yaml);
-            out.printf("stored as %s (ETag %s); the controller acts on it from its next tick%n",
+            out.printf(
+                    "stored as %s (ETag %s); the controller acts on it from its next tick%n",
                     LivePolicy.describe(store, stored), stored.etag());
             return OK;
         } catch (SdkException e) {
@@ -158,7 +174,11 @@ public final class Controller {
             return switch (store.read(Optional.empty())) {
                 case PolicyStore.Read.Found found -> {
                     String where = LivePolicy.describe(store, found);
-                    out.printf("# %s, ETag %s%s%n", where, found.etag(), found.lastModified().map(t -> ", stored " + t).orElse(""));
+                    out.printf(
+                            "# %s, ETag %s%s%n",
+                            where,
+                            found.etag(),
+                            found.lastModified().map(t -> ", stored " + t).orElse(""));
                     out.print(found.yaml().endsWith("\n") ? found.yaml() : found.yaml() + "\n");
                     yield switch (PolicyParser.parse(found.yaml(), where)) {
                         case PolicyResult.Valid(ScalingPolicy p) -> {
@@ -167,14 +187,16 @@ public final class Controller {
                         }
                         case PolicyResult.Invalid invalid -> {
                             err.print(invalid.format());
-                            err.println("invalid: the controller keeps acting on the last valid policy it read (on nothing after a"
-                                    + " cold start) and raises PolicyErrors; fix it and run ebb policy apply");
+                            err.println(
+                                    "invalid: the controller keeps acting on the last valid policy it read (on nothing after a"
+                                            + " cold start) and raises PolicyErrors; fix it and run ebb policy apply");
                             yield INVALID;
                         }
                     };
                 }
                 case PolicyStore.Read.Absent absent -> {
-                    out.println("# nothing stored at " + store.location() + ": the controller acts on the policy bundled in its jar");
+                    out.println("# nothing stored at " + store.location()
+                            + ": the controller acts on the policy bundled in its jar");
                     PolicyResult bundled = PolicyParser.parseBundled();
                     if (bundled instanceof PolicyResult.Valid(ScalingPolicy p)) {
                         out.println("# bundled: " + summary(p));
@@ -199,6 +221,8 @@ public final class Controller {
         Optional<String> region = env.awsRegion();
         Optional<URI> endpoint = env.awsEndpoint("S3");
         env.problems().forEach(err::println);
-        return env.problems().isEmpty() ? Optional.of(AwsClients.s3(region.map(Region::of), endpoint)) : Optional.empty();
+        return env.problems().isEmpty()
+                ? Optional.of(AwsClients.s3(region.map(Region::of), endpoint))
+                : Optional.empty();
     }
 }

@@ -18,7 +18,10 @@ class ControllerTest {
 
     @Test
     void checkAcceptsTheShippedPolicy() {
-        int code = Controller.checkPolicy(Path.of(System.getProperty("ebb.config.dir", "../config"), "scaling-policy.yaml"), print(out), print(err));
+        int code = Controller.checkPolicy(
+                Path.of(System.getProperty("ebb.config.dir", "../config"), "scaling-policy.yaml"),
+                print(out),
+                print(err));
 
         assertThat(code).isZero();
         assertThat(text(out)).contains("valid ScalingPolicy 'default'");
@@ -28,12 +31,15 @@ class ControllerTest {
     @Test
     void checkPrintsEveryErrorAndFails(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
-        Files.writeString(file, "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata: {name: x}\nspec:\n  maxTask: 3\n  minTasks: -1\n");
+        Files.writeString(
+                file,
+                "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata: {name: x}\nspec:\n  maxTask: 3\n  minTasks: -1\n");
 
         int code = Controller.checkPolicy(file, print(out), print(err));
 
         assertThat(code).isEqualTo(Controller.INVALID);
-        assertThat(text(err)).contains(file + ":5:3: spec.maxTask: unknown key; did you mean 'maxTasks'?")
+        assertThat(text(err))
+                .contains(file + ":5:3: spec.maxTask: unknown key; did you mean 'maxTasks'?")
                 .contains(file + ":6:13: spec.minTasks: must be a whole number from 0 to 1000, got the number -1")
                 .contains("4 errors");
     }

@@ -28,25 +28,33 @@ public final class EmbeddedS3 implements AutoCloseable {
 
     /** Objects in memory, gone with the process (tests). */
     public static EmbeddedS3 inMemory() throws Exception {
-        return start(ContextBuilder.newBuilder("transient").credentials("ebb", "ebb").buildView(BlobStoreContext.class));
+        return start(
+                ContextBuilder.newBuilder("transient").credentials("ebb", "ebb").buildView(BlobStoreContext.class));
     }
 
     /** Objects as files under {@code folder} (large runs stay out of the heap). */
     public static EmbeddedS3 inFolder(Path folder) throws Exception {
         Properties props = new Properties();
         props.setProperty("jclouds.filesystem.basedir", folder.toAbsolutePath().toString());
-        return start(ContextBuilder.newBuilder("filesystem").overrides(props).credentials("ebb", "ebb").buildView(BlobStoreContext.class));
+        return start(ContextBuilder.newBuilder("filesystem")
+                .overrides(props)
+                .credentials("ebb", "ebb")
+                .buildView(BlobStoreContext.class));
     }
 
     private static EmbeddedS3 start(BlobStoreContext context) throws Exception {
-        S3Proxy proxy = S3Proxy.builder().blobStore(context.getBlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.NONE, null, null).build();
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(context.getBlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.NONE, null, null)
+                .build();
         try {
             proxy.start();
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (!"STARTED".equals(proxy.getState())) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start within 30 s (state " + proxy.getState() + ")");
+                    throw new IllegalStateException(
+                            "S3Proxy did not start within 30 s (state " + proxy.getState() + ")");
                 }
                 Thread.sleep(10);
             }

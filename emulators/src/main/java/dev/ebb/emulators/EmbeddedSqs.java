@@ -21,7 +21,10 @@ public final class EmbeddedSqs implements AutoCloseable {
     }
 
     public static EmbeddedSqs start() {
-        SQSRestServer server = SQSRestServerBuilder.withPort(0).withInterface("127.0.0.1").withAWSRegion(REGION).start();
+        SQSRestServer server = SQSRestServerBuilder.withPort(0)
+                .withInterface("127.0.0.1")
+                .withAWSRegion(REGION)
+                .start();
         int port = server.waitUntilStarted().localAddress().getPort();
         return new EmbeddedSqs(server, URI.create("http://127.0.0.1:" + port));
     }

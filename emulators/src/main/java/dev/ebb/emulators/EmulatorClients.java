@@ -19,20 +19,30 @@ public final class EmulatorClients {
 
     /** What every client of the emulators authenticates with; they accept anything. */
     public static final String ACCESS_KEY = "ebb-emulator";
+
     public static final String SECRET_KEY = "ebb-emulator";
 
     private EmulatorClients() {}
 
     public static SqsClient sqs(URI endpoint) {
-        return SqsClient.builder().endpointOverride(endpoint).region(Region.of(EmbeddedSqs.REGION))
-                .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+        return SqsClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(EmbeddedSqs.REGION))
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     public static S3Client s3(URI endpoint) {
-        return S3Client.builder().endpointOverride(endpoint).region(Region.of(EmbeddedSqs.REGION)).forcePathStyle(true)
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.of(EmbeddedSqs.REGION))
+                .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .credentialsProvider(credentials()).httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .credentialsProvider(credentials())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     private static StaticCredentialsProvider credentials() {

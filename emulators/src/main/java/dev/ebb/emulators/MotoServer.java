@@ -1,6 +1,5 @@
 package dev.ebb.emulators;
 
-import dev.ebb.emulators.PythonVenv;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -28,7 +27,8 @@ public final class MotoServer {
 
     private final Process process;
     private final URI endpoint;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private MotoServer(Process process, URI endpoint) {
         this.process = process;
@@ -53,7 +53,8 @@ public final class MotoServer {
         post("/moto-api/reset", "");
         // By default moto advances a task one lifecycle step on every DescribeTasks; a controller
         // describes its tasks every cycle, so tasks would stop by themselves. Freeze them.
-        post("/moto-api/state-manager/set-transition",
+        post(
+                "/moto-api/state-manager/set-transition",
                 "{\"model_name\": \"ecs::task\", \"transition\": {\"progression\": \"manual\", \"times\": 1000000}}");
     }
 
@@ -61,7 +62,9 @@ public final class MotoServer {
     public String ec2(String query) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0")
+                .header(
+                        "Authorization",
+                        "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0")
                 .POST(HttpRequest.BodyPublishers.ofString(query + "&Version=2016-11-15"))
                 .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -72,7 +75,8 @@ public final class MotoServer {
     }
 
     public static String xmlValue(String xml, String element) {
-        Matcher m = Pattern.compile("<" + element + ">([^<]+)</" + element + ">").matcher(xml);
+        Matcher m =
+                Pattern.compile("<" + element + ">([^<]+)</" + element + ">").matcher(xml);
         if (!m.find()) {
             throw new IllegalStateException("no <" + element + "> in " + xml);
         }
@@ -80,8 +84,11 @@ public final class MotoServer {
     }
 
     private void post(String path, String body) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(endpoint.resolve(path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(endpoint.resolve(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() >= 300) {
             throw new IllegalStateException(path + " → " + r.statusCode() + " " + r.body());
         }
@@ -95,19 +102,25 @@ public final class MotoServer {
         }
         Path log = Path.of("target", "moto-" + port + ".log");
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(venv.resolve("bin/moto_server").toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        venv.resolve("bin/moto_server").toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         MotoServer server = new MotoServer(p, URI.create("http://127.0.0.1:" + port));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             try {
-                server.http.send(HttpRequest.newBuilder(server.endpoint.resolve("/moto-api/data.json")).build(),
+                server.http.send(
+                        HttpRequest.newBuilder(server.endpoint.resolve("/moto-api/data.json"))
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 return server;
             } catch (IOException notYet) {
                 if (!p.isAlive() || System.nanoTime() > deadline) {
                     p.destroyForcibly();
-                    throw new IllegalStateException("moto_server did not start; see " + log.toAbsolutePath() + ":\n" + Files.readString(log));
+                    throw new IllegalStateException(
+                            "moto_server did not start; see " + log.toAbsolutePath() + ":\n" + Files.readString(log));
                 }
                 Thread.sleep(100);
             }
@@ -121,6 +134,7 @@ public final class MotoServer {
 
     /** Creates the virtualenv once per machine (see {@link PythonVenv}). */
     static Path ensureInstalled() throws Exception {
-        return PythonVenv.ensure(PythonVenv.defaultLocation("moto-venv", "ebb.moto.venv"), List.of(REQUIREMENT)).dir();
+        return PythonVenv.ensure(PythonVenv.defaultLocation("moto-venv", "ebb.moto.venv"), List.of(REQUIREMENT))
+                .dir();
     }
 }

@@ -33,17 +33,25 @@ public final class PythonVenv {
         Path marker = location.resolve(".ebb-installed");
         String wanted = String.join("\n", requirements);
         Files.createDirectories(location.getParent());
-        try (FileChannel lockFile = FileChannel.open(location.resolveSibling(location.getFileName() + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel lockFile = FileChannel.open(
+                        location.resolveSibling(location.getFileName() + ".lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
                 FileLock lock = lockFile.lock()) {
             if (Files.exists(marker) && Files.readString(marker).equals(wanted)) {
                 return new PythonVenv(location);
             }
             String python = System.getenv().getOrDefault("EBB_PYTHON", "python3");
-            run(List.of(python, "-m", "venv", "--clear", location.toString()),
+            run(
+                    List.of(python, "-m", "venv", "--clear", location.toString()),
                     "creating a virtualenv needs Python 3 with venv (Debian: apt-get install python3-venv; bin/test does it as root)");
-            List<String> pip = new ArrayList<>(List.of(location.resolve("bin/python").toString(), "-m", "pip", "install",
-                    "--quiet", "--disable-pip-version-check"));
+            List<String> pip = new ArrayList<>(List.of(
+                    location.resolve("bin/python").toString(),
+                    "-m",
+                    "pip",
+                    "install",
+                    "--quiet",
+                    "--disable-pip-version-check"));
             pip.addAll(requirements);
             run(pip, "installing " + requirements + " from PyPI");
             Files.writeString(marker, wanted);
@@ -67,9 +75,13 @@ public final class PythonVenv {
     private static void run(List<String> command, String what) throws Exception {
         Path log = Files.createTempFile("ebb-venv-install", ".log");
         try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             if (p.waitFor() != 0) {
-                throw new IllegalStateException(what + " failed: " + String.join(" ", command) + "\n" + Files.readString(log));
+                throw new IllegalStateException(
+                        what + " failed: " + String.join(" ", command) + "\n" + Files.readString(log));
             }
         } catch (java.io.IOException e) {
             throw new IllegalStateException(what + " failed: " + e.getMessage(), e);

@@ -134,7 +134,11 @@ public final class EnvReader {
 
     /** Comma-separated values, trimmed, empty ones dropped; empty when unset. */
     public List<String> list(String name) {
-        return optional(name).map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+        return optional(name)
+                .map(v -> Arrays.stream(v.split(","))
+                        .map(String::trim)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
                 .orElse(List.of());
     }
 

@@ -58,8 +58,10 @@ public final class ImageEngine {
         TurboJpegLibrary.LoadResult loaded = TurboJpegLibrary.loaded();
         Optional<TurboJpegLibrary> lib = loaded.library();
         if (lib.isEmpty()) {
-            LOG.warn("JPEG falls back to ImageIO (about half as fast, full-size decodes): {}. "
-                    + "Install libturbojpeg0 (Debian/Ubuntu) or libjpeg-turbo.", loaded.detail());
+            LOG.warn(
+                    "JPEG falls back to ImageIO (about half as fast, full-size decodes): {}. "
+                            + "Install libturbojpeg0 (Debian/Ubuntu) or libjpeg-turbo.",
+                    loaded.detail());
             return withImageIo(limits);
         }
         TurboJpeg turbo = new TurboJpeg(lib.get());
@@ -112,16 +114,19 @@ public final class ImageEngine {
             return Rejected.of(FailureReason.EMPTY, "the file is empty (0 bytes)");
         }
         if (length > limits.maxBytes()) {
-            return Rejected.of(FailureReason.TOO_LARGE,
-                    "the file is over the limit of " + limits.maxBytes() + " bytes");
+            return Rejected.of(
+                    FailureReason.TOO_LARGE, "the file is over the limit of " + limits.maxBytes() + " bytes");
         }
         byte[] head = head(source);
         Optional<SourceFormat> sniffed = SourceFormat.sniff(head);
         if (sniffed.isEmpty()) {
             String known = SourceFormat.describeUnsupported(head);
-            return Rejected.of(FailureReason.UNSUPPORTED_FORMAT, (known == null
-                    ? "not an image Ebb reads (no JPEG, PNG, GIF, BMP or WebP signature)"
-                    : known + " is not supported") + "; Ebb reads JPEG, PNG, GIF, BMP and WebP");
+            return Rejected.of(
+                    FailureReason.UNSUPPORTED_FORMAT,
+                    (known == null
+                                    ? "not an image Ebb reads (no JPEG, PNG, GIF, BMP or WebP signature)"
+                                    : known + " is not supported")
+                            + "; Ebb reads JPEG, PNG, GIF, BMP and WebP");
         }
         SourceFormat format = sniffed.get();
         Decoder decoder = format == SourceFormat.JPEG ? jpegDecoder : otherDecoder;
@@ -154,11 +159,20 @@ public final class ImageEngine {
         for (int i = 0; i < specs.size(); i++) {
             OutputSpec spec = specs.get(i);
             BufferedImage pixels = Resizer.render(decoded, upright, layouts.get(i), spec);
-            outputs.add(new RenderedOutput(spec, pixels.getWidth(), pixels.getHeight(),
+            outputs.add(new RenderedOutput(
+                    spec,
+                    pixels.getWidth(),
+                    pixels.getHeight(),
                     encoder.encode(pixels, spec.format(), spec.quality())));
         }
-        SourceInfo info = new SourceInfo(format.id(), upright.width(), upright.height(), orientation,
-                decoder.name(), decoded.getWidth(), decoded.getHeight());
+        SourceInfo info = new SourceInfo(
+                format.id(),
+                upright.width(),
+                upright.height(),
+                orientation,
+                decoder.name(),
+                decoded.getWidth(),
+                decoded.getHeight());
         return new Rendered(info, List.copyOf(outputs));
     }
 
@@ -175,13 +189,16 @@ public final class ImageEngine {
 
     private Optional<Rejected> checkPixels(Size stored) {
         if (stored.width() > limits.maxSide() || stored.height() > limits.maxSide()) {
-            return Optional.of(Rejected.of(FailureReason.TOO_MANY_PIXELS, "the image is " + stored
-                    + "; the limit is " + limits.maxSide() + " pixels per side"));
+            return Optional.of(Rejected.of(
+                    FailureReason.TOO_MANY_PIXELS,
+                    "the image is " + stored + "; the limit is " + limits.maxSide() + " pixels per side"));
         }
         if (stored.pixels() > limits.maxPixels()) {
-            return Optional.of(Rejected.of(FailureReason.TOO_MANY_PIXELS, String.format(
-                    "the image is %s = %.1f MP; the limit is %.1f MP",
-                    stored, stored.pixels() / 1e6, limits.maxPixels() / 1e6)));
+            return Optional.of(Rejected.of(
+                    FailureReason.TOO_MANY_PIXELS,
+                    String.format(
+                            "the image is %s = %.1f MP; the limit is %.1f MP",
+                            stored, stored.pixels() / 1e6, limits.maxPixels() / 1e6)));
         }
         return Optional.empty();
     }

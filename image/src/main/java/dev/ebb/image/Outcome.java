@@ -25,5 +25,12 @@ public sealed interface Outcome {
      * @param decodedWidth width of the shrink-on-load decode, before resizing (upright, like {@code width})
      * @param decodedHeight height of that decode (upright)
      */
-    record SourceInfo(String format, int width, int height, int orientation, String decoder, int decodedWidth, int decodedHeight) {}
+    record SourceInfo(
+            String format,
+            int width,
+            int height,
+            int orientation,
+            String decoder,
+            int decodedWidth,
+            int decodedHeight) {}
 }

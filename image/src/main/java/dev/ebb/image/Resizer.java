@@ -3,6 +3,7 @@ package dev.ebb.image;
 import dev.ebb.image.geometry.Layout;
 import dev.ebb.image.geometry.Region;
 import dev.ebb.image.geometry.Size;
+import dev.ebb.image.resize.TentResizer;
 import dev.ebb.image.spec.OutputFormat;
 import dev.ebb.image.spec.OutputSpec;
 import dev.ebb.image.spec.ResizeMode;
@@ -10,7 +11,6 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import dev.ebb.image.resize.TentResizer;
 import net.coobird.thumbnailator.Thumbnails;
 
 /**
@@ -23,7 +23,9 @@ final class Resizer {
 
     /** Opaque RGB takes the fast tent filter; transparency needs Thumbnailator's own resizers. */
     private static net.coobird.thumbnailator.resizers.Resizer resizerFor(BufferedImage img) {
-        return img.getType() == BufferedImage.TYPE_INT_RGB ? TentResizer.INSTANCE : net.coobird.thumbnailator.resizers.Resizers.PROGRESSIVE;
+        return img.getType() == BufferedImage.TYPE_INT_RGB
+                ? TentResizer.INSTANCE
+                : net.coobird.thumbnailator.resizers.Resizers.PROGRESSIVE;
     }
 
     /**

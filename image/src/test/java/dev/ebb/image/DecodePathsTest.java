@@ -29,7 +29,8 @@ class DecodePathsTest {
     @BeforeAll
     static void bothPathsAreReallyDifferent() {
         assertThat(ImageEngineTest.TURBO.jpegDecoder())
-                .as("libturbojpeg must load for this test (apt-get install libturbojpeg0)").isEqualTo("turbojpeg");
+                .as("libturbojpeg must load for this test (apt-get install libturbojpeg0)")
+                .isEqualTo("turbojpeg");
         assertThat(ImageEngineTest.IMAGE_IO.jpegDecoder()).isEqualTo("imageio");
     }
 
@@ -82,7 +83,9 @@ class DecodePathsTest {
             BufferedImage op = Images.read(o.bytes());
             assertThat(op.getWidth() + "x" + op.getHeight()).as(what).isEqualTo(tp.getWidth() + "x" + tp.getHeight());
             assertThat(tp.getWidth() + "x" + tp.getHeight()).as(what).isEqualTo(t.width() + "x" + t.height());
-            assertThat(Images.meanAbsDiff(tp, op)).as("mean abs diff of %s", what).isLessThan(4.0);
+            assertThat(Images.meanAbsDiff(tp, op))
+                    .as("mean abs diff of %s", what)
+                    .isLessThan(4.0);
         }
     }
 }

@@ -63,7 +63,9 @@ class HostileInputFuzzTest {
                 throw new AssertionError("case " + i + " (seed " + seed + ", " + bytes.length + " bytes) threw", e);
             }
             if (i % 10 == 9) {
-                assertThat(engine.render(valid, SPECS)).as("a valid file after case %d", i).isInstanceOf(Outcome.Rendered.class);
+                assertThat(engine.render(valid, SPECS))
+                        .as("a valid file after case %d", i)
+                        .isInstanceOf(Outcome.Rendered.class);
             }
             switch (outcome) {
                 case Outcome.Rendered r -> {
@@ -77,8 +79,12 @@ class HostileInputFuzzTest {
                 }
             }
         }
-        assertThat(engine.render(valid, SPECS)).as("the engine still works after all that").isInstanceOf(Outcome.Rendered.class);
-        assertThat(rendered + rejected.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(CASES);
+        assertThat(engine.render(valid, SPECS))
+                .as("the engine still works after all that")
+                .isInstanceOf(Outcome.Rendered.class);
+        assertThat(rendered
+                        + rejected.values().stream().mapToInt(Integer::intValue).sum())
+                .isEqualTo(CASES);
         assertThat(rejected).as("damage is noticed").containsKey(FailureReason.CORRUPT);
     }
 

@@ -40,7 +40,8 @@ class ImageEngineFormatsTest {
     private static final int TOLERANCE = 40; // JPEG at q85 with 4:2:0 chroma, sampled well inside a flat area
 
     static Stream<Arguments> engines() {
-        return Stream.of(Arguments.of("turbojpeg", ImageEngineTest.TURBO), Arguments.of("imageio", ImageEngineTest.IMAGE_IO));
+        return Stream.of(
+                Arguments.of("turbojpeg", ImageEngineTest.TURBO), Arguments.of("imageio", ImageEngineTest.IMAGE_IO));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -91,7 +92,9 @@ class ImageEngineFormatsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("engines")
     void bmp(String path, ImageEngine engine) {
-        assertQuadrants(only(engine.render(Images.bmp(Images.quadrants(200, 100)), List.of(OutputSpec.fit(100, 100))), 100, 50), "RG/BW");
+        assertQuadrants(
+                only(engine.render(Images.bmp(Images.quadrants(200, 100)), List.of(OutputSpec.fit(100, 100))), 100, 50),
+                "RG/BW");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -103,25 +106,37 @@ class ImageEngineFormatsTest {
         BufferedImage out = Images.read(r.outputs().getFirst().bytes());
         assertThat(out.getWidth() + "x" + out.getHeight()).isEqualTo("32x24");
         assertQuadrants(out, "RG/BW");
-        ImageEngineTest.assertRejected(ImageEngineTest.TURBO.render(Arrays.copyOf(webp, webp.length - 20),
-                List.of(OutputSpec.fit(32, 32))), FailureReason.CORRUPT, "webp");
+        ImageEngineTest.assertRejected(
+                ImageEngineTest.TURBO.render(Arrays.copyOf(webp, webp.length - 20), List.of(OutputSpec.fit(32, 32))),
+                FailureReason.CORRUPT,
+                "webp");
     }
 
     @Test
     void palettePng() {
-        BufferedImage indexed = new BufferedImage(200, 200, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(8, 4, new byte[] {(byte) 255, 0, 0, (byte) 255}, new byte[] {0, (byte) 255, 0, (byte) 255},
+        BufferedImage indexed = new BufferedImage(
+                200,
+                200,
+                BufferedImage.TYPE_BYTE_INDEXED,
+                new IndexColorModel(
+                        8,
+                        4,
+                        new byte[] {(byte) 255, 0, 0, (byte) 255},
+                        new byte[] {0, (byte) 255, 0, (byte) 255},
                         new byte[] {0, 0, (byte) 255, (byte) 255}));
         Graphics2D g = indexed.createGraphics();
         g.drawImage(Images.quadrants(200, 200), 0, 0, null);
         g.dispose();
-        assertQuadrants(only(ImageEngineTest.TURBO.render(Images.png(indexed), List.of(OutputSpec.fit(100, 100))), 100, 100), "RG/BW");
+        assertQuadrants(
+                only(ImageEngineTest.TURBO.render(Images.png(indexed), List.of(OutputSpec.fit(100, 100))), 100, 100),
+                "RG/BW");
     }
 
     @Test
     void palettePngWithATransparentIndexIsFlattenedOntoTheBackground() {
         // index 0 transparent, index 1 opaque red; the right half is transparent
-        IndexColorModel cm = new IndexColorModel(8, 2, new byte[] {0, (byte) 255}, new byte[] {0, 0}, new byte[] {0, 0}, 0);
+        IndexColorModel cm =
+                new IndexColorModel(8, 2, new byte[] {0, (byte) 255}, new byte[] {0, 0}, new byte[] {0, 0}, 0);
         BufferedImage indexed = new BufferedImage(200, 100, BufferedImage.TYPE_BYTE_INDEXED, cm);
         for (int y = 0; y < 100; y++) {
             for (int x = 0; x < 100; x++) {
@@ -146,8 +161,12 @@ class ImageEngineFormatsTest {
                 }
             }
         } else {
-            ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB), false, false,
-                    Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+            ComponentColorModel cm = new ComponentColorModel(
+                    ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                    false,
+                    false,
+                    Transparency.OPAQUE,
+                    DataBuffer.TYPE_USHORT);
             img = new BufferedImage(cm, cm.createCompatibleWritableRaster(120, 60), false, null);
             for (int y = 0; y < 60; y++) {
                 for (int x = 0; x < 120; x++) {
@@ -162,7 +181,9 @@ class ImageEngineFormatsTest {
         int right = out.getRGB(50, 15);
         if (kind.equals("gray")) {
             assertThat(left & 0xff).isLessThan(right & 0xff);
-            assertThat(Images.distance(left, (left & 0xff) * 0x010101)).as("still gray").isLessThan(8);
+            assertThat(Images.distance(left, (left & 0xff) * 0x010101))
+                    .as("still gray")
+                    .isLessThan(8);
         } else {
             assertColour(out, 10, 15, RED);
             assertColour(out, 50, 15, BLUE);
@@ -200,7 +221,9 @@ class ImageEngineFormatsTest {
         assertThat(out.getHeight()).isEqualTo(50);
         assertThat(out.getColorModel().hasAlpha()).isTrue();
         assertThat(out.getRGB(20, 25)).isEqualTo(0xFF_00FF00);
-        assertThat(out.getRGB(80, 25) >>> 24).as("alpha of the transparent half").isZero();
+        assertThat(out.getRGB(80, 25) >>> 24)
+                .as("alpha of the transparent half")
+                .isZero();
     }
 
     /**
@@ -215,7 +238,9 @@ class ImageEngineFormatsTest {
         assertThat(r.source().orientation()).isEqualTo(6);
         assertThat(r.source().width()).isEqualTo(3000);
         assertThat(r.source().height()).isEqualTo(4000);
-        assertThat(r.source().decodedWidth()).as("shrink-on-load to 1/8, then turned upright").isEqualTo(375);
+        assertThat(r.source().decodedWidth())
+                .as("shrink-on-load to 1/8, then turned upright")
+                .isEqualTo(375);
         assertThat(r.source().decodedHeight()).isEqualTo(500);
         BufferedImage out = Images.read(r.outputs().getFirst().bytes());
         assertThat(out.getWidth()).isEqualTo(168);
@@ -230,7 +255,8 @@ class ImageEngineFormatsTest {
         byte[] jpeg = Exif.withOrientation(Images.jpeg(Images.quadrants(320, 160)), orientation, ByteOrder.BIG_ENDIAN);
         boolean t = orientation >= 5;
         for (ImageEngine engine : List.of(ImageEngineTest.TURBO, ImageEngineTest.IMAGE_IO)) {
-            BufferedImage out = only(engine.render(jpeg, List.of(OutputSpec.fit(160, 160))), t ? 80 : 160, t ? 160 : 80);
+            BufferedImage out =
+                    only(engine.render(jpeg, List.of(OutputSpec.fit(160, 160))), t ? 80 : 160, t ? 160 : 80);
             assertQuadrants(out, upright);
         }
     }
@@ -254,7 +280,8 @@ class ImageEngineFormatsTest {
         String[] b = box.split("x");
         String[] e = expected.split("x");
         byte[] jpeg = Images.jpeg(Images.quadrants(Integer.parseInt(s[0]), Integer.parseInt(s[1])));
-        OutputSpec spec = OutputSpec.fit(Integer.parseInt(b[0]), Integer.parseInt(b[1])).withMode(ResizeMode.parse(mode));
+        OutputSpec spec =
+                OutputSpec.fit(Integer.parseInt(b[0]), Integer.parseInt(b[1])).withMode(ResizeMode.parse(mode));
         for (ImageEngine engine : List.of(ImageEngineTest.TURBO, ImageEngineTest.IMAGE_IO)) {
             Rendered r = rendered(engine.render(jpeg, List.of(spec)));
             assertThat(r.outputs().getFirst().width()).isEqualTo(Integer.parseInt(e[0]));
@@ -292,11 +319,19 @@ class ImageEngineFormatsTest {
         BufferedImage lossy = Images.read(r.outputs().get(1).bytes());
         // the picture is 224x56 at y = 84..139; the border above and below is exactly the background
         for (int[] p : new int[][] {{0, 0}, {223, 0}, {112, 40}, {112, 82}, {0, 223}, {112, 141}, {223, 223}}) {
-            assertThat(exact.getRGB(p[0], p[1]) & 0xFFFFFF).as("PNG border at %d,%d", p[0], p[1]).isEqualTo(bg.packed());
-            assertThat(Images.distance(lossy.getRGB(p[0], p[1]), bg.packed())).as("JPEG border at %d,%d", p[0], p[1]).isLessThan(12);
+            assertThat(exact.getRGB(p[0], p[1]) & 0xFFFFFF)
+                    .as("PNG border at %d,%d", p[0], p[1])
+                    .isEqualTo(bg.packed());
+            assertThat(Images.distance(lossy.getRGB(p[0], p[1]), bg.packed()))
+                    .as("JPEG border at %d,%d", p[0], p[1])
+                    .isLessThan(12);
         }
-        assertThat(Images.distance(exact.getRGB(20, 90), RED)).as("picture top left").isLessThan(TOLERANCE);
-        assertThat(Images.distance(exact.getRGB(200, 130), WHITE)).as("picture bottom right").isLessThan(TOLERANCE);
+        assertThat(Images.distance(exact.getRGB(20, 90), RED))
+                .as("picture top left")
+                .isLessThan(TOLERANCE);
+        assertThat(Images.distance(exact.getRGB(200, 130), WHITE))
+                .as("picture bottom right")
+                .isLessThan(TOLERANCE);
     }
 
     @Test
@@ -308,7 +343,9 @@ class ImageEngineFormatsTest {
                 OutputSpec.fit(32, 32).withFormat(OutputFormat.PNG));
         Rendered r = rendered(ImageEngineTest.TURBO.render(LargePhoto.JPEG, specs));
         assertThat(r.outputs()).extracting(RenderedOutput::spec).containsExactlyElementsOf(specs);
-        assertThat(r.outputs()).extracting(o -> o.width() + "x" + o.height()).containsExactly("224x168", "299x299", "64x32", "32x24");
+        assertThat(r.outputs())
+                .extracting(o -> o.width() + "x" + o.height())
+                .containsExactly("224x168", "299x299", "64x32", "32x24");
         for (RenderedOutput o : r.outputs()) {
             boolean png = o.spec().format() == OutputFormat.PNG;
             assertThat(o.bytes()[1]).as("PNG or JPEG signature").isEqualTo(png ? (byte) 'P' : (byte) 0xD8);
@@ -325,22 +362,41 @@ class ImageEngineFormatsTest {
         for (ImageEngine engine : List.of(ImageEngineTest.TURBO, ImageEngineTest.IMAGE_IO)) {
             BufferedImage one = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
             one.setRGB(0, 0, RED);
-            BufferedImage out = only(engine.render(Images.jpeg(one), List.of(OutputSpec.fit(224, 224).withFormat(OutputFormat.PNG))), 1, 1);
+            BufferedImage out = only(
+                    engine.render(
+                            Images.jpeg(one), List.of(OutputSpec.fit(224, 224).withFormat(OutputFormat.PNG))),
+                    1,
+                    1);
             assertColour(out, 0, 0, RED);
-            out = only(engine.render(Images.png(one), List.of(OutputSpec.fit(224, 224).withMode(ResizeMode.FILL))), 224, 224);
+            out = only(
+                    engine.render(
+                            Images.png(one), List.of(OutputSpec.fit(224, 224).withMode(ResizeMode.FILL))),
+                    224,
+                    224);
             assertColour(out, 112, 112, RED);
         }
     }
 
     @Test
     void sourceInfoNamesTheDecoder() {
-        assertThat(ImageEngineTest.TURBO.jpegDecoder()).as("libturbojpeg0 must be installed for the tests").isEqualTo("turbojpeg");
+        assertThat(ImageEngineTest.TURBO.jpegDecoder())
+                .as("libturbojpeg0 must be installed for the tests")
+                .isEqualTo("turbojpeg");
         assertThat(ImageEngineTest.IMAGE_IO.jpegDecoder()).isEqualTo("imageio");
         byte[] jpeg = Images.jpeg(Images.quadrants(64, 64));
-        assertThat(rendered(ImageEngineTest.TURBO.render(jpeg, List.of(OutputSpec.fit(8, 8)))).source().decoder()).isEqualTo("turbojpeg");
-        assertThat(rendered(ImageEngineTest.IMAGE_IO.render(jpeg, List.of(OutputSpec.fit(8, 8)))).source().decoder()).isEqualTo("imageio");
-        assertThat(rendered(ImageEngineTest.TURBO.render(Images.png(Images.quadrants(64, 64)), List.of(OutputSpec.fit(8, 8))))
-                .source().decoder()).isEqualTo("imageio");
+        assertThat(rendered(ImageEngineTest.TURBO.render(jpeg, List.of(OutputSpec.fit(8, 8))))
+                        .source()
+                        .decoder())
+                .isEqualTo("turbojpeg");
+        assertThat(rendered(ImageEngineTest.IMAGE_IO.render(jpeg, List.of(OutputSpec.fit(8, 8))))
+                        .source()
+                        .decoder())
+                .isEqualTo("imageio");
+        assertThat(rendered(ImageEngineTest.TURBO.render(
+                                Images.png(Images.quadrants(64, 64)), List.of(OutputSpec.fit(8, 8))))
+                        .source()
+                        .decoder())
+                .isEqualTo("imageio");
     }
 
     /** Made once: a 12 MP quadrant picture, the size of a phone photo. */

@@ -33,34 +33,100 @@ class ImageEngineTest {
     static Stream<Arguments> rejections() {
         return Stream.of(
                 rejects("zero bytes", () -> new byte[0], FailureReason.EMPTY, "empty"),
-                rejects("text named .jpg", () -> "just some notes, saved as notes.jpg\n".getBytes(StandardCharsets.UTF_8),
-                        FailureReason.UNSUPPORTED_FORMAT, "not an image"),
-                rejects("text that starts like a BMP", () -> "BMI report 2024: see the attached measurements, page 2.\n"
-                        .getBytes(StandardCharsets.UTF_8), FailureReason.UNSUPPORTED_FORMAT, "not an image"),
+                rejects(
+                        "text named .jpg",
+                        () -> "just some notes, saved as notes.jpg\n".getBytes(StandardCharsets.UTF_8),
+                        FailureReason.UNSUPPORTED_FORMAT,
+                        "not an image"),
+                rejects(
+                        "text that starts like a BMP",
+                        () -> "BMI report 2024: see the attached measurements, page 2.\n"
+                                .getBytes(StandardCharsets.UTF_8),
+                        FailureReason.UNSUPPORTED_FORMAT,
+                        "not an image"),
                 rejects("random bytes", () -> random(4096, 1), FailureReason.UNSUPPORTED_FORMAT, "not an image"),
                 rejects("one byte", () -> new byte[] {(byte) 0xFF}, FailureReason.UNSUPPORTED_FORMAT, "not an image"),
-                rejects("TIFF, little-endian", () -> withMagic(new byte[] {'I', 'I', 42, 0}), FailureReason.UNSUPPORTED_FORMAT, "TIFF"),
-                rejects("TIFF, big-endian", () -> withMagic(new byte[] {'M', 'M', 0, 42}), FailureReason.UNSUPPORTED_FORMAT, "TIFF"),
-                rejects("HEIC", () -> withMagic(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}),
-                        FailureReason.UNSUPPORTED_FORMAT, "HEIC"),
-                rejects("AVIF", () -> withMagic(new byte[] {0, 0, 0, 28, 'f', 't', 'y', 'p', 'a', 'v', 'i', 'f'}),
-                        FailureReason.UNSUPPORTED_FORMAT, "AVIF"),
-                rejects("PDF", () -> "%PDF-1.7\n%\u00e2\u00e3".getBytes(StandardCharsets.ISO_8859_1), FailureReason.UNSUPPORTED_FORMAT, "PDF"),
-                rejects("JPEG cut in half", () -> Arrays.copyOf(SMALL_JPEG, SMALL_JPEG.length / 2), FailureReason.CORRUPT, "JPEG"),
-                rejects("JPEG cut after the header", () -> Arrays.copyOf(SMALL_JPEG, 700), FailureReason.CORRUPT, "JPEG"),
-                rejects("JPEG with its tables overwritten", () -> overwrite(SMALL_JPEG, 100, 400), FailureReason.CORRUPT, "JPEG"),
-                rejects("JPEG signature only", () -> new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, FailureReason.CORRUPT, ""),
-                rejects("PNG cut in half", () -> half(Images.png(Images.gradient(64, 64))), FailureReason.CORRUPT, "png"),
+                rejects(
+                        "TIFF, little-endian",
+                        () -> withMagic(new byte[] {'I', 'I', 42, 0}),
+                        FailureReason.UNSUPPORTED_FORMAT,
+                        "TIFF"),
+                rejects(
+                        "TIFF, big-endian",
+                        () -> withMagic(new byte[] {'M', 'M', 0, 42}),
+                        FailureReason.UNSUPPORTED_FORMAT,
+                        "TIFF"),
+                rejects(
+                        "HEIC",
+                        () -> withMagic(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}),
+                        FailureReason.UNSUPPORTED_FORMAT,
+                        "HEIC"),
+                rejects(
+                        "AVIF",
+                        () -> withMagic(new byte[] {0, 0, 0, 28, 'f', 't', 'y', 'p', 'a', 'v', 'i', 'f'}),
+                        FailureReason.UNSUPPORTED_FORMAT,
+                        "AVIF"),
+                rejects(
+                        "PDF",
+                        () -> "%PDF-1.7\n%\u00e2\u00e3".getBytes(StandardCharsets.ISO_8859_1),
+                        FailureReason.UNSUPPORTED_FORMAT,
+                        "PDF"),
+                rejects(
+                        "JPEG cut in half",
+                        () -> Arrays.copyOf(SMALL_JPEG, SMALL_JPEG.length / 2),
+                        FailureReason.CORRUPT,
+                        "JPEG"),
+                rejects(
+                        "JPEG cut after the header",
+                        () -> Arrays.copyOf(SMALL_JPEG, 700),
+                        FailureReason.CORRUPT,
+                        "JPEG"),
+                rejects(
+                        "JPEG with its tables overwritten",
+                        () -> overwrite(SMALL_JPEG, 100, 400),
+                        FailureReason.CORRUPT,
+                        "JPEG"),
+                rejects(
+                        "JPEG signature only",
+                        () -> new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
+                        FailureReason.CORRUPT,
+                        ""),
+                rejects(
+                        "PNG cut in half",
+                        () -> half(Images.png(Images.gradient(64, 64))),
+                        FailureReason.CORRUPT,
+                        "png"),
                 rejects("PNG signature only", Png::signature, FailureReason.CORRUPT, "png"),
-                rejects("GIF cut in half", () -> half(Images.encode(Images.gradient(64, 64), "gif")), FailureReason.CORRUPT, "gif"),
-                rejects("PNG header claims 60000x60000", () -> Png.headerOnly(60_000, 60_000), FailureReason.TOO_MANY_PIXELS, "60000x60000"),
-                rejects("PNG header claims 20000x20000 (sides fine, 400 MP)", () -> Png.headerOnly(20_000, 20_000),
-                        FailureReason.TOO_MANY_PIXELS, "MP"),
-                rejects("PNG bomb, 30000x30000 1-bit", () -> PngBomb.BYTES, FailureReason.TOO_MANY_PIXELS, "30000x30000"),
-                rejects("JPEG SOF claims 65000x65000", () -> Images.withSofSize(SMALL_JPEG, 65_000, 65_000),
-                        FailureReason.TOO_MANY_PIXELS, "65000x65000"),
-                rejects("JPEG SOF claims 12000x12000 (sides fine, 144 MP)", () -> Images.withSofSize(SMALL_JPEG, 12_000, 12_000),
-                        FailureReason.TOO_MANY_PIXELS, "MP"));
+                rejects(
+                        "GIF cut in half",
+                        () -> half(Images.encode(Images.gradient(64, 64), "gif")),
+                        FailureReason.CORRUPT,
+                        "gif"),
+                rejects(
+                        "PNG header claims 60000x60000",
+                        () -> Png.headerOnly(60_000, 60_000),
+                        FailureReason.TOO_MANY_PIXELS,
+                        "60000x60000"),
+                rejects(
+                        "PNG header claims 20000x20000 (sides fine, 400 MP)",
+                        () -> Png.headerOnly(20_000, 20_000),
+                        FailureReason.TOO_MANY_PIXELS,
+                        "MP"),
+                rejects(
+                        "PNG bomb, 30000x30000 1-bit",
+                        () -> PngBomb.BYTES,
+                        FailureReason.TOO_MANY_PIXELS,
+                        "30000x30000"),
+                rejects(
+                        "JPEG SOF claims 65000x65000",
+                        () -> Images.withSofSize(SMALL_JPEG, 65_000, 65_000),
+                        FailureReason.TOO_MANY_PIXELS,
+                        "65000x65000"),
+                rejects(
+                        "JPEG SOF claims 12000x12000 (sides fine, 144 MP)",
+                        () -> Images.withSofSize(SMALL_JPEG, 12_000, 12_000),
+                        FailureReason.TOO_MANY_PIXELS,
+                        "MP"));
     }
 
     private static Arguments rejects(String name, Supplier<byte[]> bytes, FailureReason reason, String mentions) {
@@ -91,7 +157,9 @@ class ImageEngineTest {
                 @SuppressWarnings("unchecked")
                 byte[] bad = ((Supplier<byte[]>) a[1]).get();
                 assertThat(engine.render(bad, THUMB)).as("%s", a[0]).isInstanceOf(Rejected.class);
-                assertThat(engine.render(SMALL_JPEG, THUMB)).as("a valid JPEG right after: %s", a[0]).isInstanceOf(Outcome.Rendered.class);
+                assertThat(engine.render(SMALL_JPEG, THUMB))
+                        .as("a valid JPEG right after: %s", a[0])
+                        .isInstanceOf(Outcome.Rendered.class);
             });
         }
     }
@@ -100,7 +168,9 @@ class ImageEngineTest {
     @Test
     void concurrentRendersDoNotMixUp() throws Exception {
         byte[] bad = overwrite(SMALL_JPEG, 100, 400);
-        List<byte[]> good = List.of(Images.jpeg(Images.gradient(300, 200)), Images.jpeg(Images.gradient(200, 300)),
+        List<byte[]> good = List.of(
+                Images.jpeg(Images.gradient(300, 200)),
+                Images.jpeg(Images.gradient(200, 300)),
                 Images.jpeg(Images.gradient(640, 64)));
         List<String> sizes = List.of("224x149", "149x224", "224x22");
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
@@ -115,7 +185,8 @@ class ImageEngineTest {
                             assertRejected(o, FailureReason.CORRUPT, "JPEG");
                         } else {
                             assertThat(o).isInstanceOf(Outcome.Rendered.class);
-                            RenderedOutput out = ((Outcome.Rendered) o).outputs().getFirst();
+                            RenderedOutput out =
+                                    ((Outcome.Rendered) o).outputs().getFirst();
                             assertThat(out.width() + "x" + out.height()).isEqualTo(sizes.get(k));
                             assertThat(Images.read(out.bytes()).getWidth()).isEqualTo(out.width());
                         }
@@ -146,9 +217,16 @@ class ImageEngineTest {
     void pixelLimitsComeFromTheHeaderOnAnyFormat() {
         Limits tight = new Limits(Limits.DEFAULT.maxBytes(), 10_000, 200);
         ImageEngine engine = ImageEngine.create(tight);
-        assertRejected(engine.render(Images.jpeg(Images.gradient(201, 10)), THUMB), FailureReason.TOO_MANY_PIXELS, "200 pixels per side");
-        assertRejected(engine.render(Images.png(Images.gradient(10, 201)), THUMB), FailureReason.TOO_MANY_PIXELS, "200 pixels per side");
-        assertRejected(engine.render(Images.bmp(Images.gradient(101, 100)), THUMB), FailureReason.TOO_MANY_PIXELS, "MP");
+        assertRejected(
+                engine.render(Images.jpeg(Images.gradient(201, 10)), THUMB),
+                FailureReason.TOO_MANY_PIXELS,
+                "200 pixels per side");
+        assertRejected(
+                engine.render(Images.png(Images.gradient(10, 201)), THUMB),
+                FailureReason.TOO_MANY_PIXELS,
+                "200 pixels per side");
+        assertRejected(
+                engine.render(Images.bmp(Images.gradient(101, 100)), THUMB), FailureReason.TOO_MANY_PIXELS, "MP");
         assertThat(engine.render(Images.jpeg(Images.gradient(100, 100)), THUMB)).isInstanceOf(Outcome.Rendered.class);
         assertThat(engine.render(Images.jpeg(Images.gradient(200, 50)), THUMB)).isInstanceOf(Outcome.Rendered.class);
     }

@@ -22,8 +22,25 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  */
 record CfnTemplate(String file, Map<String, Object> root) {
 
-    private static final List<String> FUNCTIONS = List.of("Sub", "GetAtt", "Join", "Select", "Split", "If", "Equals",
-            "Not", "Or", "And", "GetAZs", "Cidr", "FindInMap", "ImportValue", "Base64", "Transform", "ToJsonString", "Length");
+    private static final List<String> FUNCTIONS = List.of(
+            "Sub",
+            "GetAtt",
+            "Join",
+            "Select",
+            "Split",
+            "If",
+            "Equals",
+            "Not",
+            "Or",
+            "And",
+            "GetAZs",
+            "Cidr",
+            "FindInMap",
+            "ImportValue",
+            "Base64",
+            "Transform",
+            "ToJsonString",
+            "Length");
 
     static CfnTemplate load(String relative) {
         LoadSettings settings = LoadSettings.builder().setLabel(relative).build();
@@ -49,7 +66,10 @@ record CfnTemplate(String file, Map<String, Object> root) {
 
     /** Logical ids of the resources of one type, in file order. */
     List<String> ofType(String type) {
-        return resources().entrySet().stream().filter(e -> type.equals(map(e.getValue()).get("Type"))).map(Map.Entry::getKey).toList();
+        return resources().entrySet().stream()
+                .filter(e -> type.equals(map(e.getValue()).get("Type")))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     @SuppressWarnings("unchecked")

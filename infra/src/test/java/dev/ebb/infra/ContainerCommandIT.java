@@ -54,14 +54,17 @@ class ContainerCommandIT {
         try {
             layOutTrained(docker, image, java, work);
             Path jar = inImage(image, argv.get(argv.indexOf("-jar") + 1));
-            assertThat(cliHas(java, jar, argv.getLast())).as("the image's ebb --help lists the Dockerfile's CMD '" + argv.getLast() + "'").isTrue();
+            assertThat(cliHas(java, jar, argv.getLast()))
+                    .as("the image's ebb --help lists the Dockerfile's CMD '" + argv.getLast() + "'")
+                    .isTrue();
             Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwxrwxrwx"));
 
             Harness h = new Harness("container", 30, 3);
             List<String> keys = h.upload(IMAGES, "incoming/2026");
             Map<String, String> env = environment(docker, h);
 
-            List<String> command = new ArrayList<>(argv.stream().map(a -> inImage(image, java, a)).toList());
+            List<String> command = new ArrayList<>(
+                    argv.stream().map(a -> inImage(image, java, a)).toList());
             // in the image a cache the JVM cannot use is skipped with a warning; here it is an error
             command.add(1, "-XX:AOTMode=on");
             String user = docker.user().orElseThrow();
@@ -69,7 +72,8 @@ class ContainerCommandIT {
             List<String> launched = mode.wrap(command, user, scratch, scratchMount());
             System.out.println("container-it: " + mode + ": " + String.join(" ", launched));
 
-            ProcessBuilder pb = new ProcessBuilder(launched).directory(inImage(image, workdir(docker)).toFile());
+            ProcessBuilder pb = new ProcessBuilder(launched)
+                    .directory(inImage(image, workdir(docker)).toFile());
             pb.environment().clear();
             pb.environment().putAll(env);
             Path stdout = work.resolve("stdout.log");
@@ -81,9 +85,13 @@ class ContainerCommandIT {
                 p.destroyForcibly().waitFor();
             }
             String log = Files.readString(stdout) + Files.readString(stderr);
-            assertThat(exited).as("the worker exits by itself once the queue is empty:\n" + log).isTrue();
+            assertThat(exited)
+                    .as("the worker exits by itself once the queue is empty:\n" + log)
+                    .isTrue();
             assertThat(p.exitValue()).as(log).isZero();
-            assertThat(Files.readAllLines(stdout)).as("stdout is one JSON object a line, nothing of the JVM's").allMatch(l -> l.startsWith("{"));
+            assertThat(Files.readAllLines(stdout))
+                    .as("stdout is one JSON object a line, nothing of the JVM's")
+                    .allMatch(l -> l.startsWith("{"));
 
             List<String> outputs = h.aws.keys(h.dest);
             String[] sizes = env.get("EBB_SIZES").split(",");
@@ -96,7 +104,8 @@ class ContainerCommandIT {
             assertThat(h.aws.depth(h.queues.url())).isZero();
             assertThat(h.aws.depth(h.queues.dlqUrl())).isZero();
             if (mode.asImageUser()) {
-                assertThat(Files.readString(scratch.resolve(".ebb-uid")).strip()).isEqualTo(user.split(":")[0]);
+                assertThat(Files.readString(scratch.resolve(".ebb-uid")).strip())
+                        .isEqualTo(user.split(":")[0]);
             }
         } finally {
             deleteTree(image);
@@ -119,13 +128,21 @@ class ContainerCommandIT {
             try (var jars = Files.list(inImage(image, "/app/lib"))) {
                 assertThat(jars.map(f -> f.getFileName().toString()).toList())
                         .anyMatch(n -> n.startsWith("ebb-worker-"))
-                        .noneMatch(n -> n.matches("(elasticmq|s3proxy|pekko|scala|jclouds|ebb-local|ebb-emulators|ebb-controller|ebb-simulator|ecs-).*"));
+                        .noneMatch(
+                                n -> n.matches(
+                                        "(elasticmq|s3proxy|pekko|scala|jclouds|ebb-local|ebb-emulators|ebb-controller|ebb-simulator|ecs-).*"));
             }
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             // the ENTRYPOINT, with `local` for the CMD (and no AOT cache: the JVM says so on stderr and goes on)
-            List<String> command = new ArrayList<>(argv.subList(0, argv.size() - 1).stream().map(a -> inImage(image, java, a)).toList());
-            command.addAll(List.of("local", "--generate", "1", "--output", image.resolve("out").toString()));
-            Process p = new ProcessBuilder(command).directory(inImage(image, workdir(docker)).toFile()).redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(argv.subList(0, argv.size() - 1).stream()
+                    .map(a -> inImage(image, java, a))
+                    .toList());
+            command.addAll(List.of(
+                    "local", "--generate", "1", "--output", image.resolve("out").toString()));
+            Process p = new ProcessBuilder(command)
+                    .directory(inImage(image, workdir(docker)).toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).as(out).isEqualTo(2);
@@ -138,7 +155,9 @@ class ContainerCommandIT {
 
     /** Where the image and scratch folders go: /var/tmp when there is one. */
     static Path scratchBase() {
-        return Files.isDirectory(Path.of("/var/tmp")) ? Path.of("/var/tmp") : Path.of(System.getProperty("java.io.tmpdir"));
+        return Files.isDirectory(Path.of("/var/tmp"))
+                ? Path.of("/var/tmp")
+                : Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** How close to the task this machine lets the test get. */
@@ -166,7 +185,8 @@ class ContainerCommandIT {
 
         private static boolean works(String... command) throws Exception {
             try {
-                Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+                Process p =
+                        new ProcessBuilder(command).redirectErrorStream(true).start();
                 p.getInputStream().readAllBytes();
                 return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
             } catch (IOException notInstalled) {
@@ -200,8 +220,19 @@ class ContainerCommandIT {
                             mount --rbind / / && mount --bind "$scratch" "$mnt" && mount -o remount,bind,ro / || exit 97
                             exec setpriv --reuid="$uid" --regid="$gid" --clear-groups -- sh -c 'id -u > "$0/.ebb-uid" && exec "$@"' "$mnt" "$@"
                             """;
-                    out.addAll(List.of("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh",
-                            scratch.toString(), mountPoint, uid, gid));
+                    out.addAll(List.of(
+                            "unshare",
+                            "--mount",
+                            "--propagation",
+                            "private",
+                            "sh",
+                            "-c",
+                            script,
+                            "sh",
+                            scratch.toString(),
+                            mountPoint,
+                            uid,
+                            gid));
                 }
             }
             out.addAll(command);
@@ -211,7 +242,9 @@ class ContainerCommandIT {
 
     /** Where the task definition mounts the scratch volume (the one writable path). */
     static String scratchMount() {
-        return (String) map(list(TemplateRulesTest.workerContainer().get("MountPoints")).getFirst()).get("ContainerPath");
+        return (String)
+                map(list(TemplateRulesTest.workerContainer().get("MountPoints")).getFirst())
+                        .get("ContainerPath");
     }
 
     /** The image's ENV, then the task definition's environment, then what only a local run needs. */
@@ -227,8 +260,15 @@ class ContainerCommandIT {
                 }
             }
         }
-        Map<String, String> refs = Map.of("Queue", h.queues.url(), "DeadLetterQueue", h.queues.dlqUrl(), "DestinationBucket", h.dest,
-                "SourceBucket", h.source);
+        Map<String, String> refs = Map.of(
+                "Queue",
+                h.queues.url(),
+                "DeadLetterQueue",
+                h.queues.dlqUrl(),
+                "DestinationBucket",
+                h.dest,
+                "SourceBucket",
+                h.source);
         for (Object o : list(TemplateRulesTest.workerContainer().get("Environment"))) {
             Map<String, Object> e = map(o);
             Object v = e.get("Value");
@@ -236,16 +276,23 @@ class ContainerCommandIT {
             if (v instanceof Map<?, ?> m && m.containsKey("Fn::FindInMap")) {
                 // e.g. EBB_TASK_VCPU: !FindInMap [TaskVcpus, !Ref WorkerCpu, Vcpus], at the parameter's default
                 List<Object> args = list(m.get("Fn::FindInMap"));
-                Object key = args.get(1) instanceof Map<?, ?> k ? TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, (String) k.get("Ref"))
+                Object key = args.get(1) instanceof Map<?, ?> k
+                        ? TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, (String) k.get("Ref"))
                         : args.get(1);
-                value = String.valueOf(map(map(map(TemplateRulesTest.EBB.root().get("Mappings")).get((String) args.get(0)))
-                        .get(String.valueOf(key))).get((String) args.get(2)));
+                value = String.valueOf(map(map(map(TemplateRulesTest.EBB.root().get("Mappings"))
+                                        .get((String) args.get(0)))
+                                .get(String.valueOf(key)))
+                        .get((String) args.get(2)));
                 assertThat(value).as("test cannot resolve " + m).isNotEqualTo("null");
             } else if (v instanceof Map<?, ?> m && m.containsKey("Ref")) {
                 String ref = (String) m.get("Ref");
-                value = refs.containsKey(ref) ? refs.get(ref) : String.valueOf(TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, ref));
-                assertThat(refs.containsKey(ref) || TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, ref) != null)
-                        .as("test cannot resolve Ref " + ref + ": teach it here").isTrue();
+                value = refs.containsKey(ref)
+                        ? refs.get(ref)
+                        : String.valueOf(TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, ref));
+                assertThat(refs.containsKey(ref)
+                                || TemplateRulesTest.parameterDefault(TemplateRulesTest.EBB, ref) != null)
+                        .as("test cannot resolve Ref " + ref + ": teach it here")
+                        .isTrue();
             } else {
                 assertThat(v).as("environment values are literals or Refs").isInstanceOf(String.class);
                 value = (String) v;
@@ -273,7 +320,10 @@ class ContainerCommandIT {
     }
 
     static String workdir(List<Dockerfile.Instruction> stage) {
-        List<String> found = stage.stream().filter(i -> i.keyword().equals("WORKDIR")).map(Dockerfile.Instruction::arguments).toList();
+        List<String> found = stage.stream()
+                .filter(i -> i.keyword().equals("WORKDIR"))
+                .map(Dockerfile.Instruction::arguments)
+                .toList();
         return found.isEmpty() ? "/" : found.getLast();
     }
 
@@ -303,15 +353,22 @@ class ContainerCommandIT {
         List<Dockerfile.Instruction> train = docker.stage("train");
         layOut(train, image);
         Files.createDirectories(inImage(image, "/tmp"));
-        List<String> run = Dockerfile.execForm(train.stream().filter(i -> i.keyword().equals("RUN")).toList().getLast());
+        List<String> run = Dockerfile.execForm(
+                train.stream().filter(i -> i.keyword().equals("RUN")).toList().getLast());
         Path log = logs.resolve("train.log");
-        Process p = new ProcessBuilder(run.stream().map(a -> inImage(image, java, a)).toList()).directory(inImage(image, workdir(train)).toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder(
+                        run.stream().map(a -> inImage(image, java, a)).toList())
+                .directory(inImage(image, workdir(train)).toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         boolean exited = p.waitFor(300, TimeUnit.SECONDS);
         if (!exited) {
             p.destroyForcibly().waitFor();
         }
-        assertThat(exited && p.exitValue() == 0).as("the training stage's RUN:\n" + Files.readString(log)).isTrue();
+        assertThat(exited && p.exitValue() == 0)
+                .as("the training stage's RUN:\n" + Files.readString(log))
+                .isTrue();
         System.out.println("container-it: " + Files.readString(log).strip());
         layOut(docker.lastStage(), image);
     }
@@ -327,7 +384,9 @@ class ContainerCommandIT {
                 continue;
             }
             String[] parts = i.arguments().split("\\s+");
-            assertThat(parts).as("line " + i.line() + ": COPY --from=<stage> /... /...").hasSize(3);
+            assertThat(parts)
+                    .as("line " + i.line() + ": COPY --from=<stage> /... /...")
+                    .hasSize(3);
             assertThat(parts[0]).startsWith("--from=");
             Path from;
             if (parts[0].equals("--from=build")) {
@@ -358,16 +417,20 @@ class ContainerCommandIT {
         // as docker COPY leaves them: owned by root, readable by everyone
         try (var files = Files.walk(image)) {
             for (Path f : files.toList()) {
-                Files.setPosixFilePermissions(f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        f, PosixFilePermissions.fromString(Files.isDirectory(f) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
     }
 
     static boolean cliHas(Path java, Path jar, String command) throws Exception {
-        Process p = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--help").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--help")
+                .redirectErrorStream(true)
+                .start();
         String help = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(60, TimeUnit.SECONDS);
-        return help.lines().anyMatch(l -> l.strip().startsWith(command + " ") || l.strip().equals(command));
+        return help.lines()
+                .anyMatch(l -> l.strip().startsWith(command + " ") || l.strip().equals(command));
     }
 
     static void deleteTree(Path root) throws IOException {

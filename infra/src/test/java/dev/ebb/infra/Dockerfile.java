@@ -41,7 +41,10 @@ record Dockerfile(List<Instruction> instructions) {
             pending.append(trimmed);
             String text = pending.toString().strip();
             int space = text.indexOf(' ');
-            out.add(new Instruction(text.substring(0, space).toUpperCase(Locale.ROOT), text.substring(space + 1).strip(), start));
+            out.add(new Instruction(
+                    text.substring(0, space).toUpperCase(Locale.ROOT),
+                    text.substring(space + 1).strip(),
+                    start));
             pending = null;
         }
         return new Dockerfile(out);
@@ -59,8 +62,11 @@ record Dockerfile(List<Instruction> instructions) {
 
     /** The instructions of the stage named {@code name} ({@code FROM … AS name}), after those of the stages it is built from. */
     List<Instruction> stage(String name) {
-        return starts().stream().filter(i -> name.equalsIgnoreCase(stageName(instructions.get(i)))).findFirst()
-                .map(this::withBase).orElseThrow(() -> new AssertionError("no stage " + name));
+        return starts().stream()
+                .filter(i -> name.equalsIgnoreCase(stageName(instructions.get(i))))
+                .findFirst()
+                .map(this::withBase)
+                .orElseThrow(() -> new AssertionError("no stage " + name));
     }
 
     /** {@code FROM image AS name}: name, else null. */
@@ -84,7 +90,9 @@ record Dockerfile(List<Instruction> instructions) {
         int next = starts.stream().filter(i -> i > start).findFirst().orElse(instructions.size());
         String base = instructions.get(start).arguments().split("\\s+")[0];
         List<Instruction> out = new ArrayList<>();
-        starts.stream().filter(i -> i < start && base.equalsIgnoreCase(stageName(instructions.get(i)))).findFirst()
+        starts.stream()
+                .filter(i -> i < start && base.equalsIgnoreCase(stageName(instructions.get(i))))
+                .findFirst()
                 .ifPresent(i -> out.addAll(withBase(i)));
         out.addAll(instructions.subList(start, next));
         return out;
@@ -95,7 +103,8 @@ record Dockerfile(List<Instruction> instructions) {
     }
 
     Optional<Instruction> lastInRuntime(String keyword) {
-        List<Instruction> found = runtimeStage().stream().filter(i -> i.keyword().equals(keyword)).toList();
+        List<Instruction> found =
+                runtimeStage().stream().filter(i -> i.keyword().equals(keyword)).toList();
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getLast());
     }
 
@@ -114,12 +123,14 @@ record Dockerfile(List<Instruction> instructions) {
 
     static List<String> execForm(Instruction i) {
         if (!i.arguments().startsWith("[")) {
-            throw new AssertionError("line " + i.line() + ": " + i.keyword() + " must use the exec form [\"...\"], got " + i.arguments());
+            throw new AssertionError("line " + i.line() + ": " + i.keyword() + " must use the exec form [\"...\"], got "
+                    + i.arguments());
         }
         try {
             return new ObjectMapper().readValue(i.arguments(), new TypeReference<List<String>>() {});
         } catch (Exception e) {
-            throw new AssertionError("line " + i.line() + ": " + i.keyword() + " is not a JSON array: " + i.arguments(), e);
+            throw new AssertionError(
+                    "line " + i.line() + ": " + i.keyword() + " is not a JSON array: " + i.arguments(), e);
         }
     }
 }

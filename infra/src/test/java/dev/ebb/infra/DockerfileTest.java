@@ -18,9 +18,14 @@ class DockerfileTest {
         // the AOT cache is trained on the image's own base: the same JRE build and /app files
         assertThat(docker.stage("train").getFirst()).isEqualTo(from.get(1));
         assertThat(docker.runtimeStage().getFirst()).isEqualTo(from.get(1));
-        assertThat(docker.runtimeStage().stream().filter(i -> i.keyword().equals("RUN")).map(Dockerfile.Instruction::arguments))
-                .anySatisfy(run -> assertThat(run).contains("apt-get install").contains("--no-install-recommends")
-                        .contains("libturbojpeg").contains("rm -rf /var/lib/apt/lists/*"));
+        assertThat(docker.runtimeStage().stream()
+                        .filter(i -> i.keyword().equals("RUN"))
+                        .map(Dockerfile.Instruction::arguments))
+                .anySatisfy(run -> assertThat(run)
+                        .contains("apt-get install")
+                        .contains("--no-install-recommends")
+                        .contains("libturbojpeg")
+                        .contains("rm -rf /var/lib/apt/lists/*"));
     }
 
     /**
@@ -31,19 +36,28 @@ class DockerfileTest {
     @Test
     void everyImageIsPinnedByDigestOrAVersionTag() {
         List<String> images = new java.util.ArrayList<>();
-        List<String> stages = docker.all("FROM").stream().map(Dockerfile::stageName).toList();
-        docker.all("FROM").stream().map(f -> f.arguments().split(" ")[0]).filter(i -> !stages.contains(i)).forEach(images::add);
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\s*TEST_IMAGE: (\\S+)").matcher(Repo.read("buildspec.yml"));
+        List<String> stages =
+                docker.all("FROM").stream().map(Dockerfile::stageName).toList();
+        docker.all("FROM").stream()
+                .map(f -> f.arguments().split(" ")[0])
+                .filter(i -> !stages.contains(i))
+                .forEach(images::add);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(?m)^\\s*TEST_IMAGE: (\\S+)").matcher(Repo.read("buildspec.yml"));
         assertThat(m.find()).isTrue();
         images.add(m.group(1));
-        java.util.regex.Matcher agents = java.util.regex.Pattern.compile("Default: (public\\.ecr\\.aws/\\S+)").matcher(Repo.read("infra/cloudformation/ebb.yaml"));
+        java.util.regex.Matcher agents = java.util.regex.Pattern.compile("Default: (public\\.ecr\\.aws/\\S+)")
+                .matcher(Repo.read("infra/cloudformation/ebb.yaml"));
         while (agents.find()) {
             images.add(agents.group(1));
         }
         assertThat(images).hasSizeGreaterThanOrEqualTo(5);
         for (String image : images) {
             String tag = image.substring(image.lastIndexOf('/') + 1);
-            assertThat(tag).as(image).containsPattern("(@sha256:[0-9a-f]{64}$)|(:[^:@]*[0-9][^:@]*$)").doesNotEndWith(":latest");
+            assertThat(tag)
+                    .as(image)
+                    .containsPattern("(@sha256:[0-9a-f]{64}$)|(:[^:@]*[0-9][^:@]*$)")
+                    .doesNotEndWith(":latest");
         }
     }
 
@@ -57,8 +71,14 @@ class DockerfileTest {
         assertThat(argv.subList(jar + 2, argv.size())).containsExactly("worker");
         // dist-worker's jar is a manifest putting lib/*.jar on the class path, so lib/ must sit beside it
         assertThat(docker.all("RUN").getFirst().arguments()).contains("-pl dist-worker,cli -am package");
-        List<String> copies = docker.runtimeStage().stream().filter(i -> i.keyword().equals("COPY")).map(Dockerfile.Instruction::arguments).toList();
-        assertThat(copies).contains("--from=build /src/dist-worker/target/lib/ /app/lib/", "--from=build /src/dist-worker/target/ebb.jar /app/ebb.jar");
+        List<String> copies = docker.runtimeStage().stream()
+                .filter(i -> i.keyword().equals("COPY"))
+                .map(Dockerfile.Instruction::arguments)
+                .toList();
+        assertThat(copies)
+                .contains(
+                        "--from=build /src/dist-worker/target/lib/ /app/lib/",
+                        "--from=build /src/dist-worker/target/ebb.jar /app/ebb.jar");
         // bin/ebb's distribution (the emulators) is the training stage's, not the image's
         assertThat(copies).noneMatch(c -> c.contains("/src/cli/"));
     }
@@ -71,28 +91,41 @@ class DockerfileTest {
     @Test
     void theAotCacheIsTrainedOnTheImagesOwnCommand() {
         List<Dockerfile.Instruction> train = docker.stage("train");
-        List<String> run = Dockerfile.execForm(train.stream().filter(i -> i.keyword().equals("RUN")).toList().getLast());
-        assertThat(run.subList(0, run.indexOf("--"))).containsSubsequence("java", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out");
-        assertThat(run.subList(run.indexOf("--") + 1, run.size())).as("the training RUN's command after -- is the ENTRYPOINT + CMD")
+        List<String> run = Dockerfile.execForm(
+                train.stream().filter(i -> i.keyword().equals("RUN")).toList().getLast());
+        assertThat(run.subList(0, run.indexOf("--")))
+                .containsSubsequence("java", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out");
+        assertThat(run.subList(run.indexOf("--") + 1, run.size()))
+                .as("the training RUN's command after -- is the ENTRYPOINT + CMD")
                 .isEqualTo(docker.command());
         String out = run.get(run.indexOf("--out") + 1);
-        assertThat(docker.lastStage()).anySatisfy(i -> assertThat(i.keyword() + " " + i.arguments())
-                .isEqualTo("COPY --from=train " + out + " /app/ebb.aot"));
+        assertThat(docker.lastStage())
+                .anySatisfy(i -> assertThat(i.keyword() + " " + i.arguments())
+                        .isEqualTo("COPY --from=train " + out + " /app/ebb.aot"));
         assertThat(docker.command()).contains("-XX:AOTCache=/app/ebb.aot");
-        assertThat(train.stream().filter(i -> i.keyword().equals("USER")).map(Dockerfile.Instruction::arguments)).containsExactly(docker.user().orElseThrow());
+        assertThat(train.stream().filter(i -> i.keyword().equals("USER")).map(Dockerfile.Instruction::arguments))
+                .containsExactly(docker.user().orElseThrow());
     }
 
     @Test
     void dockerignoreKeepsEveryMavenModule() {
-        List<String> ignored = Repo.read(".dockerignore").lines().map(String::strip)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        var modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(Repo.read("pom.xml"));
+        List<String> ignored = Repo.read(".dockerignore")
+                .lines()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
+        var modules =
+                java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(Repo.read("pom.xml"));
         int count = 0;
         while (modules.find()) {
             String module = modules.group(1);
             count++;
-            assertThat(ignored).as(".dockerignore hides module " + module).noneMatch(p -> p.equals(module) || p.equals(module + "/")
-                    || p.equals("*") || p.equals(module + "/pom.xml"));
+            assertThat(ignored)
+                    .as(".dockerignore hides module " + module)
+                    .noneMatch(p -> p.equals(module)
+                            || p.equals(module + "/")
+                            || p.equals("*")
+                            || p.equals(module + "/pom.xml"));
         }
         assertThat(count).isGreaterThan(3);
         assertThat(ignored).contains("**/target", ".git");
@@ -103,7 +136,8 @@ class DockerfileTest {
         List<String> argv = docker.command();
         List<String> jvm = argv.subList(1, argv.indexOf("-jar"));
         assertThat(jvm).contains("--enable-native-access=ALL-UNNAMED", "-XX:+ExitOnOutOfMemoryError");
-        // the JVM's "Terminating due to java.lang.OutOfMemoryError" would otherwise break stdout's one JSON object a line
+        // the JVM's "Terminating due to java.lang.OutOfMemoryError" would otherwise break stdout's one JSON object a
+        // line
         assertThat(jvm).contains("-XX:+DisplayVMOutputToStderr");
         assertThat(jvm).anySatisfy(f -> assertThat(f).matches("-XX:MaxRAMPercentage=\\d+(\\.\\d+)?"));
         // a fixed heap would ignore the task's memory parameter
@@ -117,8 +151,10 @@ class DockerfileTest {
     @Test
     void declaresTheTasksScratchMountAsAVolumeSoFargateKeepsItWritable() {
         String scratch = ContainerCommandIT.scratchMount();
-        assertThat(docker.runtimeStage().stream().filter(i -> i.keyword().equals("VOLUME"))
-                .flatMap(i -> Dockerfile.execForm(i).stream())).contains(scratch);
+        assertThat(docker.runtimeStage().stream()
+                        .filter(i -> i.keyword().equals("VOLUME"))
+                        .flatMap(i -> Dockerfile.execForm(i).stream()))
+                .contains(scratch);
     }
 
     @Test
@@ -130,6 +166,7 @@ class DockerfileTest {
         // the USER comes after the last RUN, so nothing at run time is done as root
         List<Dockerfile.Instruction> runtime = docker.runtimeStage();
         int userAt = runtime.indexOf(docker.lastInRuntime("USER").orElseThrow());
-        assertThat(runtime.subList(userAt, runtime.size())).noneMatch(i -> i.keyword().equals("RUN"));
+        assertThat(runtime.subList(userAt, runtime.size()))
+                .noneMatch(i -> i.keyword().equals("RUN"));
     }
 }

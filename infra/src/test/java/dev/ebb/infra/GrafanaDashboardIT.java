@@ -20,8 +20,19 @@ import org.junit.jupiter.api.Test;
  */
 class GrafanaDashboardIT {
 
-    private static final Set<String> PROMQL_WORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-            "and", "or", "unless", "bool", "offset", "e");
+    private static final Set<String> PROMQL_WORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "and",
+            "or",
+            "unless",
+            "bool",
+            "offset",
+            "e");
 
     @Test
     void everyMetricAPanelOrTheAgentQueriesIsOnAWorkersPage() throws Exception {
@@ -40,7 +51,10 @@ class GrafanaDashboardIT {
 
         JsonNode dashboard = new ObjectMapper().readTree(Repo.read("infra/grafana/ebb-workers.json"));
         List<String> queries = new ArrayList<>();
-        dashboard.at("/panels").forEach(p -> p.at("/targets").forEach(t -> queries.add(t.get("expr").asText())));
+        dashboard
+                .at("/panels")
+                .forEach(p ->
+                        p.at("/targets").forEach(t -> queries.add(t.get("expr").asText())));
         dashboard.at("/templating/list").forEach(v -> {
             if (v.has("query") && v.get("query").asText().startsWith("label_values(")) {
                 queries.add(v.get("query").asText().replaceAll("label_values\\((\\w+),.*", "$1"));
@@ -54,7 +68,8 @@ class GrafanaDashboardIT {
 
         // the CloudWatch agent keeps series by exact name: each selector names one on the page
         Set<String> selected = new TreeSet<>();
-        Matcher m = Pattern.compile("\\\\\"\\^(\\w+)\\$\\\\\"|\"\\^(\\w+)\\$\"").matcher(Repo.read("infra/cloudformation/ebb.yaml"));
+        Matcher m = Pattern.compile("\\\\\"\\^(\\w+)\\$\\\\\"|\"\\^(\\w+)\\$\"")
+                .matcher(Repo.read("infra/cloudformation/ebb.yaml"));
         while (m.find()) {
             selected.add(m.group(1) != null ? m.group(1) : m.group(2));
         }
@@ -64,13 +79,14 @@ class GrafanaDashboardIT {
 
     /** The metric names in a PromQL expression: identifiers that are not functions, keywords, labels or variables. */
     static Set<String> metricNames(String promql) {
-        String bare = promql.replaceAll("\"[^\"]*\"", "\"\"")          // strings
-                .replaceAll("\\{[^}]*}", "")                           // label matchers
-                .replaceAll("\\[[^]]*]", "")                           // ranges
-                .replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", " ")  // grouping labels
-                .replaceAll("\\$\\w+", " ");                           // dashboard variables
+        String bare = promql.replaceAll("\"[^\"]*\"", "\"\"") // strings
+                .replaceAll("\\{[^}]*}", "") // label matchers
+                .replaceAll("\\[[^]]*]", "") // ranges
+                .replaceAll("\\b(by|without|on|ignoring)\\s*\\([^)]*\\)", " ") // grouping labels
+                .replaceAll("\\$\\w+", " "); // dashboard variables
         Set<String> names = new TreeSet<>();
-        Matcher m = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)\\b(\\s*\\()?").matcher(bare);
+        Matcher m = Pattern.compile("(?<![\\w.])([a-zA-Z_:][a-zA-Z0-9_:]*)\\b(\\s*\\()?")
+                .matcher(bare);
         while (m.find()) {
             if (m.group(2) == null && !PROMQL_WORDS.contains(m.group(1))) {
                 names.add(m.group(1));

@@ -15,7 +15,9 @@ class InfraLintIT {
     @Test
     void templatesAndDockerfilePassTheLinters() throws Exception {
         Process p = new ProcessBuilder("bash", Repo.path("infra/lint.sh").toString())
-                .directory(Repo.root().toFile()).redirectErrorStream(true).start();
+                .directory(Repo.root().toFile())
+                .redirectErrorStream(true)
+                .start();
         String out;
         try (var in = p.getInputStream()) {
             out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -23,6 +25,12 @@ class InfraLintIT {
         assertThat(p.waitFor(15, TimeUnit.MINUTES)).isTrue();
         System.out.println(out);
         assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).contains("cfn-lint: 3 templates, 0 errors, 0 warnings", "checkov:", " 0 failed,", "hadolint: Dockerfile clean", "lint: all clean");
+        assertThat(out)
+                .contains(
+                        "cfn-lint: 3 templates, 0 errors, 0 warnings",
+                        "checkov:",
+                        " 0 failed,",
+                        "hadolint: Dockerfile clean",
+                        "lint: all clean");
     }
 }

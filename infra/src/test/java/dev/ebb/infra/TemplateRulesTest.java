@@ -25,8 +25,11 @@ class TemplateRulesTest {
     static final CfnTemplate NETWORK = CfnTemplate.load("infra/cloudformation/network.yaml");
 
     static Map<String, Object> workerContainer() {
-        return list(EBB.properties("WorkerTaskDefinition").get("ContainerDefinitions")).stream().map(CfnTemplate::map)
-                .filter(c -> "worker".equals(c.get("Name"))).findFirst().orElseThrow();
+        return list(EBB.properties("WorkerTaskDefinition").get("ContainerDefinitions")).stream()
+                .map(CfnTemplate::map)
+                .filter(c -> "worker".equals(c.get("Name")))
+                .findFirst()
+                .orElseThrow();
     }
 
     static Object parameterDefault(CfnTemplate t, String name) {
@@ -40,16 +43,26 @@ class TemplateRulesTest {
             assertThat(buckets).isNotEmpty();
             for (String b : buckets) {
                 Map<String, Object> p = t.properties(b);
-                assertThat(list(map(p.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))).as(b).isNotEmpty();
-                assertThat(map(p.get("PublicAccessBlockConfiguration"))).as(b).containsOnly(
-                        Map.entry("BlockPublicAcls", true), Map.entry("BlockPublicPolicy", true),
-                        Map.entry("IgnorePublicAcls", true), Map.entry("RestrictPublicBuckets", true));
-                boolean tlsOnly = t.ofType("AWS::S3::BucketPolicy").stream().map(t::properties)
+                assertThat(list(map(p.get("BucketEncryption")).get("ServerSideEncryptionConfiguration")))
+                        .as(b)
+                        .isNotEmpty();
+                assertThat(map(p.get("PublicAccessBlockConfiguration")))
+                        .as(b)
+                        .containsOnly(
+                                Map.entry("BlockPublicAcls", true), Map.entry("BlockPublicPolicy", true),
+                                Map.entry("IgnorePublicAcls", true), Map.entry("RestrictPublicBuckets", true));
+                boolean tlsOnly = t.ofType("AWS::S3::BucketPolicy").stream()
+                        .map(t::properties)
                         .filter(bp -> ref(b).equals(bp.get("Bucket")))
-                        .flatMap(bp -> list(map(bp.get("PolicyDocument")).get("Statement")).stream().map(CfnTemplate::map))
+                        .flatMap(bp -> list(map(bp.get("PolicyDocument")).get("Statement")).stream()
+                                .map(CfnTemplate::map))
                         .anyMatch(s -> "Deny".equals(s.get("Effect"))
-                                && "false".equals(map(map(s.get("Condition")).get("Bool")).get("aws:SecureTransport")));
-                assertThat(tlsOnly).as(t.file() + " " + b + " denies plain HTTP").isTrue();
+                                && "false"
+                                        .equals(map(map(s.get("Condition")).get("Bool"))
+                                                .get("aws:SecureTransport")));
+                assertThat(tlsOnly)
+                        .as(t.file() + " " + b + " denies plain HTTP")
+                        .isTrue();
             }
         }
     }
@@ -61,22 +74,35 @@ class TemplateRulesTest {
      */
     @Test
     void attemptMarkersExpireOnceTheQueueCannotHoldTheirMessage() {
-        Map<String, Object> rule = list(map(EBB.properties("DestinationBucket").get("LifecycleConfiguration")).get("Rules")).stream()
-                .map(CfnTemplate::map).filter(r -> "expire-attempt-markers".equals(r.get("Id"))).findFirst().orElseThrow();
-        assertThat(rule).containsEntry("Status", "Enabled").containsEntry("Prefix", sub("${DestinationPrefix}.ebb/attempts/"));
+        Map<String, Object> rule =
+                list(map(EBB.properties("DestinationBucket").get("LifecycleConfiguration"))
+                                .get("Rules"))
+                        .stream()
+                        .map(CfnTemplate::map)
+                        .filter(r -> "expire-attempt-markers".equals(r.get("Id")))
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(rule)
+                .containsEntry("Status", "Enabled")
+                .containsEntry("Prefix", sub("${DestinationPrefix}.ebb/attempts/"));
         int retentionDays = ((Number) EBB.properties("Queue").get("MessageRetentionPeriod")).intValue() / 86_400;
         assertThat(((Number) rule.get("ExpirationInDays")).intValue()).isGreaterThan(retentionDays);
         // the same folder as the worker writes to: <EBB_DEST_PREFIX> + ".ebb/" + "attempts/"
         assertThat(Repo.read("worker/src/main/java/dev/ebb/worker/poison/AttemptMarkers.java"))
                 .contains("FOLDER = RecordProcessor.RESERVED_FOLDER + \"attempts/\"");
-        assertThat(Repo.read("worker/src/main/java/dev/ebb/worker/process/RecordProcessor.java")).contains("RESERVED_FOLDER = \".ebb/\"");
+        assertThat(Repo.read("worker/src/main/java/dev/ebb/worker/process/RecordProcessor.java"))
+                .contains("RESERVED_FOLDER = \".ebb/\"");
     }
 
     @Test
     void sourceBucketNotifiesTheQueueWithPrefixAndSuffixParameters() {
-        Map<String, Object> queueConfig = map(list(map(EBB.properties("SourceBucket").get("NotificationConfiguration"))
-                .get("QueueConfigurations")).getFirst());
-        assertThat(queueConfig).containsEntry("Event", "s3:ObjectCreated:*").containsEntry("Queue", getAtt("Queue", "Arn"));
+        Map<String, Object> queueConfig =
+                map(list(map(EBB.properties("SourceBucket").get("NotificationConfiguration"))
+                                .get("QueueConfigurations"))
+                        .getFirst());
+        assertThat(queueConfig)
+                .containsEntry("Event", "s3:ObjectCreated:*")
+                .containsEntry("Queue", getAtt("Queue", "Arn"));
         String filter = queueConfig.get("Filter").toString();
         assertThat(filter).contains("{Ref=SourcePrefix}").contains("{Ref=SourceSuffix}");
         assertThat(EBB.resource("SourceBucket").get("DependsOn")).isEqualTo("QueuePolicy");
@@ -86,7 +112,9 @@ class TemplateRulesTest {
     void queuesAreEncryptedWithARedriveAndA14DayDeadLetterQueue() {
         for (String q : EBB.ofType("AWS::SQS::Queue")) {
             Map<String, Object> p = EBB.properties(q);
-            assertThat(Boolean.TRUE.equals(p.get("SqsManagedSseEnabled")) || p.containsKey("KmsMasterKeyId")).as(q).isTrue();
+            assertThat(Boolean.TRUE.equals(p.get("SqsManagedSseEnabled")) || p.containsKey("KmsMasterKeyId"))
+                    .as(q)
+                    .isTrue();
         }
         assertThat(EBB.properties("DeadLetterQueue")).containsEntry("MessageRetentionPeriod", 1209600);
         assertThat(map(EBB.properties("Queue").get("RedrivePolicy")))
@@ -97,16 +125,21 @@ class TemplateRulesTest {
 
     @Test
     void onlyTheSourceBucketOfThisAccountMaySendToTheQueue() {
-        Map<String, Object> allow = list(map(EBB.properties("QueuePolicy").get("PolicyDocument")).get("Statement")).stream()
-                .map(CfnTemplate::map).filter(s -> "Allow".equals(s.get("Effect"))).findFirst().orElseThrow();
+        Map<String, Object> allow =
+                list(map(EBB.properties("QueuePolicy").get("PolicyDocument")).get("Statement")).stream()
+                        .map(CfnTemplate::map)
+                        .filter(s -> "Allow".equals(s.get("Effect")))
+                        .findFirst()
+                        .orElseThrow();
         assertThat(allow.get("Principal")).isEqualTo(Map.of("Service", "s3.amazonaws.com"));
         assertThat(allow.get("Action")).isEqualTo("sqs:SendMessage");
         Map<String, Object> condition = map(allow.get("Condition"));
         assertThat(map(condition.get("StringEquals"))).containsEntry("aws:SourceAccount", ref("AWS::AccountId"));
         // the ARN in the condition is the bucket's own name
-        String bucketName = (String) map(EBB.properties("SourceBucket").get("BucketName")).get("Fn::Sub");
-        assertThat(map(condition.get("ArnEquals"))).containsEntry("aws:SourceArn",
-                CfnTemplate.sub("arn:${AWS::Partition}:s3:::" + bucketName));
+        String bucketName =
+                (String) map(EBB.properties("SourceBucket").get("BucketName")).get("Fn::Sub");
+        assertThat(map(condition.get("ArnEquals")))
+                .containsEntry("aws:SourceArn", CfnTemplate.sub("arn:${AWS::Partition}:s3:::" + bucketName));
     }
 
     @Test
@@ -126,14 +159,19 @@ class TemplateRulesTest {
         assertThat(td.get("ExecutionRoleArn")).isNotEqualTo(td.get("TaskRoleArn"));
 
         Map<String, Object> worker = workerContainer();
-        assertThat(worker).containsEntry("ReadonlyRootFilesystem", true).containsEntry("StopTimeout", 120).containsEntry("Essential", true);
-        assertThat(list(worker.get("MountPoints"))).contains(Map.of("SourceVolume", "scratch", "ContainerPath", "/tmp", "ReadOnly", false));
+        assertThat(worker)
+                .containsEntry("ReadonlyRootFilesystem", true)
+                .containsEntry("StopTimeout", 120)
+                .containsEntry("Essential", true);
+        assertThat(list(worker.get("MountPoints")))
+                .contains(Map.of("SourceVolume", "scratch", "ContainerPath", "/tmp", "ReadOnly", false));
         assertThat(list(td.get("Volumes"))).contains(Map.of("Name", "scratch"));
         assertThat(map(worker.get("LogConfiguration"))).containsEntry("LogDriver", "awslogs");
 
         // every variable is one the worker reads, and the required ones are set
         Set<String> known = new TreeSet<>();
-        Matcher m = Pattern.compile("\"(EBB_[A-Z_]+)\"").matcher(Repo.read("worker/src/main/java/dev/ebb/worker/config/ConfigReader.java"));
+        Matcher m = Pattern.compile("\"(EBB_[A-Z_]+)\"")
+                .matcher(Repo.read("worker/src/main/java/dev/ebb/worker/config/ConfigReader.java"));
         while (m.find()) {
             known.add(m.group(1));
         }
@@ -142,8 +180,12 @@ class TemplateRulesTest {
         assertThat(known).containsAll(set);
         assertThat(set).contains("EBB_QUEUE_URL", "EBB_DEST_BUCKET", "EBB_DLQ_URL", "EBB_METRICS_PORT");
         // the worker drains within the stop timeout
-        Object grace = list(worker.get("Environment")).stream().map(CfnTemplate::map)
-                .filter(e -> "EBB_GRACE_SECONDS".equals(e.get("Name"))).findFirst().orElseThrow().get("Value");
+        Object grace = list(worker.get("Environment")).stream()
+                .map(CfnTemplate::map)
+                .filter(e -> "EBB_GRACE_SECONDS".equals(e.get("Name")))
+                .findFirst()
+                .orElseThrow()
+                .get("Value");
         assertThat(Integer.parseInt((String) grace)).isLessThan(120);
     }
 
@@ -151,8 +193,13 @@ class TemplateRulesTest {
     void metricsSidecarScrapesTheWorkersPort() {
         Map<String, Object> td = EBB.properties("WorkerTaskDefinition");
         String all = td.get("ContainerDefinitions").toString();
-        String port = list(workerContainer().get("Environment")).stream().map(CfnTemplate::map)
-                .filter(e -> "EBB_METRICS_PORT".equals(e.get("Name"))).findFirst().orElseThrow().get("Value").toString();
+        String port = list(workerContainer().get("Environment")).stream()
+                .map(CfnTemplate::map)
+                .filter(e -> "EBB_METRICS_PORT".equals(e.get("Name")))
+                .findFirst()
+                .orElseThrow()
+                .get("Value")
+                .toString();
         assertThat(all).contains("localhost:" + port).contains("Ebb/Worker").contains("prometheus");
         assertThat(EBB.ofType("AWS::CloudWatch::Dashboard")).hasSize(1);
     }
@@ -160,17 +207,26 @@ class TemplateRulesTest {
     @Test
     void dashboardAndAgentConfigurationAreValidJson() throws Exception {
         var json = new ObjectMapper();
-        Object body = list(map(EBB.properties("Dashboard").get("DashboardBody")).get("Fn::Sub")).getFirst();
+        Object body = list(map(EBB.properties("Dashboard").get("DashboardBody")).get("Fn::Sub"))
+                .getFirst();
         var dashboard = json.readTree(((String) body).replaceAll("\\$\\{[^}]+}", "X"));
         assertThat(dashboard.get("widgets").size()).isGreaterThan(5);
         Map<String, Object> agent = list(EBB.properties("WorkerTaskDefinition").get("ContainerDefinitions")).stream()
-                .map(CfnTemplate::map).filter(c -> c.containsKey("Fn::If"))
-                .map(c -> map(list(c.get("Fn::If")).get(1))).findFirst().orElseThrow();
-        String config = list(agent.get("Environment")).stream().map(CfnTemplate::map)
-                .filter(e -> "CW_CONFIG_CONTENT".equals(e.get("Name"))).map(e -> (String) map(e.get("Value")).get("Fn::Sub"))
-                .findFirst().orElseThrow();
+                .map(CfnTemplate::map)
+                .filter(c -> c.containsKey("Fn::If"))
+                .map(c -> map(list(c.get("Fn::If")).get(1)))
+                .findFirst()
+                .orElseThrow();
+        String config = list(agent.get("Environment")).stream()
+                .map(CfnTemplate::map)
+                .filter(e -> "CW_CONFIG_CONTENT".equals(e.get("Name")))
+                .map(e -> (String) map(e.get("Value")).get("Fn::Sub"))
+                .findFirst()
+                .orElseThrow();
         var cw = json.readTree(config.replaceAll("\\$\\{[^}]+}", "X"));
-        assertThat(cw.at("/logs/metrics_collected/prometheus/emf_processor/metric_namespace").asText()).isEqualTo("Ebb/Worker");
+        assertThat(cw.at("/logs/metrics_collected/prometheus/emf_processor/metric_namespace")
+                        .asText())
+                .isEqualTo("Ebb/Worker");
         // every metric the agent keeps is one the worker exports (Micrometer names, Prometheus style)
         String meters = Repo.read("worker/src/main/java/dev/ebb/worker/observe/WorkerMetrics.java");
         for (var declaration : cw.at("/logs/metrics_collected/prometheus/emf_processor/metric_declaration")) {
@@ -185,23 +241,29 @@ class TemplateRulesTest {
     @Test
     void controllerIsJava25WithSnapStartOnATickThatIsAParameter() throws Exception {
         Map<String, Object> fn = EBB.properties("Controller");
-        assertThat(fn).containsEntry("Runtime", "java25").containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
+        assertThat(fn)
+                .containsEntry("Runtime", "java25")
+                .containsEntry("SnapStart", Map.of("ApplyOn", "PublishedVersions"));
         // a reservation of 1 fails on accounts whose concurrency quota is 10: only on request
-        assertThat(fn.get("ReservedConcurrentExecutions")).isEqualTo(Map.of("Fn::If", List.of("ReserveConcurrency", 1, ref("AWS::NoValue"))));
+        assertThat(fn.get("ReservedConcurrentExecutions"))
+                .isEqualTo(Map.of("Fn::If", List.of("ReserveConcurrency", 1, ref("AWS::NoValue"))));
         assertThat(parameterDefault(EBB, "ReserveControllerConcurrency")).isEqualTo("false");
         // ticks never overlap without it: the smallest tick is longer than the longest run
         assertThat(fn.get("Timeout")).isEqualTo(60);
-        assertThat("rate(1 minute)").doesNotMatch((String) map(map(EBB.root().get("Parameters")).get("ControllerSchedule")).get("AllowedPattern"));
+        assertThat("rate(1 minute)").doesNotMatch((String)
+                map(map(EBB.root().get("Parameters")).get("ControllerSchedule")).get("AllowedPattern"));
         assertAllowed("ControllerSchedule", "rate(2 minutes)");
         assertAllowed("ControllerSchedule", "rate(10 minutes)");
         String handler = (String) fn.get("Handler");
         String handlerClass = handler.substring(0, handler.indexOf("::"));
-        assertThat(Repo.path("controller/src/main/java/" + handlerClass.replace('.', '/') + ".java")).exists();
+        assertThat(Repo.path("controller/src/main/java/" + handlerClass.replace('.', '/') + ".java"))
+                .exists();
         assertThat(Repo.read("docs/controller.md")).contains(handler);
 
         // environment: only variables docs/controller.md lists, and all the required ones
         Set<String> documented = new TreeSet<>();
-        Matcher m = Pattern.compile("(?m)^\\| `(EBB_[A-Z_]+)` \\| (yes|no) \\|").matcher(Repo.read("docs/controller.md"));
+        Matcher m =
+                Pattern.compile("(?m)^\\| `(EBB_[A-Z_]+)` \\| (yes|no) \\|").matcher(Repo.read("docs/controller.md"));
         Set<String> required = new TreeSet<>();
         while (m.find()) {
             documented.add(m.group(1));
@@ -209,7 +271,8 @@ class TemplateRulesTest {
                 required.add(m.group(1));
             }
         }
-        Set<String> set = new TreeSet<>(map(map(fn.get("Environment")).get("Variables")).keySet());
+        Set<String> set =
+                new TreeSet<>(map(map(fn.get("Environment")).get("Variables")).keySet());
         set.remove("JAVA_TOOL_OPTIONS");
         set.addAll(scheduleEnvironment());
         assertThat(documented).containsAll(set);
@@ -219,14 +282,18 @@ class TemplateRulesTest {
         assertThat(rule.get("ScheduleExpression")).isEqualTo(ref("ControllerSchedule"));
         assertThat(parameterDefault(EBB, "ControllerSchedule")).isEqualTo("rate(2 minutes)");
         assertThat(map(list(rule.get("Targets")).getFirst()).get("Arn")).isEqualTo(ref("ControllerAlias"));
-        assertThat(EBB.properties("ControllerAlias").get("FunctionVersion")).isEqualTo(getAtt("ControllerVersion", "Version"));
+        assertThat(EBB.properties("ControllerAlias").get("FunctionVersion"))
+                .isEqualTo(getAtt("ControllerVersion", "Version"));
     }
 
     /** The variables the schedule's input hands the controller with every tick. */
     static Set<String> scheduleEnvironment() throws Exception {
-        Object sub = map(map(scheduleTarget().get("InputTransformer")).get("InputTemplate")).get("Fn::Sub");
+        Object sub = map(map(scheduleTarget().get("InputTransformer")).get("InputTemplate"))
+                .get("Fn::Sub");
         String template = (String) list(sub).getFirst();
-        var json = new ObjectMapper().readTree(template.replaceAll("<time>", "\"2026-01-01T00:00:00Z\"").replaceAll("\\$\\{[^}]+}", "X"));
+        var json = new ObjectMapper()
+                .readTree(template.replaceAll("<time>", "\"2026-01-01T00:00:00Z\"")
+                        .replaceAll("\\$\\{[^}]+}", "X"));
         Set<String> names = new TreeSet<>();
         json.get("environment").fieldNames().forEachRemaining(names::add);
         return names;
@@ -246,7 +313,9 @@ class TemplateRulesTest {
                     found.add(r);
                 }
                 Object sub = m.get("Fn::Sub");
-                String text = sub instanceof String str ? str : sub instanceof List<?> l && !l.isEmpty() ? (String) l.getFirst() : null;
+                String text = sub instanceof String str
+                        ? str
+                        : sub instanceof List<?> l && !l.isEmpty() ? (String) l.getFirst() : null;
                 if (text != null) {
                     Matcher m2 = Pattern.compile("\\$\\{([A-Za-z0-9]+)}").matcher(text);
                     while (m2.find()) {
@@ -280,38 +349,55 @@ class TemplateRulesTest {
     @Test
     void aParameterOnlyChangeReachesTheAliasTheScheduleInvokes() throws Exception {
         Map<String, Object> fn = new java.util.LinkedHashMap<>(EBB.properties("Controller"));
-        fn.remove("ReservedConcurrentExecutions");   // a setting of the function, not of a version: applies at once
+        fn.remove("ReservedConcurrentExecutions"); // a setting of the function, not of a version: applies at once
         Set<String> usedByTheFunction = parametersIn(EBB, fn);
-        Set<String> inTheVersion = parametersIn(EBB, EBB.properties("ControllerVersion").get("Description"));
+        Set<String> inTheVersion =
+                parametersIn(EBB, EBB.properties("ControllerVersion").get("Description"));
         assertThat(usedByTheFunction).isNotEmpty().contains("ControllerCodeKey");
-        assertThat(inTheVersion).as("parameters of the function that a new version must follow").containsAll(usedByTheFunction);
+        assertThat(inTheVersion)
+                .as("parameters of the function that a new version must follow")
+                .containsAll(usedByTheFunction);
 
         Set<String> perTick = Set.of("ControllerDryRun", "Subnets", "SecurityGroups", "AssignPublicIp");
-        assertThat(usedByTheFunction).as("frozen into a version if the function used them").doesNotContainAnyElementsOf(perTick);
+        assertThat(usedByTheFunction)
+                .as("frozen into a version if the function used them")
+                .doesNotContainAnyElementsOf(perTick);
         assertThat(parametersIn(EBB, scheduleTarget().get("InputTransformer"))).containsAll(perTick);
-        assertThat(scheduleEnvironment()).containsExactlyInAnyOrder("EBB_DRY_RUN", "EBB_SUBNETS", "EBB_SECURITY_GROUPS", "EBB_ASSIGN_PUBLIC_IP");
+        assertThat(scheduleEnvironment())
+                .containsExactlyInAnyOrder("EBB_DRY_RUN", "EBB_SUBNETS", "EBB_SECURITY_GROUPS", "EBB_ASSIGN_PUBLIC_IP");
         // the handler reads exactly these from the event, and its time as the tick
-        assertThat(map(map(scheduleTarget().get("InputTransformer")).get("InputPathsMap"))).containsEntry("time", "$.time");
+        assertThat(map(map(scheduleTarget().get("InputTransformer")).get("InputPathsMap")))
+                .containsEntry("time", "$.time");
         String handler = Repo.read("controller/src/main/java/dev/ebb/controller/lambda/ScheduledEvent.java");
         scheduleEnvironment().forEach(v -> assertThat(handler).contains("\"" + v + "\""));
 
         assertThat(scheduleTarget().get("Arn")).isEqualTo(ref("ControllerAlias"));
-        assertThat(EBB.properties("ControllerAlias").get("FunctionVersion")).isEqualTo(getAtt("ControllerVersion", "Version"));
+        assertThat(EBB.properties("ControllerAlias").get("FunctionVersion"))
+                .isEqualTo(getAtt("ControllerVersion", "Version"));
     }
 
     /** Where data lives, a stack deletion or replacement keeps it (issue #13; cfn-lint I3011). */
     @Test
     void statefulResourcesAreRetained() {
-        Set<String> stateful = Set.of("AWS::SQS::Queue", "AWS::KMS::Key", "AWS::Logs::LogGroup", "AWS::S3::Bucket",
-                "AWS::ECR::Repository", "AWS::APS::Workspace");
+        Set<String> stateful = Set.of(
+                "AWS::SQS::Queue",
+                "AWS::KMS::Key",
+                "AWS::Logs::LogGroup",
+                "AWS::S3::Bucket",
+                "AWS::ECR::Repository",
+                "AWS::APS::Workspace");
         int seen = 0;
         for (CfnTemplate t : List.of(EBB, CICD, NETWORK)) {
             for (var e : t.resources().entrySet()) {
                 Map<String, Object> r = map(e.getValue());
                 if (stateful.contains(r.get("Type"))) {
                     seen++;
-                    assertThat(r.get("DeletionPolicy")).as(t.file() + " " + e.getKey()).isIn("Retain", "Snapshot");
-                    assertThat(r.get("UpdateReplacePolicy")).as(t.file() + " " + e.getKey()).isIn("Retain", "Snapshot");
+                    assertThat(r.get("DeletionPolicy"))
+                            .as(t.file() + " " + e.getKey())
+                            .isIn("Retain", "Snapshot");
+                    assertThat(r.get("UpdateReplacePolicy"))
+                            .as(t.file() + " " + e.getKey())
+                            .isIn("Retain", "Snapshot");
                 }
             }
         }
@@ -324,13 +410,19 @@ class TemplateRulesTest {
         Map<String, Object> check = map(workerContainer().get("HealthCheck"));
         List<Object> command = list(check.get("Command"));
         String dockerfile = Repo.read("Dockerfile");
-        Matcher m = Pattern.compile("HEALTHCHECK --interval=(\\d+)s --timeout=(\\d+)s --start-period=(\\d+)s --retries=(\\d+) \\\\\\s*CMD (\\[.*])").matcher(dockerfile);
+        Matcher m = Pattern.compile(
+                        "HEALTHCHECK --interval=(\\d+)s --timeout=(\\d+)s --start-period=(\\d+)s --retries=(\\d+) \\\\\\s*CMD (\\[.*])")
+                .matcher(dockerfile);
         assertThat(m.find()).as("the Dockerfile's HEALTHCHECK").isTrue();
-        List<String> imageCommand = new ObjectMapper().readValue(m.group(5), new com.fasterxml.jackson.core.type.TypeReference<>() {});
+        List<String> imageCommand =
+                new ObjectMapper().readValue(m.group(5), new com.fasterxml.jackson.core.type.TypeReference<>() {});
         assertThat(command.getFirst()).isEqualTo("CMD");
         assertThat(command.subList(1, command.size())).isEqualTo(imageCommand);
-        assertThat(check).containsEntry("Interval", Integer.parseInt(m.group(1))).containsEntry("Timeout", Integer.parseInt(m.group(2)))
-                .containsEntry("StartPeriod", Integer.parseInt(m.group(3))).containsEntry("Retries", Integer.parseInt(m.group(4)));
+        assertThat(check)
+                .containsEntry("Interval", Integer.parseInt(m.group(1)))
+                .containsEntry("Timeout", Integer.parseInt(m.group(2)))
+                .containsEntry("StartPeriod", Integer.parseInt(m.group(3)))
+                .containsEntry("Retries", Integer.parseInt(m.group(4)));
     }
 
     @Test
@@ -350,13 +442,24 @@ class TemplateRulesTest {
                 }
             }
         }
-        assertThat(metrics).contains("AWS/SQS/ApproximateNumberOfMessagesVisible", "AWS/SQS/ApproximateAgeOfOldestMessage",
-                "Ebb/Controller/Errors", "Ebb/Controller/TerminalErrors", "Ebb/Controller/PolicyErrors");
+        assertThat(metrics)
+                .contains(
+                        "AWS/SQS/ApproximateNumberOfMessagesVisible",
+                        "AWS/SQS/ApproximateAgeOfOldestMessage",
+                        "Ebb/Controller/Errors",
+                        "Ebb/Controller/TerminalErrors",
+                        "Ebb/Controller/PolicyErrors");
         // a terminal error alarms at the first one: no retry fixes it
         Map<String, Object> terminal = EBB.properties("ControllerTerminalErrorsAlarm");
-        assertThat(terminal).containsEntry("MetricName", "TerminalErrors").containsEntry("EvaluationPeriods", 1).containsEntry("Threshold", 0);
-        metrics.stream().filter(n -> n.startsWith("Ebb/Controller/")).forEach(n ->
-                assertThat(docs).as(n + " is a documented controller metric").contains("| `" + n.substring("Ebb/Controller/".length()) + "` |"));
+        assertThat(terminal)
+                .containsEntry("MetricName", "TerminalErrors")
+                .containsEntry("EvaluationPeriods", 1)
+                .containsEntry("Threshold", 0);
+        metrics.stream()
+                .filter(n -> n.startsWith("Ebb/Controller/"))
+                .forEach(n -> assertThat(docs)
+                        .as(n + " is a documented controller metric")
+                        .contains("| `" + n.substring("Ebb/Controller/".length()) + "` |"));
     }
 
     @Test
@@ -388,37 +491,50 @@ class TemplateRulesTest {
         Map<String, Object> p = map(map(EBB.root().get("Parameters")).get(name));
         String what = "ebb-parameters.json " + name + "=" + value;
         if (p.containsKey("AllowedValues")) {
-            assertThat(list(p.get("AllowedValues")).stream().map(String::valueOf)).as(what).contains(value);
+            assertThat(list(p.get("AllowedValues")).stream().map(String::valueOf))
+                    .as(what)
+                    .contains(value);
         }
         if (p.containsKey("AllowedPattern")) {
             assertThat(value).as(what).matches((String) p.get("AllowedPattern"));
         }
         if (p.containsKey("MinValue")) {
-            assertThat(Double.parseDouble(value)).as(what).isGreaterThanOrEqualTo(((Number) p.get("MinValue")).doubleValue());
+            assertThat(Double.parseDouble(value))
+                    .as(what)
+                    .isGreaterThanOrEqualTo(((Number) p.get("MinValue")).doubleValue());
         }
         if (p.containsKey("MaxValue")) {
-            assertThat(Double.parseDouble(value)).as(what).isLessThanOrEqualTo(((Number) p.get("MaxValue")).doubleValue());
+            assertThat(Double.parseDouble(value))
+                    .as(what)
+                    .isLessThanOrEqualTo(((Number) p.get("MaxValue")).doubleValue());
         }
     }
 
     @Test
     void pipelineBuildsWithBuildspecAndDeploysTheEbbTemplateWithParametersItKnows() throws Exception {
         Map<String, Object> repo = CICD.properties("Repository");
-        assertThat(repo).containsEntry("ImageTagMutability", "IMMUTABLE")
+        assertThat(repo)
+                .containsEntry("ImageTagMutability", "IMMUTABLE")
                 .containsEntry("ImageScanningConfiguration", Map.of("ScanOnPush", true));
         assertThat(map(CICD.properties("Build").get("Source"))).containsEntry("BuildSpec", "buildspec.yml");
         assertThat(Repo.path("buildspec.yml")).exists();
 
-        Map<String, Object> deploy = list(CICD.properties("Pipeline").get("Stages")).stream().map(CfnTemplate::map)
-                .filter(s -> "Deploy".equals(s.get("Name"))).flatMap(s -> list(s.get("Actions")).stream()).map(CfnTemplate::map)
-                .findFirst().orElseThrow();
+        Map<String, Object> deploy = list(CICD.properties("Pipeline").get("Stages")).stream()
+                .map(CfnTemplate::map)
+                .filter(s -> "Deploy".equals(s.get("Name")))
+                .flatMap(s -> list(s.get("Actions")).stream())
+                .map(CfnTemplate::map)
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> config = map(deploy.get("Configuration"));
         assertThat(config.get("TemplatePath")).isEqualTo("Source::infra/cloudformation/ebb.yaml");
         assertThat(config.get("TemplateConfiguration")).isEqualTo("Built::ebb-parameters.json");
-        assertThat(Repo.read("buildspec.yml")).contains("infra/cloudformation/ebb-parameters.json > ebb-parameters.json");
+        assertThat(Repo.read("buildspec.yml"))
+                .contains("infra/cloudformation/ebb-parameters.json > ebb-parameters.json");
 
         Set<String> ebbParameters = map(EBB.root().get("Parameters")).keySet();
-        var tuning = new ObjectMapper().readTree(Files.readString(Repo.path("infra/cloudformation/ebb-parameters.json")));
+        var tuning =
+                new ObjectMapper().readTree(Files.readString(Repo.path("infra/cloudformation/ebb-parameters.json")));
         tuning.get("Parameters").properties().forEach(p -> {
             assertThat(ebbParameters).as("ebb-parameters.json").contains(p.getKey());
             assertAllowed(p.getKey(), p.getValue().asText());

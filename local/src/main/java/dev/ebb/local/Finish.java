@@ -40,8 +40,13 @@ final class Finish {
     }
 
     /** @param stopped why the run stopped before it settled, if it did */
-    LocalPipeline.Result complete(List<String> inputKeys, Optional<String> stopped, List<Map<String, Object>> decisions,
-            int ticks, long peakTasks) throws IOException {
+    LocalPipeline.Result complete(
+            List<String> inputKeys,
+            Optional<String> stopped,
+            List<Map<String, Object>> decisions,
+            int ticks,
+            long peakTasks)
+            throws IOException {
         if (!options.keepRunning() && fleet.alive() > 0) {
             fleet.shutdown(options.workerGrace().plusSeconds(5)); // minTasks > 0, or a stalled run
         }
@@ -60,19 +65,28 @@ final class Finish {
         return new LocalPipeline.Result(account.unaccounted().isEmpty() && stopped.isEmpty() ? 0 : 1, summary);
     }
 
-    private String summary(Accounting.Result a, Optional<String> stopped, List<WorkerTask> tasks, long peak, int files) {
+    private String summary(
+            Accounting.Result a, Optional<String> stopped, List<WorkerTask> tasks, long peak, int files) {
         double seconds = timeline.seconds();
         int inputs = a.entries().size() + a.unaccounted().size();
-        StringBuilder s = new StringBuilder(String.format("ebb local: %d inputs: %d processed, %d failed%s in %.1f s (%.1f img/s)",
-                inputs, a.processed(), a.failed(), a.failed() > 0 ? " " + a.failedByReason() : "", seconds,
+        StringBuilder s = new StringBuilder(String.format(
+                "ebb local: %d inputs: %d processed, %d failed%s in %.1f s (%.1f img/s)",
+                inputs,
+                a.processed(),
+                a.failed(),
+                a.failed() > 0 ? " " + a.failedByReason() : "",
+                seconds,
                 seconds > 0 ? a.entries().size() / seconds : 0));
         Map<String, Double> marks = timeline.marks();
         if (marks.containsKey("firstLaunch") && marks.containsKey("drained")) {
             double drain = marks.get("drained") - marks.get("firstLaunch");
-            s.append(String.format("%n  queue drained %.1f s after the first launch (%.1f img/s, worker start-up included)",
+            s.append(String.format(
+                    "%n  queue drained %.1f s after the first launch (%.1f img/s, worker start-up included)",
                     drain, drain > 0 ? a.entries().size() / drain : 0));
         }
-        s.append(String.format("%n  tasks: %d launched %s, at most %d active at once; exits %s", tasks.size(), byProvider(tasks), peak, exits(tasks)));
+        s.append(String.format(
+                "%n  tasks: %d launched %s, at most %d active at once; exits %s",
+                tasks.size(), byProvider(tasks), peak, exits(tasks)));
         s.append(String.format("%n  outputs: %d files in %s", files, options.output()));
         options.report().ifPresent(r -> s.append("; report ").append(r));
         stopped.ifPresent(why -> s.append(String.format("%nSTOPPED before the queue drained: %s", why)));
@@ -100,8 +114,15 @@ final class Finish {
         return reason.startsWith("idle") ? "idle" : reason;
     }
 
-    private void writeReport(Path file, Accounting.Result a, Optional<String> stopped, List<Map<String, Object>> decisions,
-            int ticks, long peak, List<WorkerTask> tasks) throws IOException {
+    private void writeReport(
+            Path file,
+            Accounting.Result a,
+            Optional<String> stopped,
+            List<Map<String, Object>> decisions,
+            int ticks,
+            long peak,
+            List<WorkerTask> tasks)
+            throws IOException {
         Map<String, Object> totals = new LinkedHashMap<>();
         totals.put("inputs", a.entries().size() + a.unaccounted().size());
         totals.put("processed", a.processed());
@@ -113,19 +134,24 @@ final class Finish {
         taskDoc.put("byProvider", byProvider(tasks));
         taskDoc.put("peak", peak);
         taskDoc.put("exits", exits(tasks));
-        taskDoc.put("each", tasks.stream().map(t -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", t.id());
-            m.put("provider", t.provider().name());
-            m.put("pid", t.pid());
-            m.put("launchedAt", t.createdAt().toString());
-            m.put("exitedAt", t.exitedAt().map(Object::toString).orElse(null));
-            m.put("exitCode", t.exitCode().orElse(null));
-            m.put("exitReason", t.exitReason().orElse(null));
-            return m;
-        }).toList());
+        taskDoc.put(
+                "each",
+                tasks.stream()
+                        .map(t -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("id", t.id());
+                            m.put("provider", t.provider().name());
+                            m.put("pid", t.pid());
+                            m.put("launchedAt", t.createdAt().toString());
+                            m.put("exitedAt", t.exitedAt().map(Object::toString).orElse(null));
+                            m.put("exitCode", t.exitCode().orElse(null));
+                            m.put("exitReason", t.exitReason().orElse(null));
+                            return m;
+                        })
+                        .toList());
         Map<String, Object> controller = new LinkedHashMap<>();
-        controller.put("policy", options.policyFile().map(Path::toString).orElse("classpath:" + Policies.LOCAL_RESOURCE));
+        controller.put(
+                "policy", options.policyFile().map(Path::toString).orElse("classpath:" + Policies.LOCAL_RESOURCE));
         controller.put("tickSeconds", options.tick().toMillis() / 1000.0);
         controller.put("ticks", ticks);
         controller.put("decisions", decisions);

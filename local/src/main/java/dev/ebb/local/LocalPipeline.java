@@ -5,7 +5,6 @@ import dev.ebb.controller.aws.SqsQueueDepth;
 import dev.ebb.controller.cycle.ControllerCycle;
 import dev.ebb.controller.cycle.HistoryStore;
 import dev.ebb.controller.policy.PolicyResult;
-import dev.ebb.controller.port.Budget;
 import dev.ebb.emulators.EmbeddedSqs;
 import dev.ebb.local.emulators.LocalAws;
 import dev.ebb.local.ingest.Ingest;
@@ -51,7 +50,8 @@ public final class LocalPipeline {
     public Result run() throws Exception {
         PolicyResult policy = Policies.source(options.policyFile()).get();
         if (policy instanceof PolicyResult.Invalid invalid) {
-            throw new IllegalArgumentException("the scaling policy is invalid:\n" + invalid.format().stripTrailing());
+            throw new IllegalArgumentException(
+                    "the scaling policy is invalid:\n" + invalid.format().stripTrailing());
         }
         List<InputFiles.Input> inputs = InputFiles.under(options.input());
         if (inputs.isEmpty()) {
@@ -66,25 +66,44 @@ public final class LocalPipeline {
         try {
             Path store = Files.createDirectories(work.resolve("s3"));
             Path logs = Files.createDirectories(work.resolve("workers"));
-            res.aws = LocalAws.start(store, new LocalAws.QueueSettings(options.visibilityTimeoutSeconds(), options.maxReceiveCount()));
+            res.aws = LocalAws.start(
+                    store, new LocalAws.QueueSettings(options.visibilityTimeoutSeconds(), options.maxReceiveCount()));
             timeline.mark("emulators");
-            view.event(String.format("emulators up: SQS (ElasticMQ) %s, S3 (S3Proxy) %s; work folder %s",
+            view.event(String.format(
+                    "emulators up: SQS (ElasticMQ) %s, S3 (S3Proxy) %s; work folder %s",
                     res.aws.sqsServer.endpoint(), res.aws.s3Server.endpoint(), work));
 
-            Ingest ingest = new Ingest(res.aws.s3, res.aws.sqs, EmbeddedSqs.REGION, LocalAws.SOURCE_BUCKET, res.aws.queueUrl, Clock.systemUTC());
+            Ingest ingest = new Ingest(
+                    res.aws.s3,
+                    res.aws.sqs,
+                    EmbeddedSqs.REGION,
+                    LocalAws.SOURCE_BUCKET,
+                    res.aws.queueUrl,
+                    Clock.systemUTC());
             LocalLoad load = new LocalLoad(Clock.systemUTC());
             ingest.countSentWith(load::sent);
             ingest.upload(inputs);
             timeline.mark("uploaded");
-            view.event(String.format("uploaded %d files to s3://%s and put one S3 event notification each on %s "
-                    + "(local mode sends what S3 would send)", inputs.size(), LocalAws.SOURCE_BUCKET, LocalAws.QUEUE));
+            view.event(String.format(
+                    "uploaded %d files to s3://%s and put one S3 event notification each on %s "
+                            + "(local mode sends what S3 would send)",
+                    inputs.size(), LocalAws.SOURCE_BUCKET, LocalAws.QUEUE));
 
             Counters counters = new Counters(view::event);
-            res.fleet = new ProcessTaskFleet(new WorkerLauncher(options.workerCommand(), WorkerEnvironment.of(res.aws, options), logs),
-                    counters, load);
-            ControllerCycle cycle = new ControllerCycle(Policies.source(options.policyFile()),
-                    new SqsQueueDepth(res.aws.sqs, res.aws.queueUrl, new Retrying(Retrying.Backoff.DEFAULT, () -> Duration.ofSeconds(30))),
-                    res.fleet, load, HistoryStore.inMemory(), "ebb-local");
+            res.fleet = new ProcessTaskFleet(
+                    new WorkerLauncher(options.workerCommand(), WorkerEnvironment.of(res.aws, options), logs),
+                    counters,
+                    load);
+            ControllerCycle cycle = new ControllerCycle(
+                    Policies.source(options.policyFile()),
+                    new SqsQueueDepth(
+                            res.aws.sqs,
+                            res.aws.queueUrl,
+                            new Retrying(Retrying.Backoff.DEFAULT, () -> Duration.ofSeconds(30))),
+                    res.fleet,
+                    load,
+                    HistoryStore.inMemory(),
+                    "ebb-local");
             RunLoop loop = new RunLoop(options, res.aws, res.fleet, cycle, counters, view, timeline, ingest);
             Finish finish = new Finish(options, res.aws, res.fleet, timeline, out);
             Result result = loop.run(inputs, finish);

@@ -20,17 +20,21 @@ public final class Policies {
 
     /** Read on every call, like the Lambda reads its policy every cycle: edit the file during a run and the next tick obeys. */
     public static Supplier<PolicyResult> source(Optional<Path> file) {
-        return file.<Supplier<PolicyResult>>map(f -> () -> PolicyParser.parse(f)).orElse(Policies::bundled);
+        return file.<Supplier<PolicyResult>>map(f -> () -> PolicyParser.parse(f))
+                .orElse(Policies::bundled);
     }
 
     public static PolicyResult bundled() {
         try (InputStream in = Policies.class.getResourceAsStream(LOCAL_RESOURCE)) {
             if (in == null) {
-                return new PolicyResult.Invalid(List.of(new PolicyError("classpath:" + LOCAL_RESOURCE, 1, 1, "", "not bundled")));
+                return new PolicyResult.Invalid(
+                        List.of(new PolicyError("classpath:" + LOCAL_RESOURCE, 1, 1, "", "not bundled")));
             }
-            return PolicyParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + LOCAL_RESOURCE);
+            return PolicyParser.parse(
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + LOCAL_RESOURCE);
         } catch (IOException e) {
-            return new PolicyResult.Invalid(List.of(new PolicyError("classpath:" + LOCAL_RESOURCE, 1, 1, "", e.toString())));
+            return new PolicyResult.Invalid(
+                    List.of(new PolicyError("classpath:" + LOCAL_RESOURCE, 1, 1, "", e.toString())));
         }
     }
 }

@@ -53,8 +53,15 @@ final class RunLoop {
     private long peakTasks;
     private int minTasks;
 
-    RunLoop(LocalOptions options, LocalAws aws, ProcessTaskFleet fleet, ControllerCycle cycle, Counters counters, View view,
-            Timeline timeline, Ingest ingest) {
+    RunLoop(
+            LocalOptions options,
+            LocalAws aws,
+            ProcessTaskFleet fleet,
+            ControllerCycle cycle,
+            Counters counters,
+            View view,
+            Timeline timeline,
+            Ingest ingest) {
         this.options = options;
         this.aws = aws;
         this.fleet = fleet;
@@ -87,7 +94,9 @@ final class RunLoop {
             long[] dlq = depth(aws.deadLetterQueueUrl);
             long queued = q[0] + q[1] + q[2];
             long live = fleet.alive();
-            peakTasks = Math.max(peakTasks, fleet.list().stream().filter(t -> t.state().isActive()).count());
+            peakTasks = Math.max(
+                    peakTasks,
+                    fleet.list().stream().filter(t -> t.state().isActive()).count());
             if (queued == 0 && ticks > 0) {
                 timeline.mark("drained");
             }
@@ -97,7 +106,8 @@ final class RunLoop {
             }
             Optional<String> stuck = stall.observe(queued, live, holdForUser);
             if (stuck.isEmpty() && counters.crashedAtStart() >= 3 && counters.everRunning() == 0) {
-                stuck = Optional.of("every worker process exited before it could poll the queue; last stderr:\n" + lastStderr());
+                stuck = Optional.of(
+                        "every worker process exited before it could poll the queue; last stderr:\n" + lastStderr());
             }
             if (stuck.isPresent()) {
                 view.finish(snap);
@@ -112,7 +122,8 @@ final class RunLoop {
                     return last;
                 }
                 reported = true;
-                view.event("--keep-running: new files under " + options.input() + " are uploaded on the next tick; Ctrl-C to stop");
+                view.event("--keep-running: new files under " + options.input()
+                        + " are uploaded on the next tick; Ctrl-C to stop");
             }
             long untilTick = (nextTick - System.nanoTime()) / 1_000_000;
             Thread.sleep(Math.max(10, Math.min(SAMPLE_MILLIS, untilTick)));
@@ -128,8 +139,13 @@ final class RunLoop {
         CycleReport r = cycle.run(now, now, false);
         holdForUser = null;
         if (r.status() != CycleReport.Status.OK) {
-            String why = r.status() + ": " + r.error().orElse("") + (r.policyErrors().isEmpty() ? ""
-                    : " " + r.policyErrors().stream().map(e -> e.format()).collect(Collectors.joining("; ")));
+            String why = r.status() + ": " + r.error().orElse("")
+                    + (r.policyErrors().isEmpty()
+                            ? ""
+                            : " "
+                                    + r.policyErrors().stream()
+                                            .map(e -> e.format())
+                                            .collect(Collectors.joining("; ")));
             holdForUser = r.status() == CycleReport.Status.POLICY_INVALID ? why : null;
             record(r, null, why);
             lastDecision = why;
@@ -142,7 +158,9 @@ final class RunLoop {
         boolean acted = !(plan.action() instanceof Action.Hold);
         if (acted || plan.reason() != lastReason) {
             record(r, plan, plan.why());
-            String launched = r.outcome().launched().isEmpty() ? "" : " -> " + String.join(", ", r.outcome().launched());
+            String launched = r.outcome().launched().isEmpty()
+                    ? ""
+                    : " -> " + String.join(", ", r.outcome().launched());
             view.event("controller: " + plan.reason() + launched + " (" + plan.why() + ")");
         }
         lastReason = plan.reason();
@@ -158,7 +176,9 @@ final class RunLoop {
         d.put("atSeconds", Math.round(timeline.seconds() * 10) / 10.0);
         d.put("status", r.status().name());
         if (plan != null) {
-            r.queue().ifPresent(q -> d.put("queue", Map.of("visible", q.visible(), "inFlight", q.inFlight(), "delayed", q.delayed())));
+            r.queue()
+                    .ifPresent(q -> d.put(
+                            "queue", Map.of("visible", q.visible(), "inFlight", q.inFlight(), "delayed", q.delayed())));
             d.put("backlog", plan.backlog());
             d.put("active", plan.active());
             d.put("desired", plan.desired());
@@ -168,7 +188,11 @@ final class RunLoop {
                 d.put("stopped", r.outcome().stopped());
             }
             if (!r.outcome().failures().isEmpty()) {
-                d.put("failures", r.outcome().failures().stream().map(f -> f.provider() + ": " + f.reason() + " " + f.detail()).toList());
+                d.put(
+                        "failures",
+                        r.outcome().failures().stream()
+                                .map(f -> f.provider() + ": " + f.reason() + " " + f.detail())
+                                .toList());
             }
         }
         d.put("why", why);
@@ -177,7 +201,8 @@ final class RunLoop {
 
     private boolean ingestNew(Map<String, InputFiles.Input> inputs) throws IOException {
         List<InputFiles.Input> fresh = InputFiles.under(options.input()).stream()
-                .filter(i -> !inputs.containsKey(i.key()) || inputs.get(i.key()).size() != i.size()).toList();
+                .filter(i -> !inputs.containsKey(i.key()) || inputs.get(i.key()).size() != i.size())
+                .toList();
         if (fresh.isEmpty()) {
             return false;
         }
@@ -196,18 +221,34 @@ final class RunLoop {
                 case STARTING -> starting++;
                 case RUNNING -> running++;
                 case STOPPING -> stopping++;
-                case EXITED -> { }
+                case EXITED -> {}
             }
         }
-        return new Snapshot(timeline.seconds(), q[0], q[1], q[2], deadLettered, starting, running, stopping,
-                counters.launched(), counters.processed(), counters.failed(), inputs, lastDecision);
+        return new Snapshot(
+                timeline.seconds(),
+                q[0],
+                q[1],
+                q[2],
+                deadLettered,
+                starting,
+                running,
+                stopping,
+                counters.launched(),
+                counters.processed(),
+                counters.failed(),
+                inputs,
+                lastDecision);
     }
 
     /** visible, in flight, delayed. */
     private long[] depth(String url) {
-        Map<QueueAttributeName, String> a = aws.sqs.getQueueAttributes(r -> r.queueUrl(url).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        Map<QueueAttributeName, String> a = aws.sqs
+                .getQueueAttributes(r -> r.queueUrl(url)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes();
         return new long[] {
             Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
             Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")),

@@ -41,10 +41,12 @@ public final class TrainingRun {
 
     /** What is rendered: the worker's defaults. */
     static final String SIZES = "224x224,299x299";
+
     static final String MODE = "fit";
 
     /** What a training run left: the cache and what the worker did to earn it. */
-    public record Result(Path cache, long cacheBytes, long processed, Map<String, Long> deadLettered, Duration worker) {}
+    public record Result(
+            Path cache, long cacheBytes, long processed, Map<String, Long> deadLettered, Duration worker) {}
 
     /** A run whose cache is not worth shipping; the message says why and where the worker's logs are. */
     public static final class Failed extends Exception {
@@ -61,14 +63,21 @@ public final class TrainingRun {
      *
      * @param expectedToFail the input keys that must end in the dead-letter queue, every other one as outputs
      */
-    public static Result run(List<InputFiles.Input> inputs, Set<String> expectedToFail, List<String> workerCommand, Path cache,
-            Duration timeout) throws Exception {
+    public static Result run(
+            List<InputFiles.Input> inputs,
+            Set<String> expectedToFail,
+            List<String> workerCommand,
+            Path cache,
+            Duration timeout)
+            throws Exception {
         Path out = cache.toAbsolutePath();
         Files.deleteIfExists(out); // a cache left by an earlier run must not pass for this one's
         Path work = Files.createTempDirectory("ebb-aot-train-");
         boolean ok = false;
-        try (LocalAws aws = LocalAws.start(Files.createDirectories(work.resolve("s3")), new LocalAws.QueueSettings(60, 3))) {
-            new Ingest(aws.s3, aws.sqs, EmbeddedSqs.REGION, LocalAws.SOURCE_BUCKET, aws.queueUrl, Clock.systemUTC()).upload(inputs);
+        try (LocalAws aws =
+                LocalAws.start(Files.createDirectories(work.resolve("s3")), new LocalAws.QueueSettings(60, 3))) {
+            new Ingest(aws.s3, aws.sqs, EmbeddedSqs.REGION, LocalAws.SOURCE_BUCKET, aws.queueUrl, Clock.systemUTC())
+                    .upload(inputs);
 
             Map<String, String> tuning = new LinkedHashMap<>();
             // leave as soon as the queue is empty: the cache is written at exit
@@ -76,18 +85,26 @@ public final class TrainingRun {
             tuning.put("EBB_IDLE_SECONDS", "0");
             tuning.put("EBB_IDLE_EMPTY_POLLS", "1");
             Path logs = Files.createDirectories(work.resolve("workers"));
-            WorkerLauncher launcher = new WorkerLauncher(withCacheOutput(workerCommand, out),
-                    WorkerEnvironment.of(tuning, WorkerEnvironment.managed(aws, SIZES, MODE)), logs);
+            WorkerLauncher launcher = new WorkerLauncher(
+                    withCacheOutput(workerCommand, out),
+                    WorkerEnvironment.of(tuning, WorkerEnvironment.managed(aws, SIZES, MODE)),
+                    logs);
             WorkerTask task = runOne(launcher, timeout);
             int code = task.exitCode().orElseThrow();
             if (code != 0) {
-                throw new Failed("the training worker exited with " + code + " (" + task.exitReason().orElse("") + "); its logs: " + logs);
+                throw new Failed("the training worker exited with " + code + " ("
+                        + task.exitReason().orElse("") + "); its logs: " + logs);
             }
 
             Map<String, Accounting.Output> outputs = new LinkedHashMap<>();
-            aws.s3.listObjectsV2Paginator(r -> r.bucket(LocalAws.DEST_BUCKET)).contents()
+            aws.s3
+                    .listObjectsV2Paginator(r -> r.bucket(LocalAws.DEST_BUCKET))
+                    .contents()
                     .forEach(o -> outputs.put(o.key(), new Accounting.Output(o.key(), o.size(), 0, 0)));
-            Accounting.Result accounted = Accounting.of(inputs.stream().map(InputFiles.Input::key).toList(), specs(), outputs,
+            Accounting.Result accounted = Accounting.of(
+                    inputs.stream().map(InputFiles.Input::key).toList(),
+                    specs(),
+                    outputs,
                     DeadLetters.read(aws.sqs, aws.deadLetterQueueUrl));
             List<String> wrong = new ArrayList<>(accounted.unaccounted());
             for (Accounting.Entry e : accounted.entries()) {
@@ -98,7 +115,8 @@ public final class TrainingRun {
                 }
             }
             if (!wrong.isEmpty()) {
-                throw new Failed("the training run did not go as a task's would:\n  " + String.join("\n  ", wrong) + "\nworker logs: " + logs);
+                throw new Failed("the training run did not go as a task's would:\n  " + String.join("\n  ", wrong)
+                        + "\nworker logs: " + logs);
             }
             if (!Files.isRegularFile(out) || Files.size(out) == 0) {
                 throw new Failed("the worker exited 0 but wrote no AOT cache at " + out + "; its stderr: " + logs);
@@ -159,12 +177,14 @@ public final class TrainingRun {
         })) {
             var launched = fleet.launch(CapacityProvider.FARGATE, 1, "aot-train");
             if (!launched.failures().isEmpty()) {
-                throw new Failed("could not start the training worker: " + launched.failures().getFirst().detail());
+                throw new Failed("could not start the training worker: "
+                        + launched.failures().getFirst().detail());
             }
             try {
                 return exited.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                throw new Failed("the training worker did not exit within " + timeout.toSeconds() + " s; its logs: " + launcher.logs());
+                throw new Failed("the training worker did not exit within " + timeout.toSeconds() + " s; its logs: "
+                        + launcher.logs());
             }
         }
     }

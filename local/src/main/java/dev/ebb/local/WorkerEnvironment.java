@@ -1,8 +1,8 @@
 package dev.ebb.local;
 
-import dev.ebb.local.emulators.LocalAws;
-import dev.ebb.emulators.EmulatorClients;
 import dev.ebb.emulators.EmbeddedSqs;
+import dev.ebb.emulators.EmulatorClients;
+import dev.ebb.local.emulators.LocalAws;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,7 +47,8 @@ final class WorkerEnvironment {
         env.put("EBB_WAIT_TIME_SECONDS", "2");
         env.put("EBB_IDLE_EMPTY_POLLS", "2");
         env.put("EBB_LOG_LEVEL", "WARN");
-        // Work reports every 2 s instead of every minute: local ticks are seconds apart, and the controller sizes by them.
+        // Work reports every 2 s instead of every minute: local ticks are seconds apart, and the controller sizes by
+        // them.
         env.put("EBB_WORK_REPORT_SECONDS", "2");
         env.putAll(tuning);
         env.putAll(managed);

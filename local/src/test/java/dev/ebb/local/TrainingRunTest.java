@@ -14,24 +14,55 @@ class TrainingRunTest {
 
     @Test
     void theImagesCommandWritesTheCacheItWouldOtherwiseRead() {
-        List<String> image = List.of("java", "-XX:MaxRAMPercentage=60", "-XX:AOTCache=/app/ebb.aot", "-XX:TieredStopAtLevel=1",
-                "-jar", "/app/ebb.jar", "worker");
+        List<String> image = List.of(
+                "java",
+                "-XX:MaxRAMPercentage=60",
+                "-XX:AOTCache=/app/ebb.aot",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                "/app/ebb.jar",
+                "worker");
 
-        assertThat(TrainingRun.withCacheOutput(image, CACHE)).containsExactly("java", "-XX:AOTCacheOutput=/tmp/ebb.aot",
-                "-XX:MaxRAMPercentage=60", "-XX:TieredStopAtLevel=1", "-jar", "/app/ebb.jar", "worker");
+        assertThat(TrainingRun.withCacheOutput(image, CACHE))
+                .containsExactly(
+                        "java",
+                        "-XX:AOTCacheOutput=/tmp/ebb.aot",
+                        "-XX:MaxRAMPercentage=60",
+                        "-XX:TieredStopAtLevel=1",
+                        "-jar",
+                        "/app/ebb.jar",
+                        "worker");
     }
 
     @Test
     void everyAotOptionGoesButOnlyAmongTheJvmsOptions() {
-        List<String> cmd = List.of("/jdk/bin/java", "-XX:AOTMode=on", "-XX:AOTConfiguration=x.conf", "-XX:AOTCacheOutput=old.aot",
-                "-cp", "a.jar:b.jar", "-Xss512k", "dev.ebb.cli.Main", "worker", "-XX:AOTCache=kept-as-an-argument");
+        List<String> cmd = List.of(
+                "/jdk/bin/java",
+                "-XX:AOTMode=on",
+                "-XX:AOTConfiguration=x.conf",
+                "-XX:AOTCacheOutput=old.aot",
+                "-cp",
+                "a.jar:b.jar",
+                "-Xss512k",
+                "dev.ebb.cli.Main",
+                "worker",
+                "-XX:AOTCache=kept-as-an-argument");
 
-        assertThat(TrainingRun.withCacheOutput(cmd, CACHE)).containsExactly("/jdk/bin/java", "-XX:AOTCacheOutput=/tmp/ebb.aot",
-                "-cp", "a.jar:b.jar", "-Xss512k", "dev.ebb.cli.Main", "worker", "-XX:AOTCache=kept-as-an-argument");
+        assertThat(TrainingRun.withCacheOutput(cmd, CACHE))
+                .containsExactly(
+                        "/jdk/bin/java",
+                        "-XX:AOTCacheOutput=/tmp/ebb.aot",
+                        "-cp",
+                        "a.jar:b.jar",
+                        "-Xss512k",
+                        "dev.ebb.cli.Main",
+                        "worker",
+                        "-XX:AOTCache=kept-as-an-argument");
     }
 
     @Test
     void noCommandIsAMistake() {
-        assertThatThrownBy(() -> TrainingRun.withCacheOutput(List.of(), CACHE)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> TrainingRun.withCacheOutput(List.of(), CACHE))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -12,8 +12,12 @@ public final class Simulator {
 
     private Simulator() {}
 
-    public static List<RunResult> compare(List<ScalingPolicy> policies, ModelParameters model, Prices prices,
-            Arrivals arrivals, long durationMillis) {
+    public static List<RunResult> compare(
+            List<ScalingPolicy> policies,
+            ModelParameters model,
+            Prices prices,
+            Arrivals arrivals,
+            long durationMillis) {
         return policies.parallelStream()
                 .map(policy -> Simulation.run(policy, model, prices, arrivals, durationMillis))
                 .toList();

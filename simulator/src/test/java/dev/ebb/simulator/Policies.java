@@ -32,7 +32,9 @@ public final class Policies {
     }
 
     public static ScalingPolicy spotOnly(int target, int max, boolean fallback) {
-        return of("spot", "  targetMessagesPerTask: " + target + "\n  maxTasks: " + max + "\n"
-                + "  capacityProviders: [{name: FARGATE_SPOT, weight: 1}]\n  spotFallback: " + fallback + "\n");
+        return of(
+                "spot",
+                "  targetMessagesPerTask: " + target + "\n  maxTasks: " + max + "\n"
+                        + "  capacityProviders: [{name: FARGATE_SPOT, weight: 1}]\n  spotFallback: " + fallback + "\n");
     }
 }

@@ -57,8 +57,18 @@ final class Worker {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
 
     /** The collaborators the worker drives, built by {@link WorkerRuntime}. */
-    record Parts(Vertx vertx, Context context, WorkerExecutor pool, Queue queue, ObjectStore store, ImageEngine engine,
-            WorkerMetrics metrics, OutcomeLog log, BooleanSupplier breakersClosed, Runnable probes, AttemptMarkers attempts) {}
+    record Parts(
+            Vertx vertx,
+            Context context,
+            WorkerExecutor pool,
+            Queue queue,
+            ObjectStore store,
+            ImageEngine engine,
+            WorkerMetrics metrics,
+            OutcomeLog log,
+            BooleanSupplier breakersClosed,
+            Runnable probes,
+            AttemptMarkers attempts) {}
 
     private final WorkerConfig config;
     private final Parts parts;
@@ -79,6 +89,7 @@ final class Worker {
     private boolean releasing;
     /** Asking SQS whether messages are still invisible before an idle exit; no receive meanwhile. */
     private boolean checkingQueue;
+
     private String stopReason;
     private Failure.Configuration misconfiguration;
     private long tickTimer = -1;
@@ -94,30 +105,65 @@ final class Worker {
         this.idle = new IdleDetector(config.idleWindow(), config.idleEmptyPolls(), clock.getAsLong());
         this.inFlight = new InFlight(visibilitySeconds * 1000L);
         this.heartbeat = new Heartbeat(parts.context(), parts.queue(), inFlight, visibilitySeconds, clock);
-        DeleteBatcher deletes = new DeleteBatcher(parts.vertx(), parts.context(), parts.queue(), config.deleteFlushDelay().toMillis());
-        Acknowledger acks = new Acknowledger(parts.context(), parts.queue(), deletes,
-                new VisibilityBackoff(config.retries().backoffBase(), config.retries().backoffMax()), parts.attempts()::clear);
-        RecordProcessor records = new RecordProcessor(parts.context(), parts.pool(), parts.store(), parts.engine(), config.outputs(),
-                new RecordProcessor.Destination(config.destinationBucket(), config.destinationPrefix(), config.outputKeysNameBucket()),
-                new RecordProcessor.Sources(config::sourceAllowed, config.sourceBuckets()::contains), budget);
+        DeleteBatcher deletes = new DeleteBatcher(
+                parts.vertx(),
+                parts.context(),
+                parts.queue(),
+                config.deleteFlushDelay().toMillis());
+        Acknowledger acks = new Acknowledger(
+                parts.context(),
+                parts.queue(),
+                deletes,
+                new VisibilityBackoff(
+                        config.retries().backoffBase(), config.retries().backoffMax()),
+                parts.attempts()::clear);
+        RecordProcessor records = new RecordProcessor(
+                parts.context(),
+                parts.pool(),
+                parts.store(),
+                parts.engine(),
+                config.outputs(),
+                new RecordProcessor.Destination(
+                        config.destinationBucket(), config.destinationPrefix(), config.outputKeysNameBucket()),
+                new RecordProcessor.Sources(config::sourceAllowed, config.sourceBuckets()::contains),
+                budget);
         this.handler = new MessageHandler(records, acks, inFlight::isReleased, this::misconfigured);
         // Not while records wait for bytes, nor while a suspect waits or runs alone: more messages
         // would only wait too, invisible to other workers.
-        this.poller = new MessagePoller(parts.context(), parts.queue(), permits, idle,
-                new MessagePoller.Settings(config.waitTimeSeconds(), visibilitySeconds, MessagePoller.batchThreshold(config.concurrency())),
-                () -> !stopping && !checkingQueue && budget.waiting() == 0 && !isolation.isolating() && parts.breakersClosed().getAsBoolean(),
-                this::accept, clock);
+        this.poller = new MessagePoller(
+                parts.context(),
+                parts.queue(),
+                permits,
+                idle,
+                new MessagePoller.Settings(
+                        config.waitTimeSeconds(),
+                        visibilitySeconds,
+                        MessagePoller.batchThreshold(config.concurrency())),
+                () -> !stopping
+                        && !checkingQueue
+                        && budget.waiting() == 0
+                        && !isolation.isolating()
+                        && parts.breakersClosed().getAsBoolean(),
+                this::accept,
+                clock);
         parts.metrics().gauges(inFlight::size, permits::free);
         WorkerConfig.WorkReporting r = config.reporting();
-        this.work = new WorkReport(r.namespace(), WorkReport.queueName(config.queueUrl()), TaskCpu.vcpus(r.taskVcpu()), config.concurrency(),
-                r.interval().toMillis(), clock.getAsLong(), TaskCpu.processCpuNanos());
+        this.work = new WorkReport(
+                r.namespace(),
+                WorkReport.queueName(config.queueUrl()),
+                TaskCpu.vcpus(r.taskVcpu()),
+                config.concurrency(),
+                r.interval().toMillis(),
+                clock.getAsLong(),
+                TaskCpu.processCpuNanos());
     }
 
     /** Samples this moment into the work report, and writes the report line when one is due (or {@code last}). */
     private void reportWork(boolean last) {
         long now = clock.getAsLong();
         work.sample(now, config.concurrency() - permits.free(), TaskCpu.processCpuNanos());
-        (last ? Optional.of(work.flush(now)) : work.due(now)).ifPresent(report -> parts.log().event(LogLine.Event.WORK, report));
+        (last ? Optional.of(work.flush(now)) : work.due(now))
+                .ifPresent(report -> parts.log().event(LogLine.Event.WORK, report));
     }
 
     CompletableFuture<Integer> exit() {
@@ -143,8 +189,11 @@ final class Worker {
     }
 
     JsonObject health() {
-        return new JsonObject().put("status", stopping ? "STOPPING" : "UP").put("in_flight", inFlight.size())
-                .put("free_permits", permits.free()).put("breakers_closed", parts.breakersClosed().getAsBoolean());
+        return new JsonObject()
+                .put("status", stopping ? "STOPPING" : "UP")
+                .put("in_flight", inFlight.size())
+                .put("free_permits", permits.free())
+                .put("breakers_closed", parts.breakersClosed().getAsBoolean());
     }
 
     private void tick() {
@@ -177,16 +226,17 @@ final class Worker {
         }
         if (config.idleWindow().toSeconds() < visibilitySeconds) {
             checkingQueue = true;
-            Future.fromCompletionStage(parts.queue().invisibleCount(), parts.context()).onComplete(r -> {
-                checkingQueue = false;
-                if (r.succeeded() && r.result() == 0) {
-                    exitIdle();
-                    return;
-                }
-                // Still hidden somewhere (or SQS did not say): wait another idle window, then look again.
-                idle.finished(clock.getAsLong());
-                poller.pollIfReady();
-            });
+            Future.fromCompletionStage(parts.queue().invisibleCount(), parts.context())
+                    .onComplete(r -> {
+                        checkingQueue = false;
+                        if (r.succeeded() && r.result() == 0) {
+                            exitIdle();
+                            return;
+                        }
+                        // Still hidden somewhere (or SQS did not say): wait another idle window, then look again.
+                        idle.finished(clock.getAsLong());
+                        poller.pollIfReady();
+                    });
             return true;
         }
         exitIdle();
@@ -199,7 +249,10 @@ final class Worker {
         }
         stopping = true;
         stopReason = "idle";
-        parts.log().event(LogLine.Event.IDLE, new JsonObject().put("idle_seconds", config.idleWindow().toSeconds()));
+        parts.log()
+                .event(
+                        LogLine.Event.IDLE,
+                        new JsonObject().put("idle_seconds", config.idleWindow().toSeconds()));
         finish(ExitCodes.OK);
     }
 
@@ -219,8 +272,12 @@ final class Worker {
             inFlight.add(m, now);
             Held held = new Held();
             // A first receive is planned at once, with no request; a re-delivered one after its marker is read.
-            parts.attempts().plan(m).onComplete(plan -> begin(m, held, plan.succeeded() ? plan.result()
-                    : new CrashPolicy.Plan.Proceed(Optional.empty())));
+            parts.attempts()
+                    .plan(m)
+                    .onComplete(plan -> begin(
+                            m,
+                            held,
+                            plan.succeeded() ? plan.result() : new CrashPolicy.Plan.Proceed(Optional.empty())));
         }
     }
 
@@ -260,9 +317,15 @@ final class Worker {
             case CrashPolicy.Plan.Proceed p -> isolation.acquire(false, () -> work(m, held, false, p.mark()));
             case CrashPolicy.Plan.Alone a -> {
                 parts.metrics().crashSuspectAlone();
-                parts.log().event(LogLine.Event.CRASH_SUSPECTED, new JsonObject().put(LogLine.MESSAGE_ID, m.id())
-                        .put(LogLine.RECEIVE_COUNT, m.receiveCount()).put("last_receive", a.lastReceive())
-                        .put("others_at_work", isolation.atWork()).put(LogLine.DETAIL, a.detail()));
+                parts.log()
+                        .event(
+                                LogLine.Event.CRASH_SUSPECTED,
+                                new JsonObject()
+                                        .put(LogLine.MESSAGE_ID, m.id())
+                                        .put(LogLine.RECEIVE_COUNT, m.receiveCount())
+                                        .put("last_receive", a.lastReceive())
+                                        .put("others_at_work", isolation.atWork())
+                                        .put(LogLine.DETAIL, a.detail()));
                 isolation.acquire(true, () -> work(m, held, true, Optional.of(a.mark())));
             }
             case CrashPolicy.Plan.DeadLetter d -> {
@@ -279,13 +342,25 @@ final class Worker {
             done(m, held, new MessageOutcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, List.of(), 0, 0));
             return;
         }
-        Future<Void> marked = mark.map(marker -> parts.attempts().mark(m, marker)).orElse(Future.succeededFuture());
+        Future<Void> marked =
+                mark.map(marker -> parts.attempts().mark(m, marker)).orElse(Future.succeededFuture());
         marked.onComplete(x -> whenHandled(m, held, handler.handle(m, held)));
     }
 
     private void whenHandled(ReceivedMessage m, Held held, Future<MessageOutcome> outcome) {
-        outcome.onComplete(r -> done(m, held, r.succeeded() ? r.result()
-                : new MessageOutcome(m, Outcomes.OfMessage.RETRIED, "internal", String.valueOf(r.cause()), List.of(), 0, 0)));
+        outcome.onComplete(r -> done(
+                m,
+                held,
+                r.succeeded()
+                        ? r.result()
+                        : new MessageOutcome(
+                                m,
+                                Outcomes.OfMessage.RETRIED,
+                                "internal",
+                                String.valueOf(r.cause()),
+                                List.of(),
+                                0,
+                                0)));
     }
 
     /** The message is acknowledged (or released); its permit went back when its work was done. */
@@ -321,9 +396,15 @@ final class Worker {
         }
         for (RecordResult r : o.records()) {
             switch (r) {
-                case RecordResult.Done d -> metrics.processed(d.timings().downloadMs(), d.timings().renderMs(), d.timings().uploadMs(),
-                        d.timings().bytesIn(), d.timings().bytesOut());
-                case RecordResult.Failed f -> metrics.failed(f.failure().reason(), f.failure() instanceof Failure.Permanent);
+                case RecordResult.Done d ->
+                    metrics.processed(
+                            d.timings().downloadMs(),
+                            d.timings().renderMs(),
+                            d.timings().uploadMs(),
+                            d.timings().bytesIn(),
+                            d.timings().bytesOut());
+                case RecordResult.Failed f ->
+                    metrics.failed(f.failure().reason(), f.failure() instanceof Failure.Permanent);
                 case RecordResult.Skipped s -> metrics.skipped(s.reason());
             }
         }
@@ -336,8 +417,13 @@ final class Worker {
         }
         stopping = true;
         stopReason = reason;
-        parts.log().event(LogLine.Event.STOPPING, new JsonObject().put(LogLine.REASON, reason).put("in_flight", inFlight.size())
-                .put("grace_seconds", config.gracePeriod().toSeconds()));
+        parts.log()
+                .event(
+                        LogLine.Event.STOPPING,
+                        new JsonObject()
+                                .put(LogLine.REASON, reason)
+                                .put("in_flight", inFlight.size())
+                                .put("grace_seconds", config.gracePeriod().toSeconds()));
         graceTimer = parts.vertx().setTimer(Math.max(1, config.gracePeriod().toMillis()), id -> releaseRemaining());
         maybeFinish();
     }
@@ -375,8 +461,13 @@ final class Worker {
         }
         stopping = true;
         stopReason = cause.reason();
-        parts.log().event(LogLine.Event.STOPPING, new JsonObject().put(LogLine.REASON, cause.reason()).put(LogLine.DETAIL, cause.detail())
-                .put("in_flight", inFlight.size()));
+        parts.log()
+                .event(
+                        LogLine.Event.STOPPING,
+                        new JsonObject()
+                                .put(LogLine.REASON, cause.reason())
+                                .put(LogLine.DETAIL, cause.detail())
+                                .put("in_flight", inFlight.size()));
         releaseAllAndExit(cause.reason(), cause.detail(), ExitCodes.MISCONFIGURED);
     }
 
@@ -390,18 +481,28 @@ final class Worker {
         for (ReceivedMessage m : rest) {
             record(new MessageOutcome(m, Outcomes.OfMessage.RELEASED, reason, detail, List.of(), 0, 0));
         }
-        // Markers first: another worker may take a released message at once, and must not read this live attempt's marker as a death.
+        // Markers first: another worker may take a released message at once, and must not read this live attempt's
+        // marker as a death.
         Future.join(rest.stream().map(parts.attempts()::clear).toList())
-                .eventually(() -> release(rest)).onComplete(x -> finish(code));
+                .eventually(() -> release(rest))
+                .onComplete(x -> finish(code));
     }
 
     private Future<Void> release(List<ReceivedMessage> messages) {
         List<Future<?>> calls = new ArrayList<>();
         for (List<ReceivedMessage> batch : Batches.of(messages)) {
-            calls.add(Future.fromCompletionStage(parts.queue().changeVisibility(batch.stream().map(ReceivedMessage::handle).toList(), 0),
-                    parts.context())
-                    .onFailure(e -> LOG.warn("could not release {} messages; they return after their visibility timeout: {}",
-                            batch.size(), e.toString())));
+            calls.add(Future.fromCompletionStage(
+                            parts.queue()
+                                    .changeVisibility(
+                                            batch.stream()
+                                                    .map(ReceivedMessage::handle)
+                                                    .toList(),
+                                            0),
+                            parts.context())
+                    .onFailure(e -> LOG.warn(
+                            "could not release {} messages; they return after their visibility timeout: {}",
+                            batch.size(),
+                            e.toString())));
         }
         return Future.join(calls).mapEmpty();
     }

@@ -39,28 +39,30 @@ public final class WorkerMain {
         // and a SIGTERM right after that line must already find a hook that drains.
         CompletableFuture<WorkerRuntime> started = new CompletableFuture<>();
         long graceMillis = config.gracePeriod().toMillis();
-        Thread onSigterm = new Thread(() -> {
-            // The JVM is shutting down (SIGTERM): drain, then leave with our own exit code.
-            WorkerRuntime running;
-            try {
-                running = started.get(graceMillis, TimeUnit.MILLISECONDS);
-            } catch (Exception notStarted) {
-                err.flush();
-                Runtime.getRuntime().halt(ExitCodes.STARTUP); // stopped before it could start: nothing received
-                return;
-            }
-            running.stop("SIGTERM");
-            int code = ExitCodes.FAILED;
-            try {
-                code = running.exit().get(graceMillis + 15_000, TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                err.println("ebb worker: did not stop cleanly: " + e);
-            }
-            running.close();
-            out.flush();
-            err.flush();
-            Runtime.getRuntime().halt(code);
-        }, "ebb-sigterm");
+        Thread onSigterm = new Thread(
+                () -> {
+                    // The JVM is shutting down (SIGTERM): drain, then leave with our own exit code.
+                    WorkerRuntime running;
+                    try {
+                        running = started.get(graceMillis, TimeUnit.MILLISECONDS);
+                    } catch (Exception notStarted) {
+                        err.flush();
+                        Runtime.getRuntime().halt(ExitCodes.STARTUP); // stopped before it could start: nothing received
+                        return;
+                    }
+                    running.stop("SIGTERM");
+                    int code = ExitCodes.FAILED;
+                    try {
+                        code = running.exit().get(graceMillis + 15_000, TimeUnit.MILLISECONDS);
+                    } catch (Exception e) {
+                        err.println("ebb worker: did not stop cleanly: " + e);
+                    }
+                    running.close();
+                    out.flush();
+                    err.flush();
+                    Runtime.getRuntime().halt(code);
+                },
+                "ebb-sigterm");
         Runtime.getRuntime().addShutdownHook(onSigterm);
         WorkerRuntime runtime;
         try {

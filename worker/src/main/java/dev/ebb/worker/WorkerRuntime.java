@@ -56,8 +56,14 @@ public final class WorkerRuntime implements AutoCloseable {
     private final HttpServer http;
     private final PrometheusMeterRegistry registry;
 
-    private WorkerRuntime(Vertx vertx, AwsClients clients, ScheduledExecutorService retryScheduler,
-            JvmGcMetrics gcMetrics, Worker worker, HttpServer http, PrometheusMeterRegistry registry) {
+    private WorkerRuntime(
+            Vertx vertx,
+            AwsClients clients,
+            ScheduledExecutorService retryScheduler,
+            JvmGcMetrics gcMetrics,
+            Worker worker,
+            HttpServer http,
+            PrometheusMeterRegistry registry) {
         this.vertx = vertx;
         this.clients = clients;
         this.retryScheduler = retryScheduler;
@@ -84,10 +90,20 @@ public final class WorkerRuntime implements AutoCloseable {
             return t;
         });
         DiagnosticLog diagnostics = new DiagnosticLog(err, DIAGNOSTIC_INTERVAL_MILLIS, System::currentTimeMillis);
-        Guard sqsGuard = new Guard("sqs", Guard.breaker(breakers, "sqs", config.breakers()), Guard.retry(retries, "sqs", config.retries()),
-                scheduler, registry, diagnostics);
-        Guard s3Guard = new Guard("s3", Guard.breaker(breakers, "s3", config.breakers()), Guard.retry(retries, "s3", config.retries()),
-                scheduler, registry, diagnostics);
+        Guard sqsGuard = new Guard(
+                "sqs",
+                Guard.breaker(breakers, "sqs", config.breakers()),
+                Guard.retry(retries, "sqs", config.retries()),
+                scheduler,
+                registry,
+                diagnostics);
+        Guard s3Guard = new Guard(
+                "s3",
+                Guard.breaker(breakers, "s3", config.breakers()),
+                Guard.retry(retries, "s3", config.retries()),
+                scheduler,
+                registry,
+                diagnostics);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
 
@@ -96,19 +112,36 @@ public final class WorkerRuntime implements AutoCloseable {
         S3AsyncClient s3 = clients.s3();
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
         try {
-            QueueInfo info = join(SqsQueue.describe(sqs, sqsGuard, config.queueUrl()), "could not read the attributes of EBB_QUEUE_URL=" + config.queueUrl());
-            String dlq = config.deadLetterQueueUrl().isPresent() ? config.deadLetterQueueUrl().get()
-                    : join(SqsQueue.urlOf(sqs, sqsGuard, info.deadLetterQueueArn().orElseThrow(() -> new StartupException(
-                            "the queue " + config.queueUrl() + " has no redrive policy and EBB_DLQ_URL is not set: "
-                                    + "permanent failures would have nowhere to go", null))),
-                            "could not find the dead-letter queue " + info.deadLetterQueueArn().orElse(""));
+            QueueInfo info = join(
+                    SqsQueue.describe(sqs, sqsGuard, config.queueUrl()),
+                    "could not read the attributes of EBB_QUEUE_URL=" + config.queueUrl());
+            String dlq = config.deadLetterQueueUrl().isPresent()
+                    ? config.deadLetterQueueUrl().get()
+                    : join(
+                            SqsQueue.urlOf(
+                                    sqs,
+                                    sqsGuard,
+                                    info.deadLetterQueueArn()
+                                            .orElseThrow(() -> new StartupException(
+                                                    "the queue " + config.queueUrl()
+                                                            + " has no redrive policy and EBB_DLQ_URL is not set: "
+                                                            + "permanent failures would have nowhere to go",
+                                                    null))),
+                            "could not find the dead-letter queue "
+                                    + info.deadLetterQueueArn().orElse(""));
             int visibility = config.visibilityTimeoutSeconds().orElse(info.visibilityTimeoutSeconds());
             SqsQueue queue = new SqsQueue(sqs, sqsGuard, config.queueUrl(), dlq);
             Context context = vertx.getOrCreateContext();
             S3ObjectStore store = new S3ObjectStore(s3, S3Transfers.create(vertx, s3, config), context, s3Guard);
-            BucketCheck.run(store, config, warning -> diagnostics.warn("start/" + warning, "bucket_check", new JsonObject().put("detail", warning)));
-            ImageEngine engine = config.turboJpeg() ? ImageEngine.create(config.limits()) : ImageEngine.withImageIo(config.limits());
-            WorkerExecutor pool = vertx.createSharedWorkerExecutor("ebb-render", config.workerThreads(), 10, TimeUnit.MINUTES);
+            BucketCheck.run(
+                    store,
+                    config,
+                    warning -> diagnostics.warn(
+                            "start/" + warning, "bucket_check", new JsonObject().put("detail", warning)));
+            ImageEngine engine =
+                    config.turboJpeg() ? ImageEngine.create(config.limits()) : ImageEngine.withImageIo(config.limits());
+            WorkerExecutor pool =
+                    vertx.createSharedWorkerExecutor("ebb-render", config.workerThreads(), 10, TimeUnit.MINUTES);
             OutcomeLog log = new OutcomeLog(out);
             boolean[] probing = new boolean[2];
             Runnable probes = () -> {
@@ -117,25 +150,68 @@ public final class WorkerRuntime implements AutoCloseable {
             };
             WorkerMetrics metrics = new WorkerMetrics(registry);
             metrics.jpegDecoder(engine.jpegDecoder());
-            OptionalInt maxReceives = info.maxReceiveCount().map(OptionalInt::of).orElse(OptionalInt.empty());
-            String workerId = ManagementFactory.getRuntimeMXBean().getName(); // pid@host: the task's host name on Fargate
-            AttemptMarkers attempts = new AttemptMarkers(store, context, config.destinationBucket(), config.destinationPrefix(), workerId,
-                    maxReceives, warning -> diagnostics.warn("attempt_markers", "attempt_markers", new JsonObject().put("detail", warning)));
+            OptionalInt maxReceives =
+                    info.maxReceiveCount().map(OptionalInt::of).orElse(OptionalInt.empty());
+            String workerId =
+                    ManagementFactory.getRuntimeMXBean().getName(); // pid@host: the task's host name on Fargate
+            AttemptMarkers attempts = new AttemptMarkers(
+                    store,
+                    context,
+                    config.destinationBucket(),
+                    config.destinationPrefix(),
+                    workerId,
+                    maxReceives,
+                    warning -> diagnostics.warn(
+                            "attempt_markers", "attempt_markers", new JsonObject().put("detail", warning)));
             if (maxReceives.isPresent() && maxReceives.getAsInt() < CrashPolicy.RECEIVES_NEEDED) {
-                diagnostics.warn("start/max_receive_count", "max_receive_count", new JsonObject().put("max_receive_count", maxReceives.getAsInt())
-                        .put("detail", "a message that kills its worker reaches the dead-letter queue through the redrive, without an ebb-reason: "
-                                + "the worker needs maxReceiveCount " + CrashPolicy.RECEIVES_NEEDED + " or more to dead-letter it as "
-                                + CrashPolicy.REASON + " first (docs/worker.md)"));
+                diagnostics.warn(
+                        "start/max_receive_count",
+                        "max_receive_count",
+                        new JsonObject()
+                                .put("max_receive_count", maxReceives.getAsInt())
+                                .put(
+                                        "detail",
+                                        "a message that kills its worker reaches the dead-letter queue through the redrive, without an ebb-reason: "
+                                                + "the worker needs maxReceiveCount " + CrashPolicy.RECEIVES_NEEDED
+                                                + " or more to dead-letter it as "
+                                                + CrashPolicy.REASON + " first (docs/worker.md)"));
             }
-            Worker worker = new Worker(config, new Worker.Parts(vertx, context, pool, queue, store, engine, metrics, log,
-                    () -> s3Guard.isClosed() && sqsGuard.isClosed(), probes, attempts), visibility);
-            HttpServer http = join(HttpEndpoints.start(vertx, config.metricsPort(), registry, worker::health).toCompletionStage().toCompletableFuture(),
+            Worker worker = new Worker(
+                    config,
+                    new Worker.Parts(
+                            vertx,
+                            context,
+                            pool,
+                            queue,
+                            store,
+                            engine,
+                            metrics,
+                            log,
+                            () -> s3Guard.isClosed() && sqsGuard.isClosed(),
+                            probes,
+                            attempts),
+                    visibility);
+            HttpServer http = join(
+                    HttpEndpoints.start(vertx, config.metricsPort(), registry, worker::health)
+                            .toCompletionStage()
+                            .toCompletableFuture(),
                     "could not listen on EBB_METRICS_PORT=" + config.metricsPort());
-            log.event(LogLine.Event.START, new JsonObject().put("queue", config.queueUrl()).put("dead_letter_queue", dlq)
-                    .put("visibility_timeout_s", visibility).put("max_receive_count", info.maxReceiveCount().orElse(null))
-                    .put("concurrency", config.concurrency()).put("worker_threads", config.workerThreads())
-                    .put("jpeg_decoder", engine.jpegDecoder()).put("metrics_port", http.actualPort()).put("worker", workerId)
-                    .put("attempt_markers", "s3://" + config.destinationBucket() + "/" + AttemptMarkers.key(config.destinationPrefix(), "")));
+            log.event(
+                    LogLine.Event.START,
+                    new JsonObject()
+                            .put("queue", config.queueUrl())
+                            .put("dead_letter_queue", dlq)
+                            .put("visibility_timeout_s", visibility)
+                            .put("max_receive_count", info.maxReceiveCount().orElse(null))
+                            .put("concurrency", config.concurrency())
+                            .put("worker_threads", config.workerThreads())
+                            .put("jpeg_decoder", engine.jpegDecoder())
+                            .put("metrics_port", http.actualPort())
+                            .put("worker", workerId)
+                            .put(
+                                    "attempt_markers",
+                                    "s3://" + config.destinationBucket() + "/"
+                                            + AttemptMarkers.key(config.destinationPrefix(), "")));
             worker.start();
             return new WorkerRuntime(vertx, clients, scheduler, gc, worker, http, registry);
         } catch (StartupException | RuntimeException e) {
@@ -147,7 +223,12 @@ public final class WorkerRuntime implements AutoCloseable {
         }
     }
 
-    private static void probe(boolean[] pending, int i, boolean needed, java.util.function.Supplier<CompletableFuture<Void>> call, Context context) {
+    private static void probe(
+            boolean[] pending,
+            int i,
+            boolean needed,
+            java.util.function.Supplier<CompletableFuture<Void>> call,
+            Context context) {
         if (!needed || pending[i]) {
             return;
         }

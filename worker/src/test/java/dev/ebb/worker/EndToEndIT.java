@@ -25,7 +25,8 @@ class EndToEndIT {
             assertThat(succeeded).allSatisfy(line -> {
                 var d = line.getJsonObject("durations_ms");
                 assertThat(d.getLong("work")).isLessThanOrEqualTo(d.getLong("total"));
-                assertThat(d.getLong("download") + d.getLong("render") + d.getLong("upload")).isLessThanOrEqualTo(d.getLong("work") + 3);
+                assertThat(d.getLong("download") + d.getLong("render") + d.getLong("upload"))
+                        .isLessThanOrEqualTo(d.getLong("work") + 3);
             });
         }
 
@@ -41,7 +42,9 @@ class EndToEndIT {
             assertThat(small.getWidth()).isEqualTo(32);
         }
         var head = h.aws.head(h.dest, "64x64/" + keys.getFirst());
-        assertThat(head.metadata()).containsEntry("ebb-source-bucket", h.source).containsEntry("ebb-source-key", "photos%2F2026%2Fimg-0.jpg")
+        assertThat(head.metadata())
+                .containsEntry("ebb-source-bucket", h.source)
+                .containsEntry("ebb-source-key", "photos%2F2026%2Fimg-0.jpg")
                 .containsKey("ebb-source-etag");
         assertThat(head.contentType()).isEqualTo("image/jpeg");
         assertThat(h.aws.depth(h.queues.url())).isZero();

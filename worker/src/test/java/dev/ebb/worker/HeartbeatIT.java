@@ -17,9 +17,12 @@ class HeartbeatIT {
         byte[] jpeg = Images.jpeg(200, 150, 3);
         h.aws.put(h.source, "slow/big.jpg", jpeg);
         h.aws.send(h.queues.url(), List.of(Events.created(h.source, "slow/big.jpg", jpeg.length)));
-        try (FaultProxy s3 = FaultProxy.start(h.emulators.s3); FaultProxy sqs = FaultProxy.start(h.emulators.sqs)) {
+        try (FaultProxy s3 = FaultProxy.start(h.emulators.s3);
+                FaultProxy sqs = FaultProxy.start(h.emulators.sqs)) {
             // The download alone takes 3.5 visibility timeouts.
-            s3.policy(r -> r.method().equals("GET") && r.path().contains("/slow/") ? new FaultProxy.Delay(7_000) : FaultProxy.PASS);
+            s3.policy(r -> r.method().equals("GET") && r.path().contains("/slow/")
+                    ? new FaultProxy.Delay(7_000)
+                    : FaultProxy.PASS);
             try (Harness.Running w = h.startInProcess(h.env(sqs.uri(), s3.uri()), "beat")) {
                 assertThat(w.awaitExit()).isZero();
                 var done = w.lines().messages(j -> true);
@@ -29,7 +32,8 @@ class HeartbeatIT {
                 assertThat(w.metric("ebb_worker_messages_received_total")).isEqualTo(1.0);
             }
             assertThat(sqs.count(FaultProxy.op("ChangeMessageVisibilityBatch"))).isGreaterThanOrEqualTo(3);
-            assertThat(s3.count(r -> r.method().equals("GET") && r.path().contains("/slow/"))).isEqualTo(1);
+            assertThat(s3.count(r -> r.method().equals("GET") && r.path().contains("/slow/")))
+                    .isEqualTo(1);
         }
         assertThat(h.aws.keys(h.dest)).containsExactlyInAnyOrder("64x64/slow/big.jpg", "32x48/slow/big.jpg");
         assertThat(h.aws.depth(h.queues.url())).isZero();

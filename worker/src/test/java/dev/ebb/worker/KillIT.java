@@ -17,13 +17,15 @@ import org.junit.jupiter.api.io.TempDir;
 class KillIT {
 
     @Test
-    void messagesComeBackAfterTheVisibilityTimeoutAndAreProcessedWithoutDuplicateOutputs(@TempDir Path dir) throws Exception {
+    void messagesComeBackAfterTheVisibilityTimeoutAndAreProcessedWithoutDuplicateOutputs(@TempDir Path dir)
+            throws Exception {
         Harness h = new Harness("kill", 3, 5);
         List<String> keys = h.upload(40, "k");
         Path out = dir.resolve("worker-1.jsonl");
         try (FaultProxy slowS3 = FaultProxy.start(h.emulators.s3)) {
             slowS3.policy(r -> r.method().equals("GET") ? new FaultProxy.Delay(300) : FaultProxy.PASS);
-            Process worker = Harness.startProcess(Harness.with(h.env(h.emulators.sqs, slowS3.uri()), "EBB_CONCURRENCY", "10"), out);
+            Process worker = Harness.startProcess(
+                    Harness.with(h.env(h.emulators.sqs, slowS3.uri()), "EBB_CONCURRENCY", "10"), out);
             await().atMost(Duration.ofSeconds(60)).until(() -> Harness.count(Harness.linesOf(out), "succeeded") >= 5);
             worker.destroyForcibly(); // SIGKILL: no shutdown hook, nothing released
             assertThat(worker.waitFor(30, TimeUnit.SECONDS)).isTrue();

@@ -20,7 +20,7 @@ class MixedMessagesIT {
     void goodRecordsAreProcessedAndEveryBadMessageGoesToTheDeadLetterQueueWithItsReason() throws Exception {
         Harness h = new Harness("mix", 5, 3);
         String src = h.source;
-        String odd = "uploads/a b+c/ñandú ü%.jpg";          // space, plus, unicode and a percent sign
+        String odd = "uploads/a b+c/ñandú ü%.jpg"; // space, plus, unicode and a percent sign
         byte[] good = Images.jpeg(100, 80, 1);
         byte[] png = Images.png(90, 60, 2);
         h.aws.put(src, odd, good);
@@ -34,44 +34,71 @@ class MixedMessagesIT {
         h.aws.put(src, "half/broken.jpg", Images.truncatedJpeg(200, 150));
         h.aws.put(src, "folder/", new byte[0]);
 
-        h.aws.send(h.queues.url(), List.of(
-                Events.created(List.of(new Events.Obj(src, odd, good.length), new Events.Obj(src, "multi/one.jpg", good.length),
-                        new Events.Obj(src, "multi/two.png", png.length))),
-                Events.testEvent(src),
-                Events.viaSns(Events.created(src, "sns/three.jpg", good.length)),
-                "hello, not json",
-                "{\"Message\":\"no records here\"}",
-                Events.created(src, "bad/corrupt.jpg", 1000),
-                Events.created(src, "bad/missing.jpg", 1000),
-                Events.created(src, "bad/empty.jpg", 0),
-                Events.created(src, "bad/notes.jpg", 13),
-                Events.created(List.of(new Events.Obj(src, "half/good.jpg", good.length), new Events.Obj(src, "half/broken.jpg", 1000))),
-                Events.created(src, "folder/", 0)));
+        h.aws.send(
+                h.queues.url(),
+                List.of(
+                        Events.created(List.of(
+                                new Events.Obj(src, odd, good.length),
+                                new Events.Obj(src, "multi/one.jpg", good.length),
+                                new Events.Obj(src, "multi/two.png", png.length))),
+                        Events.testEvent(src),
+                        Events.viaSns(Events.created(src, "sns/three.jpg", good.length)),
+                        "hello, not json",
+                        "{\"Message\":\"no records here\"}",
+                        Events.created(src, "bad/corrupt.jpg", 1000),
+                        Events.created(src, "bad/missing.jpg", 1000),
+                        Events.created(src, "bad/empty.jpg", 0),
+                        Events.created(src, "bad/notes.jpg", 13),
+                        Events.created(List.of(
+                                new Events.Obj(src, "half/good.jpg", good.length),
+                                new Events.Obj(src, "half/broken.jpg", 1000))),
+                        Events.created(src, "folder/", 0)));
 
         int code;
         Harness.Running w = h.startInProcess(h.env(), "mix");
         try (w) {
             code = w.awaitExit();
             assertThat(w.metric("ebb_worker_test_events_total")).isEqualTo(1.0);
-            assertThat(w.metric("ebb_worker_records_failed_total{kind=\"permanent\",reason=\"corrupt\"}")).isEqualTo(2.0);
-            assertThat(w.metric("ebb_worker_records_skipped_total{reason=\"folder_marker\"}")).isEqualTo(1.0);
-            assertThat(w.metric("ebb_worker_jpeg_decoder_info{decoder=\"turbojpeg\"}")).isEqualTo(1.0);
+            assertThat(w.metric("ebb_worker_records_failed_total{kind=\"permanent\",reason=\"corrupt\"}"))
+                    .isEqualTo(2.0);
+            assertThat(w.metric("ebb_worker_records_skipped_total{reason=\"folder_marker\"}"))
+                    .isEqualTo(1.0);
+            assertThat(w.metric("ebb_worker_jpeg_decoder_info{decoder=\"turbojpeg\"}"))
+                    .isEqualTo(1.0);
         }
         assertThat(code).isZero();
 
-        assertThat(h.aws.keys(h.dest)).containsExactlyInAnyOrder(
-                "64x64/" + odd, "32x48/" + odd,
-                "64x64/multi/one.jpg", "32x48/multi/one.jpg",
-                "64x64/multi/two.png.jpg", "32x48/multi/two.png.jpg",
-                "64x64/sns/three.jpg", "32x48/sns/three.jpg",
-                "64x64/half/good.jpg", "32x48/half/good.jpg");
+        assertThat(h.aws.keys(h.dest))
+                .containsExactlyInAnyOrder(
+                        "64x64/" + odd,
+                        "32x48/" + odd,
+                        "64x64/multi/one.jpg",
+                        "32x48/multi/one.jpg",
+                        "64x64/multi/two.png.jpg",
+                        "32x48/multi/two.png.jpg",
+                        "64x64/sns/three.jpg",
+                        "32x48/sns/three.jpg",
+                        "64x64/half/good.jpg",
+                        "32x48/half/good.jpg");
 
         List<Message> dead = h.aws.peekAll(h.queues.dlqUrl());
-        Map<String, Long> reasons = dead.stream().collect(Collectors.groupingBy(
-                m -> m.messageAttributes().get("ebb-reason").stringValue(), Collectors.counting()));
-        assertThat(reasons).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "malformed_event", 2L, "corrupt", 2L, "source_missing", 1L, "empty", 1L, "unsupported_format", 1L));
-        assertThat(dead).allSatisfy(m -> assertThat(m.messageAttributes()).containsKeys("ebb-detail", "ebb-source-message-id"));
+        Map<String, Long> reasons = dead.stream()
+                .collect(Collectors.groupingBy(
+                        m -> m.messageAttributes().get("ebb-reason").stringValue(), Collectors.counting()));
+        assertThat(reasons)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "malformed_event",
+                        2L,
+                        "corrupt",
+                        2L,
+                        "source_missing",
+                        1L,
+                        "empty",
+                        1L,
+                        "unsupported_format",
+                        1L));
+        assertThat(dead)
+                .allSatisfy(m -> assertThat(m.messageAttributes()).containsKeys("ebb-detail", "ebb-source-message-id"));
         assertThat(dead.stream().map(Message::body)).contains("hello, not json");
         assertThat(h.aws.depth(h.queues.url())).isZero();
 

@@ -61,23 +61,46 @@ class WorkerStopTest {
     }
 
     private Worker start(int graceSeconds) throws Exception {
-        WorkerConfig config = ConfigReader.read(Map.of("EBB_QUEUE_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/uploads",
-                "EBB_DEST_BUCKET", "thumbs", "EBB_CONCURRENCY", "4", "EBB_GRACE_SECONDS", String.valueOf(graceSeconds),
-                "EBB_DELETE_FLUSH_MS", "0", "EBB_TURBOJPEG", "false"), 1);
-        var parts = new Worker.Parts(LOOP.vertx(), LOOP.context(), LOOP.vertx().createSharedWorkerExecutor("test-render", 1), queue,
-                store, ImageEngine.withImageIo(config.limits()), new WorkerMetrics(new SimpleMeterRegistry()),
-                new OutcomeLog(new PrintStream(out, true, StandardCharsets.UTF_8)), () -> true, () -> { },
-                new AttemptMarkers(store, LOOP.context(), "thumbs", "", "test-worker", OptionalInt.empty(), warning -> { }));
+        WorkerConfig config = ConfigReader.read(
+                Map.of(
+                        "EBB_QUEUE_URL",
+                        "https://sqs.eu-west-1.amazonaws.com/123456789012/uploads",
+                        "EBB_DEST_BUCKET",
+                        "thumbs",
+                        "EBB_CONCURRENCY",
+                        "4",
+                        "EBB_GRACE_SECONDS",
+                        String.valueOf(graceSeconds),
+                        "EBB_DELETE_FLUSH_MS",
+                        "0",
+                        "EBB_TURBOJPEG",
+                        "false"),
+                1);
+        var parts = new Worker.Parts(
+                LOOP.vertx(),
+                LOOP.context(),
+                LOOP.vertx().createSharedWorkerExecutor("test-render", 1),
+                queue,
+                store,
+                ImageEngine.withImageIo(config.limits()),
+                new WorkerMetrics(new SimpleMeterRegistry()),
+                new OutcomeLog(new PrintStream(out, true, StandardCharsets.UTF_8)),
+                () -> true,
+                () -> {},
+                new AttemptMarkers(
+                        store, LOOP.context(), "thumbs", "", "test-worker", OptionalInt.empty(), warning -> {}));
         // a 1 s visibility timeout ticks every 250 ms (its heartbeats are left unanswered)
         worker = new Worker(config, parts, 1);
         worker.start();
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).until(() -> queue.receives.size() == 1);
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> queue.receives.size() == 1);
         return worker;
     }
 
     private void stop() {
         worker.stop("SIGTERM");
-        LOOP.run(() -> { }); // the stop has begun
+        LOOP.run(() -> {}); // the stop has begun
     }
 
     private void receive(int index, ReceivedMessage... messages) {
@@ -93,7 +116,11 @@ class WorkerStopTest {
     }
 
     private List<JsonObject> lines(String event) {
-        return out.toString(StandardCharsets.UTF_8).lines().map(JsonObject::new).filter(j -> event.equals(j.getString("event"))).toList();
+        return out.toString(StandardCharsets.UTF_8)
+                .lines()
+                .map(JsonObject::new)
+                .filter(j -> event.equals(j.getString("event")))
+                .toList();
     }
 
     private int exitCode() throws Exception {
@@ -109,14 +136,19 @@ class WorkerStopTest {
         assertThat(exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(queue.receives.getFirst().reply().isCancelled()).isTrue();
         assertThat(queue.visibilityChanges).isEmpty();
-        assertThat(lines("exit")).singleElement().satisfies(j -> assertThat(j.getString("reason")).isEqualTo("SIGTERM"));
+        assertThat(lines("exit"))
+                .singleElement()
+                .satisfies(j -> assertThat(j.getString("reason")).isEqualTo("SIGTERM"));
     }
 
     @Test
     void aMessageThatFinishesWithinTheGracePeriodIsAcknowledgedNotReleased() throws Exception {
         start(LONG_GRACE_SECONDS);
         receive(0, testEvent("t1"));
-        assertThat(queue.deletes).singleElement().extracting(ScriptedQueue.Delete::ids).isEqualTo(List.of("t1"));
+        assertThat(queue.deletes)
+                .singleElement()
+                .extracting(ScriptedQueue.Delete::ids)
+                .isEqualTo(List.of("t1"));
 
         stop();
         assertThat(worker.exit()).isNotDone();
@@ -124,7 +156,9 @@ class WorkerStopTest {
 
         assertThat(exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(queue.visibilityChangesTo(0)).isEmpty();
-        assertThat(lines("message")).singleElement().satisfies(j -> assertThat(j.getString("outcome")).isEqualTo("test_event"));
+        assertThat(lines("message"))
+                .singleElement()
+                .satisfies(j -> assertThat(j.getString("outcome")).isEqualTo("test_event"));
     }
 
     @Test
@@ -136,16 +170,21 @@ class WorkerStopTest {
         long stoppedAt = System.nanoTime();
         stop();
         assertThat(queue.visibilityChangesTo(0)).isEmpty();
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(5)).until(() -> !queue.visibilityChangesTo(0).isEmpty());
+        await().atMost(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> !queue.visibilityChangesTo(0).isEmpty());
 
         assertThat((System.nanoTime() - stoppedAt) / 1_000_000).isGreaterThanOrEqualTo(1_000);
-        assertThat(queue.visibilityChangesTo(0)).singleElement().extracting(ScriptedQueue.VisibilityChange::ids)
+        assertThat(queue.visibilityChangesTo(0))
+                .singleElement()
+                .extracting(ScriptedQueue.VisibilityChange::ids)
                 .isEqualTo(List.of("a", "b"));
         assertThat(queue.receives.getLast().reply().isCancelled()).isTrue(); // the next long poll is abandoned
         assertThat(worker.exit()).isNotDone(); // the exit waits for the release
         LOOP.run(() -> queue.visibilityChangesTo(0).getFirst().reply().complete(List.of()));
         assertThat(exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(lines("message")).extracting(j -> j.getString("message_id") + " " + j.getString("outcome") + " " + j.getString("detail"))
+        assertThat(lines("message"))
+                .extracting(j -> j.getString("message_id") + " " + j.getString("outcome") + " " + j.getString("detail"))
                 .containsExactly("a released grace period over", "b released grace period over");
         assertThat(queue.deletes).isEmpty();
     }
@@ -154,12 +193,16 @@ class WorkerStopTest {
     void messagesAReceiveBringsWhileStoppingAreReleasedAtOnce() throws Exception {
         start(LONG_GRACE_SECONDS);
         receive(0, testEvent("t1")); // holds the worker: its delete is unanswered
-        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).until(() -> queue.receives.size() == 2);
+        await().atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> queue.receives.size() == 2);
         stop();
 
         receive(1, testEvent("late1"), testEvent("late2"));
 
-        assertThat(queue.visibilityChangesTo(0)).singleElement().extracting(ScriptedQueue.VisibilityChange::ids)
+        assertThat(queue.visibilityChangesTo(0))
+                .singleElement()
+                .extracting(ScriptedQueue.VisibilityChange::ids)
                 .isEqualTo(List.of("late1", "late2"));
         assertThat(queue.deletes).hasSize(1);
         LOOP.run(() -> queue.deletes.getFirst().reply().complete(List.of()));
@@ -171,7 +214,8 @@ class WorkerStopTest {
         final List<CompletableFuture<SourceObject>> gets = new CopyOnWriteArrayList<>();
 
         @Override
-        public CompletableFuture<SourceObject> get(String bucket, String key, Optional<String> versionId, long maxBytes) {
+        public CompletableFuture<SourceObject> get(
+                String bucket, String key, Optional<String> versionId, long maxBytes) {
             CompletableFuture<SourceObject> f = new CompletableFuture<>();
             gets.add(f);
             return f;
@@ -193,7 +237,8 @@ class WorkerStopTest {
         }
 
         @Override
-        public CompletableFuture<Void> put(String bucket, String key, byte[] bytes, String contentType, Map<String, String> metadata) {
+        public CompletableFuture<Void> put(
+                String bucket, String key, byte[] bytes, String contentType, Map<String, String> metadata) {
             return CompletableFuture.completedFuture(null);
         }
 

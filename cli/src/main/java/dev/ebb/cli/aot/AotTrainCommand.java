@@ -29,16 +29,26 @@ import picocli.CommandLine.Parameters;
         })
 public final class AotTrainCommand implements Callable<Integer> {
 
-    @Option(names = "--out", required = true, paramLabel = "FILE", description = "Where the cache is written (replaced).")
+    @Option(
+            names = "--out",
+            required = true,
+            paramLabel = "FILE",
+            description = "Where the cache is written (replaced).")
     Path out;
 
-    @Option(names = "--images", defaultValue = "40", paramLabel = "N",
+    @Option(
+            names = "--images",
+            defaultValue = "40",
+            paramLabel = "N",
             description = "JPEG uploads (of four generated photos) the worker processes (default ${DEFAULT-VALUE}).")
     int images;
 
-    @Parameters(arity = "1..*", paramLabel = "COMMAND",
-            description = "After --: the worker's command line as the image runs it, e.g. java <the ENTRYPOINT's flags> -jar /app/ebb.jar worker"
-                    + " (its AOT options are replaced).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "COMMAND",
+            description =
+                    "After --: the worker's command line as the image runs it, e.g. java <the ENTRYPOINT's flags> -jar /app/ebb.jar worker"
+                            + " (its AOT options are replaced).")
     List<String> command;
 
     @Override
@@ -51,11 +61,20 @@ public final class AotTrainCommand implements Callable<Integer> {
         try {
             long t0 = System.nanoTime();
             TrainingSet set = TrainingSet.write(folder, images);
-            System.err.printf("ebb aot-train: %d images written in %.1f s; training ...%n", set.inputs().size(), (System.nanoTime() - t0) / 1e9);
-            TrainingRun.Result r = TrainingRun.run(set.inputs(), set.expectedToFail(), command, out, Duration.ofMinutes(10));
-            System.err.printf("ebb aot-train: %s, %.1f MB; the worker processed %d images, dead-lettered %s, and ran %.1f s"
-                    + " (cache written at its exit); %.1f s in all%n", r.cache(), r.cacheBytes() / 1e6, r.processed(), r.deadLettered(),
-                    r.worker().toMillis() / 1e3, (System.nanoTime() - t0) / 1e9);
+            System.err.printf(
+                    "ebb aot-train: %d images written in %.1f s; training ...%n",
+                    set.inputs().size(), (System.nanoTime() - t0) / 1e9);
+            TrainingRun.Result r =
+                    TrainingRun.run(set.inputs(), set.expectedToFail(), command, out, Duration.ofMinutes(10));
+            System.err.printf(
+                    "ebb aot-train: %s, %.1f MB; the worker processed %d images, dead-lettered %s, and ran %.1f s"
+                            + " (cache written at its exit); %.1f s in all%n",
+                    r.cache(),
+                    r.cacheBytes() / 1e6,
+                    r.processed(),
+                    r.deadLettered(),
+                    r.worker().toMillis() / 1e3,
+                    (System.nanoTime() - t0) / 1e9);
             return 0;
         } catch (TrainingRun.Failed e) {
             System.err.println("ebb aot-train: " + e.getMessage());

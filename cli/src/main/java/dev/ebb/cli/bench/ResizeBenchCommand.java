@@ -30,9 +30,12 @@ import picocli.CommandLine.Parameters;
  * one process, a thread pool, untimed warm-up passes, then timed passes that read every file from
  * disk, render it and write the output. Prints one line per pass in the same key=value form.
  */
-@Command(name = "resize-bench", description = {
-        "Time the image engine over a folder of JPEGs.",
-        "How it compares with the original worker's Pillow loop (bench/resize_vs_pillow.py): docs/benchmarks.md."})
+@Command(
+        name = "resize-bench",
+        description = {
+            "Time the image engine over a folder of JPEGs.",
+            "How it compares with the original worker's Pillow loop (bench/resize_vs_pillow.py): docs/benchmarks.md."
+        })
 public final class ResizeBenchCommand implements java.util.concurrent.Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "1", description = "Concurrent renders (default ${DEFAULT-VALUE}).")
@@ -62,10 +65,14 @@ public final class ResizeBenchCommand implements java.util.concurrent.Callable<I
     @Override
     public Integer call() throws Exception {
         ImageEngine engine = imageIo ? ImageEngine.withImageIo(Limits.DEFAULT) : ImageEngine.create(Limits.DEFAULT);
-        List<OutputSpec> specs = List.of(new OutputSpec(size, size, ResizeMode.parse(mode), OutputFormat.JPEG, 85, Rgb.BLACK));
+        List<OutputSpec> specs =
+                List.of(new OutputSpec(size, size, ResizeMode.parse(mode), OutputFormat.JPEG, 85, Rgb.BLACK));
         List<Path> files;
         try (Stream<Path> s = Files.list(input)) {
-            files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jpe?g")).sorted().toList();
+            files = s.filter(p ->
+                            p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.jpe?g"))
+                    .sorted()
+                    .toList();
         }
         Files.createDirectories(out);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -78,9 +85,19 @@ public final class ResizeBenchCommand implements java.util.concurrent.Callable<I
                 long t1 = System.nanoTime();
                 long c1 = os.getProcessCpuTime();
                 double ms = (t1 - t0) / 1e6;
-                System.out.printf("EBB decoder=%s mode=%s threads=%d size=%d pass=%s n=%d failed=%d wall_ms=%.1f cpu_ms=%.1f ms_per_img=%.2f img_per_s=%.2f%n",
-                        engine.jpegDecoder(), mode, threads, size, p < warmup ? "warmup" : Integer.toString(p - warmup + 1),
-                        files.size(), failed, ms, (c1 - c0) / 1e6, ms / files.size(), files.size() * 1000.0 / ms);
+                System.out.printf(
+                        "EBB decoder=%s mode=%s threads=%d size=%d pass=%s n=%d failed=%d wall_ms=%.1f cpu_ms=%.1f ms_per_img=%.2f img_per_s=%.2f%n",
+                        engine.jpegDecoder(),
+                        mode,
+                        threads,
+                        size,
+                        p < warmup ? "warmup" : Integer.toString(p - warmup + 1),
+                        files.size(),
+                        failed,
+                        ms,
+                        (c1 - c0) / 1e6,
+                        ms / files.size(),
+                        files.size() * 1000.0 / ms);
             }
         } finally {
             pool.shutdown();
@@ -88,13 +105,15 @@ public final class ResizeBenchCommand implements java.util.concurrent.Callable<I
         return 0;
     }
 
-    private int pass(ExecutorService pool, ImageEngine engine, List<OutputSpec> specs, List<Path> files) throws Exception {
+    private int pass(ExecutorService pool, ImageEngine engine, List<OutputSpec> specs, List<Path> files)
+            throws Exception {
         AtomicInteger failed = new AtomicInteger();
         List<Future<?>> futures = new ArrayList<>(files.size());
         for (Path f : files) {
             futures.add(pool.submit(() -> {
                 try {
-                    Outcome o = engine.render(NativeFiles.read(f, engine.limits().maxBytes()), specs);
+                    Outcome o =
+                            engine.render(NativeFiles.read(f, engine.limits().maxBytes()), specs);
                     if (o instanceof Outcome.Rendered r) {
                         RenderedOutput first = r.outputs().getFirst();
                         Files.write(out.resolve(f.getFileName()), first.bytes());

@@ -14,9 +14,11 @@ public final class Distribution {
     /** What {@code ebb controller} and {@code ebb policy} run on. */
     public static final List<String> CONTROLLER = List.of("dev.ebb.controller.Controller");
     /** What {@code ebb simulate} runs on: the simulator calls the controller's reconciler. */
-    public static final List<String> SIMULATOR = List.of("dev.ebb.simulator.Simulator", "dev.ebb.controller.Controller");
+    public static final List<String> SIMULATOR =
+            List.of("dev.ebb.simulator.Simulator", "dev.ebb.controller.Controller");
     /** What {@code ebb local} runs on: the pipeline, its emulators and the controller's cycle. */
-    public static final List<String> LOCAL = List.of("dev.ebb.local.LocalPipeline", "dev.ebb.emulators.EmbeddedSqs", "dev.ebb.controller.Controller");
+    public static final List<String> LOCAL =
+            List.of("dev.ebb.local.LocalPipeline", "dev.ebb.emulators.EmbeddedSqs", "dev.ebb.controller.Controller");
 
     private Distribution() {}
 
@@ -30,8 +32,10 @@ public final class Distribution {
             parent.addSubcommand(name, command.get());
         } else {
             CommandLine standIn = new CommandLine(new NotInThisDistribution());
-            standIn.getCommandSpec().usageMessage().description(
-                    "Not in this distribution (the worker image carries only `ebb worker`); bin/ebb in a checkout has it.");
+            standIn.getCommandSpec()
+                    .usageMessage()
+                    .description(
+                            "Not in this distribution (the worker image carries only `ebb worker`); bin/ebb in a checkout has it.");
             parent.addSubcommand(name, standIn);
         }
     }

@@ -22,8 +22,11 @@ final class NotInThisDistribution implements Callable<Integer> {
     @Override
     public Integer call() {
         String name = spec.name();
-        spec.commandLine().getErr().println("ebb " + name + ": not in this distribution: the worker image carries only what"
-                + " `ebb worker` needs (no emulators, controller or simulator). Run it where Ebb is checked out: bin/ebb " + name);
+        spec.commandLine()
+                .getErr()
+                .println("ebb " + name + ": not in this distribution: the worker image carries only what"
+                        + " `ebb worker` needs (no emulators, controller or simulator). Run it where Ebb is checked out: bin/ebb "
+                        + name);
         return 2;
     }
 }

@@ -19,7 +19,8 @@ public final class NativeFiles {
     /** Files above this get a buffer of their own, freed by the GC, instead of growing the shared one. */
     private static final long KEPT_BUFFER_BYTES = 64L * 1024 * 1024;
 
-    private static final ThreadLocal<MemorySegment[]> BUFFER = ThreadLocal.withInitial(() -> new MemorySegment[] {MemorySegment.NULL});
+    private static final ThreadLocal<MemorySegment[]> BUFFER =
+            ThreadLocal.withInitial(() -> new MemorySegment[] {MemorySegment.NULL});
 
     private NativeFiles() {}
 

@@ -18,10 +18,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ebb local}: the whole pipeline on this machine (see dev.ebb.local.LocalPipeline). */
 @Command(
@@ -45,41 +45,70 @@ public final class LocalCommand implements Callable<Integer> {
     @Mixin
     ImageJobOptions jobOptions;
 
-    @Option(names = "--policy", paramLabel = "FILE",
+    @Option(
+            names = "--policy",
+            paramLabel = "FILE",
             description = "Scaling policy (same format and checks as config/scaling-policy.yaml; re-read every tick). "
                     + "Default: a local one, at most 4 workers, 2 more per tick.")
     Path policy;
 
-    @Option(names = "--tick", defaultValue = "5s", paramLabel = "DURATION",
+    @Option(
+            names = "--tick",
+            defaultValue = "5s",
+            paramLabel = "DURATION",
             description = "How often the controller reconciles (the Lambda: every 2 min). Default ${DEFAULT-VALUE}.")
     String tick;
 
-    @Option(names = "--report", paramLabel = "FILE.json",
-            description = "Write a JSON report: every input with status, reason, outputs; totals; tasks; controller decisions; timings.")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.json",
+            description =
+                    "Write a JSON report: every input with status, reason, outputs; totals; tasks; controller decisions; timings.")
     Path report;
 
-    @Option(names = "--keep-running",
-            description = "After the queue drains, keep everything up: files added under --input are uploaded on the next tick. Ctrl-C stops.")
+    @Option(
+            names = "--keep-running",
+            description =
+                    "After the queue drains, keep everything up: files added under --input are uploaded on the next tick. Ctrl-C stops.")
     boolean keepRunning;
 
-    @Option(names = "--visibility-timeout", defaultValue = "30s", paramLabel = "DURATION",
-            description = "The queue's visibility timeout: how soon a crashed worker's messages come back (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--visibility-timeout",
+            defaultValue = "30s",
+            paramLabel = "DURATION",
+            description =
+                    "The queue's visibility timeout: how soon a crashed worker's messages come back (default ${DEFAULT-VALUE}).")
     String visibility;
 
-    @Option(names = "--max-receives", defaultValue = "3", paramLabel = "N",
-            description = "The redrive policy's maxReceiveCount before SQS dead-letters a message (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-receives",
+            defaultValue = "3",
+            paramLabel = "N",
+            description =
+                    "The redrive policy's maxReceiveCount before SQS dead-letters a message (default ${DEFAULT-VALUE}).")
     int maxReceives;
 
-    @Option(names = "--worker-idle", defaultValue = "5s", paramLabel = "DURATION",
-            description = "A worker whose queue stays empty this long exits (EBB_IDLE_SECONDS; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--worker-idle",
+            defaultValue = "5s",
+            paramLabel = "DURATION",
+            description =
+                    "A worker whose queue stays empty this long exits (EBB_IDLE_SECONDS; default ${DEFAULT-VALUE}).")
     String workerIdle;
 
-    @Option(names = "--worker-grace", defaultValue = "10s", paramLabel = "DURATION",
-            description = "After SIGTERM a worker finishes its messages for this long (EBB_GRACE_SECONDS; default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--worker-grace",
+            defaultValue = "10s",
+            paramLabel = "DURATION",
+            description =
+                    "After SIGTERM a worker finishes its messages for this long (EBB_GRACE_SECONDS; default ${DEFAULT-VALUE}).")
     String workerGrace;
 
-    @Option(names = "--worker-env", paramLabel = "NAME=VALUE",
-            description = "Extra environment for every worker, e.g. EBB_CONCURRENCY=4 (see docs/worker.md); repeatable.")
+    @Option(
+            names = "--worker-env",
+            paramLabel = "NAME=VALUE",
+            description =
+                    "Extra environment for every worker, e.g. EBB_CONCURRENCY=4 (see docs/worker.md); repeatable.")
     Map<String, String> workerEnv = new LinkedHashMap<>();
 
     @Override
@@ -90,8 +119,10 @@ public final class LocalCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--worker-env " + k + ": only EBB_* variables");
             }
         }
-        List<OutputSpec> specs = jobOptions.outputSpecs(env.getOrDefault("EBB_FORMAT", "jpeg"),
-                env.getOrDefault("EBB_QUALITY", "85"), env.getOrDefault("EBB_BACKGROUND", "black"));
+        List<OutputSpec> specs = jobOptions.outputSpecs(
+                env.getOrDefault("EBB_FORMAT", "jpeg"),
+                env.getOrDefault("EBB_QUALITY", "85"),
+                env.getOrDefault("EBB_BACKGROUND", "black"));
         jobOptions.requireOneSource();
         if (maxReceives < 1 || maxReceives > 1000) {
             throw new ParameterException(spec.commandLine(), "--max-receives must be 1..1000");
@@ -101,11 +132,24 @@ public final class LocalCommand implements Callable<Integer> {
         Duration idle = duration("--worker-idle", workerIdle, Duration.ZERO);
         Duration grace = duration("--worker-grace", workerGrace, Duration.ZERO);
         Path input = jobOptions.inputFolder();
-        LocalOptions options = new LocalOptions(input, jobOptions.output(), Optional.ofNullable(policy), tickEvery, jobOptions.sizes(),
-                jobOptions.mode().toLowerCase(Locale.ROOT), specs, Optional.ofNullable(report), keepRunning,
-                (int) visibilityTimeout.toSeconds(), maxReceives, idle, grace, env,
+        LocalOptions options = new LocalOptions(
+                input,
+                jobOptions.output(),
+                Optional.ofNullable(policy),
+                tickEvery,
+                jobOptions.sizes(),
+                jobOptions.mode().toLowerCase(Locale.ROOT),
+                specs,
+                Optional.ofNullable(report),
+                keepRunning,
+                (int) visibilityTimeout.toSeconds(),
+                maxReceives,
+                idle,
+                grace,
+                env,
                 WorkerLauncher.sameJvm(Main.class.getName(), "worker"));
-        View view = View.forStderr(View.stdoutIsTerminal(), Math.max(1.0, Math.min(5.0, tickEvery.toMillis() / 1000.0)));
+        View view =
+                View.forStderr(View.stdoutIsTerminal(), Math.max(1.0, Math.min(5.0, tickEvery.toMillis() / 1000.0)));
         try {
             return new LocalPipeline(options, view, System.out).run().exitCode();
         } catch (IllegalArgumentException e) {
@@ -129,10 +173,12 @@ public final class LocalCommand implements Callable<Integer> {
                 d = Duration.parse(text.trim().toUpperCase(Locale.ROOT));
             }
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new ParameterException(spec.commandLine(), option + " " + text + ": not a duration (e.g. 5s, 500ms, 2m)");
+            throw new ParameterException(
+                    spec.commandLine(), option + " " + text + ": not a duration (e.g. 5s, 500ms, 2m)");
         }
         if (d.compareTo(min) < 0) {
-            throw new ParameterException(spec.commandLine(), option + " " + text + ": at least " + min.toMillis() + " ms");
+            throw new ParameterException(
+                    spec.commandLine(), option + " " + text + ": at least " + min.toMillis() + " ms");
         }
         return d;
     }

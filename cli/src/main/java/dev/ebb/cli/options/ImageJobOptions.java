@@ -31,26 +31,39 @@ public final class ImageJobOptions {
     @Option(names = "--input", paramLabel = "DIR", description = "Folder tree of source images.")
     Path input;
 
-    @Option(names = "--generate", paramLabel = "N",
+    @Option(
+            names = "--generate",
+            paramLabel = "N",
             description = "Instead of --input, write N photo-like test images into <output>/_samples and resize those.")
     Integer generate;
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder for the outputs (created).")
     Path output;
 
-    @Option(names = "--sizes", defaultValue = "224x224,299x299", paramLabel = "WxH[,WxH...]",
+    @Option(
+            names = "--sizes",
+            defaultValue = "224x224,299x299",
+            paramLabel = "WxH[,WxH...]",
             description = "Output boxes (default ${DEFAULT-VALUE}).")
     String sizes;
 
-    @Option(names = "--mode", defaultValue = "fit", paramLabel = "fit|fill|pad",
-            description = "fit: keep aspect inside the box, never enlarge; fill: centre-crop to the box; pad: letterbox to the box (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--mode",
+            defaultValue = "fit",
+            paramLabel = "fit|fill|pad",
+            description =
+                    "fit: keep aspect inside the box, never enlarge; fill: centre-crop to the box; pad: letterbox to the box (default ${DEFAULT-VALUE}).")
     String mode;
 
     /** {@code --sizes} in {@code --mode} with the given format, quality and background; a bad value is a usage error. */
     public List<OutputSpec> outputSpecs(String format, String quality, String background) {
         try {
-            return OutputSpec.parseSizes(sizes, ResizeMode.parse(mode), OutputFormat.parse(format),
-                    Integer.parseInt(quality), Rgb.parse(background));
+            return OutputSpec.parseSizes(
+                    sizes,
+                    ResizeMode.parse(mode),
+                    OutputFormat.parse(format),
+                    Integer.parseInt(quality),
+                    Rgb.parse(background));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(mixee.commandLine(), e.getMessage());
         }

@@ -44,9 +44,13 @@ final class FolderResize {
 
         String summary() {
             long failed = entries.size() - processed();
-            StringBuilder s = new StringBuilder(String.format("%d inputs: %d processed, %d failed%s in %.1f s (%.1f img/s)",
-                    entries.size() + unaccounted.size(), processed(), failed,
-                    failed > 0 ? " " + failuresByReason() : "", elapsedSeconds,
+            StringBuilder s = new StringBuilder(String.format(
+                    "%d inputs: %d processed, %d failed%s in %.1f s (%.1f img/s)",
+                    entries.size() + unaccounted.size(),
+                    processed(),
+                    failed,
+                    failed > 0 ? " " + failuresByReason() : "",
+                    elapsedSeconds,
                     elapsedSeconds > 0 ? entries.size() / elapsedSeconds : 0));
             if (!unaccounted.isEmpty()) {
                 s.append(String.format("%nNOT accounted for (%d):", unaccounted.size()));
@@ -102,7 +106,8 @@ final class FolderResize {
                     } catch (IOException | RuntimeException e) {
                         unaccounted.add(key + ": " + e);
                     }
-                    progress.update(done.incrementAndGet(), files.size(), failed.get(), (System.nanoTime() - start) / 1e9);
+                    progress.update(
+                            done.incrementAndGet(), files.size(), failed.get(), (System.nanoTime() - start) / 1e9);
                 }));
             }
             for (Future<?> f : futures) {
@@ -125,7 +130,13 @@ final class FolderResize {
         // Reads at most limit + 1 bytes: the engine reports too_large without the rest being loaded.
         Outcome outcome = engine.render(NativeFiles.read(file, engine.limits().maxBytes()), specs);
         return switch (outcome) {
-            case Outcome.Rejected r -> new Entry(key, "failed", r.rejection().reason().code(), r.rejection().message(), List.of());
+            case Outcome.Rejected r ->
+                new Entry(
+                        key,
+                        "failed",
+                        r.rejection().reason().code(),
+                        r.rejection().message(),
+                        List.of());
             case Outcome.Rendered r -> {
                 List<Output> outs = new ArrayList<>(r.outputs().size());
                 for (RenderedOutput o : r.outputs()) {

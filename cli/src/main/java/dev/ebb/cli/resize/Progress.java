@@ -9,7 +9,8 @@ interface Progress {
 
     void finish();
 
-    // SystemConsoleNull: on JDK 22+ the console is null only with -Djdk.console=java.base and no terminal; still checked
+    // SystemConsoleNull: on JDK 22+ the console is null only with -Djdk.console=java.base and no terminal; still
+    // checked
     @SuppressWarnings("SystemConsoleNull")
     static Progress forStderr() {
         java.io.Console console = System.console();

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ebb resize}: the worker's image engine over a folder tree, offline, no AWS. */
 @Command(
@@ -30,26 +30,42 @@ public final class ResizeCommand implements Callable<Integer> {
     @Mixin
     ImageJobOptions jobOptions;
 
-    @Option(names = "--format", defaultValue = "jpeg", paramLabel = "jpeg|png", description = "Output format (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--format",
+            defaultValue = "jpeg",
+            paramLabel = "jpeg|png",
+            description = "Output format (default ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--quality", defaultValue = "85", description = "JPEG quality 1..100 (default ${DEFAULT-VALUE}).")
     int quality;
 
-    @Option(names = "--background", defaultValue = "black", paramLabel = "#rrggbb",
+    @Option(
+            names = "--background",
+            defaultValue = "black",
+            paramLabel = "#rrggbb",
             description = "Letterbox colour for pad, and what transparency becomes in JPEG (default ${DEFAULT-VALUE}).")
     String background;
 
     @Option(names = "--threads", paramLabel = "N", description = "Concurrent resizes (default: the number of CPUs).")
     Integer threads;
 
-    @Option(names = "--report", paramLabel = "FILE.json", description = "Write a JSON report: every input with status, reason, outputs.")
+    @Option(
+            names = "--report",
+            paramLabel = "FILE.json",
+            description = "Write a JSON report: every input with status, reason, outputs.")
     Path report;
 
-    @Option(names = "--max-pixels", defaultValue = "100000000", description = "Reject images with more pixels (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-pixels",
+            defaultValue = "100000000",
+            description = "Reject images with more pixels (default ${DEFAULT-VALUE}).")
     long maxPixels;
 
-    @Option(names = "--max-bytes", defaultValue = "104857600", description = "Reject files larger than this (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--max-bytes",
+            defaultValue = "104857600",
+            description = "Reject files larger than this (default ${DEFAULT-VALUE}).")
     long maxBytes;
 
     @Override

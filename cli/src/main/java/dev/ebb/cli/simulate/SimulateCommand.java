@@ -31,7 +31,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code ebb simulate}: replay a load through scaling policies before deploying one. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
+@Command(
+        name = "simulate",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        showDefaultValues = true,
         description = {
             "Replay a load through scaling policies and compare them side by side.",
             "Calls the controller's own reconciler; compares backlog, message wait, drain time, task usage and cost.",
@@ -44,99 +48,204 @@ import picocli.CommandLine.Spec;
             "DIST: 2s, uniform:1s..3s, lognormal:MEDIAN,P95, file:PATH (one measured value a line).",
             "Exit status: 0 done, 1 the chart could not be written, 2 bad command line, policy or trace.",
             "See docs/simulator.md for the model and its limits.",
-            ""})
+            ""
+        })
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", required = true, paramLabel = "FILE", description = "A ScalingPolicy file; repeat to compare.")
+    @Option(
+            names = "--policy",
+            required = true,
+            paramLabel = "FILE",
+            description = "A ScalingPolicy file; repeat to compare.")
     List<Path> policies;
 
     @Option(names = "--trace", paramLabel = "FILE.csv", description = "Recorded arrivals: timestamp,count per line.")
     Path trace;
 
-    @Option(names = "--pattern", showDefaultValue = Help.Visibility.NEVER, paramLabel = "NAME[:k=v,…]", description = "A built-in load; repeat to add loads up.")
+    @Option(
+            names = "--pattern",
+            showDefaultValue = Help.Visibility.NEVER,
+            paramLabel = "NAME[:k=v,…]",
+            description = "A built-in load; repeat to add loads up.")
     List<String> patterns = new ArrayList<>();
 
-    @Option(names = "--duration", paramLabel = "DURATION", defaultValue = "24h", description = "Simulated time (the run ends early once all is done).")
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            defaultValue = "24h",
+            description = "Simulated time (the run ends early once all is done).")
     String duration;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Write simulate.svg and simulate.png (backlog and tasks over time) here.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            description = "Write simulate.svg and simulate.png (backlog and tasks over time) here.")
     Path out;
 
-    @Option(names = "--task-cpu", paramLabel = "VCPU", defaultValue = "1", description = "vCPU of the worker task (billing; the measured speed is for 1 vCPU).")
+    @Option(
+            names = "--task-cpu",
+            paramLabel = "VCPU",
+            defaultValue = "1",
+            description = "vCPU of the worker task (billing; the measured speed is for 1 vCPU).")
     double taskCpu;
 
-    @Option(names = "--task-memory", paramLabel = "GB", defaultValue = "2", description = "Memory of the worker task in GB (billing).")
+    @Option(
+            names = "--task-memory",
+            paramLabel = "GB",
+            defaultValue = "2",
+            description = "Memory of the worker task in GB (billing).")
     double taskMemory;
 
-    @Option(names = "--start-latency", paramLabel = "DIST", defaultValue = "lognormal:45s,90s", description = "RunTask until the worker polls.")
+    @Option(
+            names = "--start-latency",
+            paramLabel = "DIST",
+            defaultValue = "lognormal:45s,90s",
+            description = "RunTask until the worker polls.")
     String startLatency;
 
-    @Option(names = "--processing-time", paramLabel = "DIST", defaultValue = "lognormal:150ms,400ms",
-            description = "One message's permit time (durations_ms.work); the default is the measured worker, ~112 msg/s a task.")
+    @Option(
+            names = "--processing-time",
+            paramLabel = "DIST",
+            defaultValue = "lognormal:150ms,400ms",
+            description =
+                    "One message's permit time (durations_ms.work); the default is the measured worker, ~112 msg/s a task.")
     String processingTime;
 
-    @Option(names = "--receive-latency", paramLabel = "DURATION", defaultValue = "20ms", description = "One ReceiveMessage round trip.")
+    @Option(
+            names = "--receive-latency",
+            paramLabel = "DURATION",
+            defaultValue = "20ms",
+            description = "One ReceiveMessage round trip.")
     String receiveLatency;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "20", description = "Messages one worker holds at a time (EBB_CONCURRENCY).")
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "Messages one worker holds at a time (EBB_CONCURRENCY).")
     int concurrency;
 
-    @Option(names = "--idle-window", paramLabel = "DURATION", defaultValue = "60s", description = "A worker with nothing to do this long exits.")
+    @Option(
+            names = "--idle-window",
+            paramLabel = "DURATION",
+            defaultValue = "60s",
+            description = "A worker with nothing to do this long exits.")
     String idleWindow;
 
-    @Option(names = "--visibility-timeout", paramLabel = "DURATION", defaultValue = "120s", description = "Messages of a killed task return after this.")
+    @Option(
+            names = "--visibility-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "120s",
+            description = "Messages of a killed task return after this.")
     String visibilityTimeout;
 
-    @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "100s", description = "After SIGTERM the worker finishes for this long, then releases (EBB_GRACE_SECONDS).")
+    @Option(
+            names = "--grace",
+            paramLabel = "DURATION",
+            defaultValue = "100s",
+            description = "After SIGTERM the worker finishes for this long, then releases (EBB_GRACE_SECONDS).")
     String grace;
 
-    @Option(names = "--no-release", description = "Workers are killed without releasing messages; they wait out the visibility timeout.")
+    @Option(
+            names = "--no-release",
+            description = "Workers are killed without releasing messages; they wait out the visibility timeout.")
     boolean noRelease;
 
-    @Option(names = "--queue-delay", paramLabel = "DURATION", defaultValue = "0s", description = "The queue's DelaySeconds.")
+    @Option(
+            names = "--queue-delay",
+            paramLabel = "DURATION",
+            defaultValue = "0s",
+            description = "The queue's DelaySeconds.")
     String queueDelay;
 
-    @Option(names = "--spot-interruptions", defaultValue = "0", paramLabel = "PER_HOUR", description = "Spot interruptions per Spot task-hour (2-minute notice).")
+    @Option(
+            names = "--spot-interruptions",
+            defaultValue = "0",
+            paramLabel = "PER_HOUR",
+            description = "Spot interruptions per Spot task-hour (2-minute notice).")
     double spotInterruptions;
 
-    @Option(names = "--spot-shortage", showDefaultValue = Help.Visibility.NEVER, paramLabel = "FROM..TO", description = "A window in which FARGATE_SPOT has no capacity, e.g. 1h..3h; repeatable.")
+    @Option(
+            names = "--spot-shortage",
+            showDefaultValue = Help.Visibility.NEVER,
+            paramLabel = "FROM..TO",
+            description = "A window in which FARGATE_SPOT has no capacity, e.g. 1h..3h; repeatable.")
     List<String> spotShortages = new ArrayList<>();
 
-    @Option(names = "--stop-timeout", paramLabel = "DURATION", defaultValue = "120s", description = "StopTask until ECS kills the task (task definition StopTimeout).")
+    @Option(
+            names = "--stop-timeout",
+            paramLabel = "DURATION",
+            defaultValue = "120s",
+            description = "StopTask until ECS kills the task (task definition StopTimeout).")
     String stopTimeout;
 
     @Option(names = "--tick", paramLabel = "DURATION", defaultValue = "2m", description = "The controller's schedule.")
     String tick;
 
-    @Option(names = "--first-tick", paramLabel = "DURATION", defaultValue = "random",
+    @Option(
+            names = "--first-tick",
+            paramLabel = "DURATION",
+            defaultValue = "random",
             description = "The first controller tick; random: a point of the first tick period drawn from the seed.")
     String firstTick;
 
-    @Option(names = "--metrics-window", paramLabel = "DURATION", defaultValue = "10m", description = "CloudWatch's recent window: arrivals and throughput.")
+    @Option(
+            names = "--metrics-window",
+            paramLabel = "DURATION",
+            defaultValue = "10m",
+            description = "CloudWatch's recent window: arrivals and throughput.")
     String metricsWindow;
 
-    @Option(names = "--metrics-long-window", paramLabel = "DURATION", defaultValue = "24h", description = "CloudWatch's long window: throughput after a quiet spell.")
+    @Option(
+            names = "--metrics-long-window",
+            paramLabel = "DURATION",
+            defaultValue = "24h",
+            description = "CloudWatch's long window: throughput after a quiet spell.")
     String metricsLongWindow;
 
-    @Option(names = "--metrics-lag", paramLabel = "DURATION", defaultValue = "1m", description = "How late CloudWatch publishes a minute; both windows end this long before the tick.")
+    @Option(
+            names = "--metrics-lag",
+            paramLabel = "DURATION",
+            defaultValue = "1m",
+            description = "How late CloudWatch publishes a minute; both windows end this long before the tick.")
     String metricsLag;
 
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of every random draw; same seed, same run.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Seed of every random draw; same seed, same run.")
     long seed;
 
-    @Option(names = "--price-fargate-vcpu", defaultValue = "0.04048", paramLabel = "USD", description = "FARGATE per vCPU-hour (us-east-1).")
+    @Option(
+            names = "--price-fargate-vcpu",
+            defaultValue = "0.04048",
+            paramLabel = "USD",
+            description = "FARGATE per vCPU-hour (us-east-1).")
     double priceFargateVcpu;
 
-    @Option(names = "--price-fargate-gb", defaultValue = "0.004445", paramLabel = "USD", description = "FARGATE per GB-hour (us-east-1).")
+    @Option(
+            names = "--price-fargate-gb",
+            defaultValue = "0.004445",
+            paramLabel = "USD",
+            description = "FARGATE per GB-hour (us-east-1).")
     double priceFargateGb;
 
-    @Option(names = "--price-spot-vcpu", defaultValue = "0.012144", paramLabel = "USD", description = "FARGATE_SPOT per vCPU-hour (on-demand less 70%%).")
+    @Option(
+            names = "--price-spot-vcpu",
+            defaultValue = "0.012144",
+            paramLabel = "USD",
+            description = "FARGATE_SPOT per vCPU-hour (on-demand less 70%%).")
     double priceSpotVcpu;
 
-    @Option(names = "--price-spot-gb", defaultValue = "0.0013335", paramLabel = "USD", description = "FARGATE_SPOT per GB-hour (on-demand less 70%%).")
+    @Option(
+            names = "--price-spot-gb",
+            defaultValue = "0.0013335",
+            paramLabel = "USD",
+            description = "FARGATE_SPOT per GB-hour (on-demand less 70%%).")
     double priceSpotGb;
 
     @Override
@@ -175,11 +284,20 @@ public final class SimulateCommand implements Callable<Integer> {
 
         List<RunResult> results = Simulator.compare(loaded, model, prices, arrivals, durationMillis);
         List<String> names = headers(loaded);
-        out.printf(Locale.ROOT, "%s messages over %s; %s; tasks %s vCPU / %s GB; processing %s, %d at a time; start %s; "
+        out.printf(
+                Locale.ROOT,
+                "%s messages over %s; %s; tasks %s vCPU / %s GB; processing %s, %d at a time; start %s; "
                         + "first tick %s; seed %d%n",
-                String.format(Locale.ROOT, "%,d", arrivals.total()), DurationText.format(durationMillis), describeLoad(),
-                trim(model.taskVcpu()), trim(model.taskMemoryGb()), model.processingTime().describe(), model.concurrency(),
-                model.startLatency().describe(), String.format(Locale.ROOT, "%.3fs", model.firstTick() / 1000.0), model.seed());
+                String.format(Locale.ROOT, "%,d", arrivals.total()),
+                DurationText.format(durationMillis),
+                describeLoad(),
+                trim(model.taskVcpu()),
+                trim(model.taskMemoryGb()),
+                model.processingTime().describe(),
+                model.concurrency(),
+                model.startLatency().describe(),
+                String.format(Locale.ROOT, "%.3fs", model.firstTick() / 1000.0),
+                model.seed());
         out.println();
         out.print(ComparisonTable.render(names, results));
         if (this.out != null) {
@@ -188,13 +306,15 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             try {
                 Files.createDirectories(this.out);
-                Chart chart = new Chart("ebb simulate: " + describeLoad(), names, results, Chart.axisEnd(results, durationMillis));
+                Chart chart = new Chart(
+                        "ebb simulate: " + describeLoad(), names, results, Chart.axisEnd(results, durationMillis));
                 Path svg = this.out.resolve("simulate.svg");
                 Path png = this.out.resolve("simulate.png");
                 chart.writeSvg(svg);
                 boolean withText = chart.writePng(png);
                 out.println();
-                out.println("chart: " + svg + ", " + png + (withText ? "" : " (no fonts on this machine: the PNG has no labels)"));
+                out.println("chart: " + svg + ", " + png
+                        + (withText ? "" : " (no fonts on this machine: the PNG has no labels)"));
             } catch (IOException e) {
                 err.println("ebb simulate: cannot write the chart: " + e.getMessage());
                 err.flush();
@@ -223,9 +343,12 @@ public final class SimulateCommand implements Callable<Integer> {
                 .spotShortages(windows)
                 .stopTimeoutMillis(DurationText.parseMillis(stopTimeout))
                 .tickMillis(DurationText.parseMillis(tick))
-                .firstTickMillis(firstTick.equals("random") ? ModelParameters.RANDOM_PHASE : DurationText.parseMillis(firstTick))
-                .measurement(new MeasurementWindows(DurationText.parseMillis(metricsWindow),
-                        DurationText.parseMillis(metricsLongWindow), DurationText.parseMillis(metricsLag)))
+                .firstTickMillis(
+                        firstTick.equals("random") ? ModelParameters.RANDOM_PHASE : DurationText.parseMillis(firstTick))
+                .measurement(new MeasurementWindows(
+                        DurationText.parseMillis(metricsWindow),
+                        DurationText.parseMillis(metricsLongWindow),
+                        DurationText.parseMillis(metricsLag)))
                 .seed(seed)
                 .build();
     }
@@ -236,7 +359,8 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private Arrivals arrivals(long durationMillis) {
         if ((trace == null) == patterns.isEmpty()) {
-            throw new IllegalArgumentException("give either --trace FILE.csv or one or more --pattern NAME (" + String.join(", ", Patterns.NAMES) + ")");
+            throw new IllegalArgumentException("give either --trace FILE.csv or one or more --pattern NAME ("
+                    + String.join(", ", Patterns.NAMES) + ")");
         }
         if (trace != null) {
             return TraceCsv.read(trace).until(durationMillis);

@@ -16,7 +16,16 @@ class DistributionTest {
         CommandLine ebb = Main.commandLine();
 
         assertThat(ebb.getSubcommands().keySet())
-                .containsExactly("help", "resize", "resize-bench", "controller", "policy", "worker", "simulate", "local", "aot-train");
+                .containsExactly(
+                        "help",
+                        "resize",
+                        "resize-bench",
+                        "controller",
+                        "policy",
+                        "worker",
+                        "simulate",
+                        "local",
+                        "aot-train");
         // a renamed marker class would otherwise turn a command into its stand-in without a word
         assertThat(ebb.getSubcommands().values()).noneMatch(Distribution::leftOut);
     }
@@ -24,16 +33,22 @@ class DistributionTest {
     @Test
     void aCommandWhoseModuleIsMissingSaysSoAndExitsTwo() {
         CommandLine parent = new CommandLine(new Main());
-        Distribution.add(parent, "local", () -> {
-            throw new AssertionError("the command's class must not be touched");
-        }, List.of("dev.ebb.nowhere.Pipeline"));
+        Distribution.add(
+                parent,
+                "local",
+                () -> {
+                    throw new AssertionError("the command's class must not be touched");
+                },
+                List.of("dev.ebb.nowhere.Pipeline"));
         StringWriter err = new StringWriter();
         parent.setErr(new PrintWriter(err, true));
 
         int exit = parent.execute("local", "--generate", "10", "--output", "/tmp/x");
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("ebb local: not in this distribution").contains("bin/ebb local");
+        assertThat(err.toString())
+                .contains("ebb local: not in this distribution")
+                .contains("bin/ebb local");
         assertThat(Distribution.leftOut(parent.getSubcommands().get("local"))).isTrue();
         StringWriter help = new StringWriter();
         parent.usage(new PrintWriter(help, true));

@@ -35,7 +35,9 @@ import org.junit.jupiter.api.io.TempDir;
 class LocalCommandIT {
 
     private static final List<OutputSpec> SPECS = List.of(OutputSpec.fit(224, 224), OutputSpec.fit(299, 299));
-    private static final String[] FAST = {"--tick", "1s", "--visibility-timeout", "4s", "--worker-idle", "2s", "--worker-grace", "3s"};
+    private static final String[] FAST = {
+        "--tick", "1s", "--visibility-timeout", "4s", "--worker-idle", "2s", "--worker-grace", "3s"
+    };
 
     @TempDir
     Path dir;
@@ -71,8 +73,12 @@ class LocalCommandIT {
                 reasons.put(e.get("key").asText(), e.get("reason").asText());
             }
         }
-        assertThat(reasons).containsOnly(Map.entry("bad/empty.jpg", "empty"), Map.entry("bad/notes.txt", "unsupported_format"),
-                Map.entry("bad/truncated.jpg", "corrupt"), Map.entry("bad/scan.tiff", "unsupported_format"));
+        assertThat(reasons)
+                .containsOnly(
+                        Map.entry("bad/empty.jpg", "empty"),
+                        Map.entry("bad/notes.txt", "unsupported_format"),
+                        Map.entry("bad/truncated.jpg", "corrupt"),
+                        Map.entry("bad/scan.tiff", "unsupported_format"));
 
         // every output where ebb resize would put it, sized as the engine's geometry says
         Set<String> expected = new TreeSet<>();
@@ -85,7 +91,8 @@ class LocalCommandIT {
                 String outKey = OutputKeys.of("", key, spec);
                 expected.add(outKey);
                 var img = ImageIO.read(out.resolve(outKey).toFile());
-                Size canvas = Layout.of(new Size(source.getWidth(), source.getHeight()), spec).canvas();
+                Size canvas = Layout.of(new Size(source.getWidth(), source.getHeight()), spec)
+                        .canvas();
                 assertThat(new Size(img.getWidth(), img.getHeight())).as(outKey).isEqualTo(canvas);
             }
         }
@@ -93,8 +100,11 @@ class LocalCommandIT {
 
         // no worker left, nothing left in the temporary folder
         for (JsonNode t : report.at("/tasks/each")) {
-            assertThat(ProcessHandle.of(t.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false))
-                    .as("worker %s still alive", t.get("id").asText()).isFalse();
+            assertThat(ProcessHandle.of(t.get("pid").asLong())
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false))
+                    .as("worker %s still alive", t.get("id").asText())
+                    .isFalse();
             assertThat(t.get("exitCode").asInt()).isZero();
         }
         assertThat(report.at("/tasks/launched").asInt()).isPositive();
@@ -122,21 +132,35 @@ class LocalCommandIT {
                 """);
         Path out = dir.resolve("out");
         // one message at a time per worker, so the fleet is still busy when the test strikes
-        LocalRun run = LocalRun.start(dir, concat(FAST, "--input", input.toString(), "--output", out.toString(),
-                "--policy", policy.toString(), "--worker-env", "EBB_CONCURRENCY=1", "--worker-env", "EBB_WORKER_THREADS=1"));
+        LocalRun run = LocalRun.start(
+                dir,
+                concat(
+                        FAST,
+                        "--input",
+                        input.toString(),
+                        "--output",
+                        out.toString(),
+                        "--policy",
+                        policy.toString(),
+                        "--worker-env",
+                        "EBB_CONCURRENCY=1",
+                        "--worker-env",
+                        "EBB_WORKER_THREADS=1"));
 
         List<ProcessHandle> victims = new ArrayList<>();
-        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            List<ProcessHandle> w = run.workers();
-            if (w.size() >= 2 && run.processedSoFar() >= 5) {
-                victims.addAll(w.subList(0, 2));
-                return true;
-            }
-            return !run.process.isAlive();
-        });
+        await().atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    List<ProcessHandle> w = run.workers();
+                    if (w.size() >= 2 && run.processedSoFar() >= 5) {
+                        victims.addAll(w.subList(0, 2));
+                        return true;
+                    }
+                    return !run.process.isAlive();
+                });
         assertThat(victims).as("two workers were busy at once").hasSize(2);
         victims.get(0).destroyForcibly(); // kill -9: a crash, its messages come back after the visibility timeout
-        victims.get(1).destroy();         // SIGTERM: what ECS sends on StopTask or a Spot interruption
+        victims.get(1).destroy(); // SIGTERM: what ECS sends on StopTask or a Spot interruption
         int code = run.awaitExit();
 
         assertThat(code).as("exit code").isZero();
@@ -159,7 +183,10 @@ class LocalCommandIT {
         assertThat(new TreeSet<>(written)).isEqualTo(expected);
         assertThat(report.get("inputs")).hasSize(160);
         for (JsonNode t : report.at("/tasks/each")) {
-            assertThat(ProcessHandle.of(t.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(t.get("pid").asLong())
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false))
+                    .isFalse();
         }
         assertThat(listing(run.tmp)).isEmpty();
     }
@@ -168,22 +195,27 @@ class LocalCommandIT {
     void twoRunsAtOnceUseTheirOwnPortsAndFolders() throws Exception {
         Path a = Files.createDirectories(dir.resolve("a"));
         Path b = Files.createDirectories(dir.resolve("b"));
-        LocalRun first = LocalRun.start(a, concat(FAST, "--generate", "12", "--output", a.resolve("out").toString()));
-        LocalRun second = LocalRun.start(b, concat(FAST, "--generate", "20", "--output", b.resolve("out").toString()));
+        LocalRun first = LocalRun.start(
+                a, concat(FAST, "--generate", "12", "--output", a.resolve("out").toString()));
+        LocalRun second = LocalRun.start(
+                b, concat(FAST, "--generate", "20", "--output", b.resolve("out").toString()));
 
         assertThat(first.awaitExit()).isZero();
         assertThat(second.awaitExit()).isZero();
 
         assertThat(first.report().at("/totals/processed").asInt()).isEqualTo(12);
         assertThat(second.report().at("/totals/processed").asInt()).isEqualTo(20);
-        assertThat(keysUnder(a.resolve("out")).stream().filter(k -> !k.startsWith("_samples/"))).hasSize(24);
-        assertThat(keysUnder(b.resolve("out")).stream().filter(k -> !k.startsWith("_samples/"))).hasSize(40);
+        assertThat(keysUnder(a.resolve("out")).stream().filter(k -> !k.startsWith("_samples/")))
+                .hasSize(24);
+        assertThat(keysUnder(b.resolve("out")).stream().filter(k -> !k.startsWith("_samples/")))
+                .hasSize(40);
         assertThat(endpoints(first)).doesNotContainAnyElementsOf(endpoints(second));
         assertThat(listing(first.tmp)).isEmpty();
         assertThat(listing(second.tmp)).isEmpty();
 
         // and again, in a row, into the same output folder
-        LocalRun third = LocalRun.start(Files.createDirectories(dir.resolve("c")),
+        LocalRun third = LocalRun.start(
+                Files.createDirectories(dir.resolve("c")),
                 concat(FAST, "--generate", "12", "--output", a.resolve("out").toString()));
         assertThat(third.awaitExit()).isZero();
         assertThat(third.report().at("/totals/processed").asInt()).isEqualTo(12);
@@ -194,20 +226,28 @@ class LocalCommandIT {
         Path input = dir.resolve("in");
         SampleImages.write(input, 8, 3);
         Path out = dir.resolve("out");
-        LocalRun run = LocalRun.start(dir, concat(FAST, "--input", input.toString(), "--output", out.toString(), "--keep-running"));
+        LocalRun run = LocalRun.start(
+                dir, concat(FAST, "--input", input.toString(), "--output", out.toString(), "--keep-running"));
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> LocalRun.text(run.stdout).contains("ebb local: 8 inputs: 8 processed"));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> LocalRun.text(run.stdout).contains("ebb local: 8 inputs: 8 processed"));
         SampleImages.write(input.resolve("later"), 4, 5);
-        await().atMost(Duration.ofMinutes(3)).until(() -> LocalRun.text(run.stdout).contains("ebb local: 12 inputs: 12 processed"));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> LocalRun.text(run.stdout).contains("ebb local: 12 inputs: 12 processed"));
         assertThat(run.process.isAlive()).as("still up after draining twice").isTrue();
         JsonNode report = run.report();
         run.process.destroy(); // SIGTERM, as Ctrl-C's SIGINT: the shutdown hook stops workers and emulators
         run.awaitExit();
 
         assertThat(report.at("/totals/processed").asInt()).isEqualTo(12);
-        assertThat(keysUnder(out)).filteredOn(k -> k.startsWith("224x224/later/")).hasSize(4);
+        assertThat(keysUnder(out))
+                .filteredOn(k -> k.startsWith("224x224/later/"))
+                .hasSize(4);
         for (JsonNode t : report.at("/tasks/each")) {
-            assertThat(ProcessHandle.of(t.get("pid").asLong()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(t.get("pid").asLong())
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false))
+                    .isFalse();
         }
         await().atMost(Duration.ofSeconds(30)).until(() -> listing(run.tmp).isEmpty());
     }
@@ -215,11 +255,13 @@ class LocalCommandIT {
     @Test
     void aPolicyThatCannotBeReadIsABadCommandLine() throws Exception {
         Path policy = dir.resolve("bad.yaml");
-        Files.writeString(policy, "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata:\n  name: x\nspec:\n  maxTask: 3\n");
+        Files.writeString(
+                policy, "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata:\n  name: x\nspec:\n  maxTask: 3\n");
         var err = new java.io.StringWriter();
         var cmd = Main.commandLine();
         cmd.setErr(new java.io.PrintWriter(err));
-        int code = cmd.execute("local", "--generate", "1", "--output", dir.resolve("out").toString(), "--policy", policy.toString());
+        int code = cmd.execute(
+                "local", "--generate", "1", "--output", dir.resolve("out").toString(), "--policy", policy.toString());
         assertThat(code).isEqualTo(2);
     }
 
@@ -235,7 +277,10 @@ class LocalCommandIT {
 
     private static List<String> keysUnder(Path root) throws IOException {
         try (Stream<Path> walk = Files.walk(root)) {
-            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/')).sorted().toList();
+            return walk.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
         }
     }
 

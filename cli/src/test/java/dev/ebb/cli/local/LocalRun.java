@@ -49,9 +49,17 @@ final class LocalRun implements AutoCloseable {
         }
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path report = dir.resolve("report.json");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m", "-Djava.io.tmpdir=" + tmp,
-                "-jar", jar.toString(), "local", "--report", report.toString()));
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-Xmx256m",
+                "-Djava.io.tmpdir=" + tmp,
+                "-jar",
+                jar.toString(),
+                "local",
+                "--report",
+                report.toString()));
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().keySet().removeIf(k -> k.startsWith("EBB_") || k.startsWith("AWS_"));
@@ -75,7 +83,11 @@ final class LocalRun implements AutoCloseable {
 
     /** The worker processes alive now: children running {@code … worker}. */
     List<ProcessHandle> workers() {
-        return process.children().filter(p -> p.info().arguments().map(a -> a.length > 0 && a[a.length - 1].equals("worker")).orElse(false))
+        return process.children()
+                .filter(p -> p.info()
+                        .arguments()
+                        .map(a -> a.length > 0 && a[a.length - 1].equals("worker"))
+                        .orElse(false))
                 .toList();
     }
 

@@ -51,10 +51,26 @@ class ScaleInIT {
         Path input = dir.resolve("in");
         SampleImages.write(input.resolve("burst"), 60, 11);
         Path out = dir.resolve("out");
-        LocalRun run = LocalRun.start(dir, "--tick", "1s", "--visibility-timeout", "20s", "--worker-idle", "20s", "--worker-grace", "5s",
-                "--policy", policy.toString(), "--input", input.toString(), "--output", out.toString(), "--keep-running");
+        LocalRun run = LocalRun.start(
+                dir,
+                "--tick",
+                "1s",
+                "--visibility-timeout",
+                "20s",
+                "--worker-idle",
+                "20s",
+                "--worker-grace",
+                "5s",
+                "--policy",
+                policy.toString(),
+                "--input",
+                input.toString(),
+                "--output",
+                out.toString(),
+                "--keep-running");
 
-        await().atMost(Duration.ofMinutes(3)).until(() -> LocalRun.text(run.stdout).contains("ebb local: 60 inputs: 60 processed"));
+        await().atMost(Duration.ofMinutes(3))
+                .until(() -> LocalRun.text(run.stdout).contains("ebb local: 60 inputs: 60 processed"));
         // The load goes on: two images every half second, until the controller has stopped a task
         // and ten more batches have come after that stop.
         int batches = 0;
@@ -69,34 +85,45 @@ class ScaleInIT {
             Thread.sleep(500);
         }
         int inputs = 60 + 2 * batches;
-        await().atMost(Duration.ofMinutes(4)).until(() -> LocalRun.text(run.stdout).contains("ebb local: " + inputs + " inputs: " + inputs + " processed"));
+        await().atMost(Duration.ofMinutes(4))
+                .until(() -> LocalRun.text(run.stdout)
+                        .contains("ebb local: " + inputs + " inputs: " + inputs + " processed"));
         JsonNode report = run.report();
         run.process.destroy();
         run.awaitExit();
 
         assertThat(report.at("/totals/processed").asInt()).as("nothing lost").isEqualTo(inputs);
         assertThat(report.at("/totals/failed").asInt()).isZero();
-        assertThat(report.at("/tasks/peak").asInt()).as("the burst grew the fleet").isGreaterThan(1);
+        assertThat(report.at("/tasks/peak").asInt())
+                .as("the burst grew the fleet")
+                .isGreaterThan(1);
         List<JsonNode> stops = new ArrayList<>();
         report.at("/controller/decisions").forEach(d -> {
             if (d.has("stopped")) {
                 stops.add(d);
             }
         });
-        assertThat(stops).as("decisions that stopped tasks").isNotEmpty()
+        assertThat(stops)
+                .as("decisions that stopped tasks")
+                .isNotEmpty()
                 .allSatisfy(d -> assertThat(d.get("reason").asText()).isIn("STOP_EXCESS", "STOP_LIMITED"));
         assertThat(stops.getFirst().get("why").asText()).contains("msg/s per task");
         List<String> stoppedIds = new ArrayList<>();
         stops.forEach(d -> d.get("stopped").forEach(id -> stoppedIds.add(id.asText())));
         report.at("/tasks/each").forEach(t -> {
             if (stoppedIds.contains(t.get("id").asText())) {
-                assertThat(t.path("exitCode").asInt(-1)).as("a stopped worker finishes or releases, then exits 0: %s", t).isZero();
+                assertThat(t.path("exitCode").asInt(-1))
+                        .as("a stopped worker finishes or releases, then exits 0: %s", t)
+                        .isZero();
             }
         });
-        assertThat(afterFirstStop).as("batches that arrived after the first stop").isEqualTo(10);
+        assertThat(afterFirstStop)
+                .as("batches that arrived after the first stop")
+                .isEqualTo(10);
     }
 
     private static boolean stoppedSome(LocalRun run) throws Exception {
-        return LocalRun.text(run.stdout).contains("controller: STOP_EXCESS") || LocalRun.text(run.stderr).contains("controller: STOP_EXCESS");
+        return LocalRun.text(run.stdout).contains("controller: STOP_EXCESS")
+                || LocalRun.text(run.stderr).contains("controller: STOP_EXCESS");
     }
 }

@@ -45,16 +45,20 @@ class PolicyCommandTest {
     @Test
     void aTypoFailsWithFileLineColumnAndSuggestion(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("p.yaml");
-        Files.writeString(file, "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata: {name: p}\nspec:\n  targetMessagesPerTask: 5\n  maxTask: 3\n");
+        Files.writeString(
+                file,
+                "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata: {name: p}\nspec:\n  targetMessagesPerTask: 5\n  maxTask: 3\n");
 
         int code = Main.commandLine().execute("policy", "check", file.toString());
 
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + ":6:3: spec.maxTask: unknown key; did you mean 'maxTasks'?");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(file + ":6:3: spec.maxTask: unknown key; did you mean 'maxTasks'?");
     }
 
     @Test
     void reconcileIsThere() {
-        assertThat(Main.commandLine().getSubcommands().get("controller").getSubcommands()).containsKey("reconcile");
+        assertThat(Main.commandLine().getSubcommands().get("controller").getSubcommands())
+                .containsKey("reconcile");
     }
 }

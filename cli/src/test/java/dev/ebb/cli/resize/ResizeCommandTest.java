@@ -38,8 +38,18 @@ class ResizeCommandTest {
         Path out = tmp.resolve("out");
         Path report = tmp.resolve("report.json");
 
-        int exit = run("resize", "--input", in.toString(), "--output", out.toString(),
-                "--sizes", "224x224,299x299", "--threads", "2", "--report", report.toString());
+        int exit = run(
+                "resize",
+                "--input",
+                in.toString(),
+                "--output",
+                out.toString(),
+                "--sizes",
+                "224x224,299x299",
+                "--threads",
+                "2",
+                "--report",
+                report.toString());
 
         assertThat(exit).isZero();
         JsonNode doc = new ObjectMapper().readTree(report.toFile());
@@ -48,27 +58,39 @@ class ResizeCommandTest {
         assertThat(doc.at("/totals/unaccounted").asInt()).isZero();
         Map<String, String> reasons = new HashMap<>();
         for (JsonNode e : doc.get("inputs")) {
-            reasons.put(e.get("key").asText(), e.get("reason").isNull() ? "processed" : e.get("reason").asText());
+            reasons.put(
+                    e.get("key").asText(),
+                    e.get("reason").isNull() ? "processed" : e.get("reason").asText());
             for (JsonNode o : e.get("outputs")) {
-                BufferedImage img = ImageIO.read(out.resolve(o.get("key").asText()).toFile());
+                BufferedImage img =
+                        ImageIO.read(out.resolve(o.get("key").asText()).toFile());
                 assertThat(img.getWidth()).isEqualTo(o.get("width").asInt());
                 assertThat(img.getHeight()).isEqualTo(o.get("height").asInt());
                 assertThat(Math.max(img.getWidth(), img.getHeight())).isIn(224, 299);
             }
         }
-        assertThat(reasons).containsEntry("empty.jpg", "empty")
+        assertThat(reasons)
+                .containsEntry("empty.jpg", "empty")
                 .containsEntry("notes.jpg", "unsupported_format")
                 .containsEntry("batch-0/truncated.jpg", "corrupt")
                 .containsEntry("a/x.jpg", "processed")
                 .containsEntry("b/x.jpg", "processed");
         assertThat(out.resolve("224x224/a/x.jpg")).exists();
         assertThat(out.resolve("224x224/b/x.jpg")).exists();
-        assertThat(Files.mismatch(out.resolve("224x224/a/x.jpg"), out.resolve("224x224/b/x.jpg"))).isNotEqualTo(-1);
+        assertThat(Files.mismatch(out.resolve("224x224/a/x.jpg"), out.resolve("224x224/b/x.jpg")))
+                .isNotEqualTo(-1);
     }
 
     @Test
     void rejectsABadSizeListWithAUsageError() {
-        int exit = run("resize", "--input", tmp.toString(), "--output", tmp.resolve("o").toString(), "--sizes", "224by224");
+        int exit = run(
+                "resize",
+                "--input",
+                tmp.toString(),
+                "--output",
+                tmp.resolve("o").toString(),
+                "--sizes",
+                "224by224");
         assertThat(exit).isEqualTo(2);
     }
 

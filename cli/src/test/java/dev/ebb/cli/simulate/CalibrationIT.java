@@ -74,10 +74,12 @@ class CalibrationIT {
     static final Duration WORKER_IDLE = Duration.ofSeconds(3);
     /** The worker's idle rule locally: 2 empty polls of 2 s (WorkerEnvironment) and EBB_IDLE_SECONDS. */
     static final long IDLE_WINDOW_MILLIS = Math.max(WORKER_IDLE.toMillis(), 2 * 2_000);
+
     static final int VISIBILITY_SECONDS = 30;
     static final int SEEDS = 21;
     /** By hand only: multiplies the measured processing times, to show the check reacts to them. */
-    static final double PROCESSING_FACTOR = Double.parseDouble(System.getProperty("ebb.calibration.processingFactor", "1"));
+    static final double PROCESSING_FACTOR =
+            Double.parseDouble(System.getProperty("ebb.calibration.processingFactor", "1"));
 
     /** The tolerance, stated once: ±(1 tick + 10 % of the measured drain time), ±1 task. */
     static long drainToleranceMillis(long measuredDrainMillis) {
@@ -120,9 +122,12 @@ class CalibrationIT {
         Path report = dir.resolve("report.json");
 
         // ---- ebb local, in this JVM (workers are processes, as always)
-        LocalPipeline.Result local = new LocalPipeline(localOptions(input, policyFile, report, jsonLines),
-                View.forStderr(false, 2.0), System.out).run();
-        assertThat(local.exitCode()).as("ebb local exit code; summary:\n%s", local.summary()).isZero();
+        LocalPipeline.Result local = new LocalPipeline(
+                        localOptions(input, policyFile, report, jsonLines), View.forStderr(false, 2.0), System.out)
+                .run();
+        assertThat(local.exitCode())
+                .as("ebb local exit code; summary:\n%s", local.summary())
+                .isZero();
         JsonNode r = new ObjectMapper().readTree(report.toFile());
         assertThat(r.at("/totals/processed").asInt()).isEqualTo(IMAGES);
 
@@ -144,7 +149,8 @@ class CalibrationIT {
         };
         ModelParameters.Builder model = ModelParameters.DEFAULTS.toBuilder()
                 .startLatency(new Distribution.Empirical(m.startLatencies, "ebb local start lines"))
-                .processingTime(new Distribution.Empirical(scaled(m.processing, PROCESSING_FACTOR), "ebb local message lines"))
+                .processingTime(
+                        new Distribution.Empirical(scaled(m.processing, PROCESSING_FACTOR), "ebb local message lines"))
                 .receiveLatencyMillis(m.receiveRoundTrip)
                 .concurrency(CONCURRENCY)
                 .idleWindowMillis(IDLE_WINDOW_MILLIS)
@@ -153,7 +159,11 @@ class CalibrationIT {
                 .firstTickMillis(firstTick);
         List<RunResult> runs = new ArrayList<>();
         for (long seed = 1; seed <= SEEDS; seed++) {
-            RunResult run = Simulation.run(policy, model.seed(seed).build(), Prices.US_EAST_1, Arrivals.burst(IMAGES, 0),
+            RunResult run = Simulation.run(
+                    policy,
+                    model.seed(seed).build(),
+                    Prices.US_EAST_1,
+                    Arrivals.burst(IMAGES, 0),
                     Duration.ofMinutes(30).toMillis());
             assertThat(run.drained()).as("seed %d drained", seed).isTrue();
             runs.add(run);
@@ -163,7 +173,8 @@ class CalibrationIT {
         long simPeak = median(runs.stream().mapToLong(RunResult::peakTasks));
 
         long tolerance = drainToleranceMillis(measuredDrain);
-        String figures = String.format("""
+        String figures = String.format(
+                """
                 calibration: %d images, tick %s, concurrency %d, first tick %.1f s after the upload
                   measured start latency ms: %s
                   measured processing ms:    median %d, mean %.0f, p95 %d (n=%d; durations_ms.work), × %.2f into the model
@@ -172,30 +183,68 @@ class CalibrationIT {
                   time to drain      %7.1f s   %7.1f s  (%.1f..%.1f s)   tolerance ±%.1f s
                   tasks launched     %7d     %7d    (%d..%d)            tolerance ±%d
                   peak tasks         %7d     %7d    (%d..%d)            tolerance ±%d
-                """, IMAGES, TICK, CONCURRENCY, firstTick / 1000.0,
-                Arrays.toString(m.startLatencies), percentile(m.processing, 50), Arrays.stream(m.processing).average().orElse(0),
-                percentile(m.processing, 95), m.processing.length, PROCESSING_FACTOR, m.receiveRoundTrip, SEEDS,
-                measuredDrain / 1000.0, simDrain / 1000.0, min(runs, RunResult::timeToDrainMillis) / 1000.0,
-                max(runs, RunResult::timeToDrainMillis) / 1000.0, tolerance / 1000.0,
-                localLaunches, simLaunches, min(runs, RunResult::launches), max(runs, RunResult::launches), TASK_TOLERANCE,
-                localPeak, simPeak, min(runs, x -> x.peakTasks()), max(runs, x -> x.peakTasks()), TASK_TOLERANCE);
+                """,
+                IMAGES,
+                TICK,
+                CONCURRENCY,
+                firstTick / 1000.0,
+                Arrays.toString(m.startLatencies),
+                percentile(m.processing, 50),
+                Arrays.stream(m.processing).average().orElse(0),
+                percentile(m.processing, 95),
+                m.processing.length,
+                PROCESSING_FACTOR,
+                m.receiveRoundTrip,
+                SEEDS,
+                measuredDrain / 1000.0,
+                simDrain / 1000.0,
+                min(runs, RunResult::timeToDrainMillis) / 1000.0,
+                max(runs, RunResult::timeToDrainMillis) / 1000.0,
+                tolerance / 1000.0,
+                localLaunches,
+                simLaunches,
+                min(runs, RunResult::launches),
+                max(runs, RunResult::launches),
+                TASK_TOLERANCE,
+                localPeak,
+                simPeak,
+                min(runs, x -> x.peakTasks()),
+                max(runs, x -> x.peakTasks()),
+                TASK_TOLERANCE);
         System.out.println(figures);
         Files.writeString(Path.of("target", "calibration", "figures.txt"), figures);
 
-        assertThat(Math.abs(simDrain - measuredDrain)).as("time to drain, simulated vs ebb local:\n%s", figures)
+        assertThat(Math.abs(simDrain - measuredDrain))
+                .as("time to drain, simulated vs ebb local:\n%s", figures)
                 .isLessThanOrEqualTo(tolerance);
-        assertThat(Math.abs(simLaunches - localLaunches)).as("tasks launched:\n%s", figures).isLessThanOrEqualTo(TASK_TOLERANCE);
+        assertThat(Math.abs(simLaunches - localLaunches))
+                .as("tasks launched:\n%s", figures)
+                .isLessThanOrEqualTo(TASK_TOLERANCE);
         assertThat(Math.abs(simPeak - localPeak)).as("peak tasks:\n%s", figures).isLessThanOrEqualTo(TASK_TOLERANCE);
     }
 
     private static LocalOptions localOptions(Path input, Path policyFile, Path report, Path jsonLines) {
         String sizes = "224x224,299x299";
-        List<OutputSpec> specs = OutputSpec.parseSizes(sizes, ResizeMode.parse("fit"), OutputFormat.parse("jpeg"), 85, Rgb.parse("black"));
+        List<OutputSpec> specs = OutputSpec.parseSizes(
+                sizes, ResizeMode.parse("fit"), OutputFormat.parse("jpeg"), 85, Rgb.parse("black"));
         // the command ebb local gives a task, with RecordingWorker in front of `ebb worker` to keep its lines
         List<String> worker = WorkerLauncher.sameJvm(RecordingWorker.class.getName(), jsonLines.toString());
-        return new LocalOptions(input, input.resolveSibling("out"), Optional.of(policyFile), TICK, sizes, "fit", specs,
-                Optional.of(report), false, VISIBILITY_SECONDS, 3, WORKER_IDLE, Duration.ofSeconds(5),
-                Map.of("EBB_CONCURRENCY", Integer.toString(CONCURRENCY)), worker);
+        return new LocalOptions(
+                input,
+                input.resolveSibling("out"),
+                Optional.of(policyFile),
+                TICK,
+                sizes,
+                "fit",
+                specs,
+                Optional.of(report),
+                false,
+                VISIBILITY_SECONDS,
+                3,
+                WORKER_IDLE,
+                Duration.ofSeconds(5),
+                Map.of("EBB_CONCURRENCY", Integer.toString(CONCURRENCY)),
+                worker);
     }
 
     private static long[] scaled(long[] millis, double factor) {
@@ -213,7 +262,8 @@ class CalibrationIT {
             ObjectMapper json = new ObjectMapper();
             Map<String, Instant> launched = new HashMap<>();
             for (JsonNode t : report.at("/tasks/each")) {
-                launched.put(t.get("id").asText(), Instant.parse(t.get("launchedAt").asText()));
+                launched.put(
+                        t.get("id").asText(), Instant.parse(t.get("launchedAt").asText()));
             }
             List<Long> starts = new ArrayList<>();
             List<Long> processing = new ArrayList<>();
@@ -227,7 +277,11 @@ class CalibrationIT {
                     }
                     JsonNode j = json.readTree(line);
                     switch (j.path("event").asText()) {
-                        case "start" -> starts.add(Duration.between(task.getValue(), Instant.parse(j.get("ts").asText())).toMillis());
+                        case "start" ->
+                            starts.add(Duration.between(
+                                            task.getValue(),
+                                            Instant.parse(j.get("ts").asText()))
+                                    .toMillis());
                         case "message" -> {
                             boolean processed = false;
                             for (JsonNode rec : j.path("records")) {
@@ -237,18 +291,23 @@ class CalibrationIT {
                                 long work = j.at("/durations_ms/work").asLong();
                                 processing.add(work);
                                 // the line is written once the batched delete is done: ts − total is the receipt
-                                long received = Instant.parse(j.get("ts").asText()).toEpochMilli() - j.at("/durations_ms/total").asLong();
+                                long received =
+                                        Instant.parse(j.get("ts").asText()).toEpochMilli()
+                                                - j.at("/durations_ms/total").asLong();
                                 permits.add(new long[] {received, received + work});
                             }
                         }
-                        default -> { }
+                        default -> {}
                     }
                 }
                 roundTrips.addAll(roundTrips(permits));
             }
-            long[] trips = roundTrips.stream().mapToLong(Long::longValue).sorted().toArray();
-            return new Measured(starts.stream().mapToLong(Long::longValue).sorted().toArray(),
-                    processing.stream().mapToLong(Long::longValue).toArray(), trips.length == 0 ? 0 : trips[trips.length / 2]);
+            long[] trips =
+                    roundTrips.stream().mapToLong(Long::longValue).sorted().toArray();
+            return new Measured(
+                    starts.stream().mapToLong(Long::longValue).sorted().toArray(),
+                    processing.stream().mapToLong(Long::longValue).toArray(),
+                    trips.length == 0 ? 0 : trips[trips.length / 2]);
         }
 
         /**
@@ -257,7 +316,9 @@ class CalibrationIT {
          * long polls at the end of the burst, when the queue is empty.
          */
         static List<Long> roundTrips(List<long[]> permits) {
-            List<long[]> byReceipt = permits.stream().sorted(java.util.Comparator.comparingLong(p -> p[0])).toList();
+            List<long[]> byReceipt = permits.stream()
+                    .sorted(java.util.Comparator.comparingLong(p -> p[0]))
+                    .toList();
             List<Long> trips = new ArrayList<>();
             for (int i = CONCURRENCY; i < byReceipt.size(); i++) {
                 long received = byReceipt.get(i)[0];

@@ -28,16 +28,32 @@ class SimulateCommandTest {
 
     @Test
     void theShippedPoliciesSideBySideWithAChart(@TempDir Path dir) throws Exception {
-        int code = run("simulate", "--policy", "../config/scaling-policy.yaml", "--policy", "../config/examples/blueprint.yaml",
-                "--pattern", "burst:n=5000", "--duration", "2h", "--out", dir.toString());
+        int code = run(
+                "simulate",
+                "--policy",
+                "../config/scaling-policy.yaml",
+                "--policy",
+                "../config/examples/blueprint.yaml",
+                "--pattern",
+                "burst:n=5000",
+                "--duration",
+                "2h",
+                "--out",
+                dir.toString());
 
         assertThat(code).as(err.toString()).isZero();
         String table = out.toString();
         assertThat(table).contains("5,000 messages over 2h00m; burst:n=5000").contains("first tick");
-        assertThat(table.lines().filter(l -> l.contains("default") && l.contains("blueprint")).count()).isEqualTo(1);
+        assertThat(table.lines()
+                        .filter(l -> l.contains("default") && l.contains("blueprint"))
+                        .count())
+                .isEqualTo(1);
         assertThat(table).contains("time to drain").contains("cost (USD)").contains("simulate.svg");
-        assertThat(Files.readString(dir.resolve("simulate.svg"))).contains("<polyline").contains(">blueprint</text>");
-        assertThat(ImageIO.read(dir.resolve("simulate.png").toFile()).getWidth()).isPositive();
+        assertThat(Files.readString(dir.resolve("simulate.svg")))
+                .contains("<polyline")
+                .contains(">blueprint</text>");
+        assertThat(ImageIO.read(dir.resolve("simulate.png").toFile()).getWidth())
+                .isPositive();
     }
 
     @Test
@@ -45,8 +61,18 @@ class SimulateCommandTest {
         Path trace = dir.resolve("t.csv");
         Files.writeString(trace, "timestamp,count\n0,300\n60,300\n120,0\n");
 
-        int code = run("simulate", "--policy", "../config/scaling-policy.yaml", "--trace", trace.toString(),
-                "--processing-time", "500ms", "--start-latency", "30s", "--duration", "1h");
+        int code = run(
+                "simulate",
+                "--policy",
+                "../config/scaling-policy.yaml",
+                "--trace",
+                trace.toString(),
+                "--processing-time",
+                "500ms",
+                "--start-latency",
+                "30s",
+                "--duration",
+                "1h");
 
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("600 messages over 1h00m; trace t.csv");
@@ -55,10 +81,15 @@ class SimulateCommandTest {
     @Test
     void aBadPolicyIsReportedWithItsPlace(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
-        Files.writeString(bad, "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata: {name: b}\nspec:\n  maxTasks: 3\n");
+        Files.writeString(
+                bad, "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata: {name: b}\nspec:\n  maxTasks: 3\n");
 
-        assertThat(run("simulate", "--policy", bad.toString(), "--pattern", "burst")).isEqualTo(2);
-        assertThat(err.toString()).contains(bad + ":").contains("spec.work: required").contains("targetMessagesPerTask");
+        assertThat(run("simulate", "--policy", bad.toString(), "--pattern", "burst"))
+                .isEqualTo(2);
+        assertThat(err.toString())
+                .contains(bad + ":")
+                .contains("spec.work: required")
+                .contains("targetMessagesPerTask");
     }
 
     @Test
@@ -69,7 +100,14 @@ class SimulateCommandTest {
 
     @Test
     void badParametersSayWhy() {
-        assertThat(run("simulate", "--policy", "../config/scaling-policy.yaml", "--pattern", "burst", "--start-latency", "soon"))
+        assertThat(run(
+                        "simulate",
+                        "--policy",
+                        "../config/scaling-policy.yaml",
+                        "--pattern",
+                        "burst",
+                        "--start-latency",
+                        "soon"))
                 .isEqualTo(2);
         assertThat(err.toString()).contains("'soon'");
     }
@@ -86,7 +124,12 @@ class SimulateCommandTest {
     @Test
     void helpDoesNotNeedAPolicy() {
         assertThat(run("simulate", "--help")).isZero();
-        assertThat(out.toString()).contains("--spot-shortage=FROM..TO").contains("lognormal:MEDIAN,P95").doesNotContain("Default: []")
-                .contains("--receive-latency").contains("--metrics-window").contains("Default: random");
+        assertThat(out.toString())
+                .contains("--spot-shortage=FROM..TO")
+                .contains("lognormal:MEDIAN,P95")
+                .doesNotContain("Default: []")
+                .contains("--receive-latency")
+                .contains("--metrics-window")
+                .contains("Default: random");
     }
 }

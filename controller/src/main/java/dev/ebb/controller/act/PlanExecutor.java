@@ -41,12 +41,18 @@ public final class PlanExecutor {
         List<LaunchFailure> failures = new ArrayList<>();
         int spotShortfall = 0;
         for (Slice slice : slices) {
-            LaunchResult r = fleet.launch(slice.provider(), slice.count(), keyForStep.apply(slice.provider().name()));
+            LaunchResult r = fleet.launch(
+                    slice.provider(),
+                    slice.count(),
+                    keyForStep.apply(slice.provider().name()));
             launched.addAll(r.started());
             failures.addAll(r.failures());
             if (slice.provider().isSpot()) {
-                long shortages = r.failures().stream().filter(LaunchFailure::isCapacityShortage).count();
-                spotShortfall += (int) Math.min(shortages, slice.count() - r.started().size());
+                long shortages = r.failures().stream()
+                        .filter(LaunchFailure::isCapacityShortage)
+                        .count();
+                spotShortfall +=
+                        (int) Math.min(shortages, slice.count() - r.started().size());
             }
         }
         int fallback = 0;
@@ -66,7 +72,8 @@ public final class PlanExecutor {
             String id = stop.taskIds().get(i);
             try {
                 // ECS shows this as the task's stoppedReason (at most 255 characters).
-                String reason = "ebb controller: surplus task, " + stop.reasons().get(i) + " (scaleDown stop-excess)";
+                String reason =
+                        "ebb controller: surplus task, " + stop.reasons().get(i) + " (scaleDown stop-excess)";
                 fleet.stop(id, reason.length() > 255 ? reason.substring(0, 255) : reason);
                 stopped.add(id);
             } catch (RuntimeException e) {

@@ -58,9 +58,11 @@ public final class AwsClients {
     }
 
     /** What every client here shares: the JDK's HTTP client, no SDK retries, region and endpoint if given. */
-    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(B builder, Optional<Region> region,
-            Optional<URI> endpoint) {
-        builder.httpClientBuilder(UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT))
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> C build(
+            B builder, Optional<Region> region, Optional<URI> endpoint) {
+        builder.httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(READ_TIMEOUT))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         region.ifPresent(builder::region);
         endpoint.ifPresent(builder::endpointOverride);

@@ -19,8 +19,12 @@ public final class AwsFaults {
     public static Fault of(Throwable e) {
         String name = e.getClass().getSimpleName();
         return switch (e) {
-            case AwsServiceException s -> new Fault.Answered(name, s.statusCode(),
-                    s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode(), s.isThrottlingException());
+            case AwsServiceException s ->
+                new Fault.Answered(
+                        name,
+                        s.statusCode(),
+                        s.awsErrorDetails() == null ? null : s.awsErrorDetails().errorCode(),
+                        s.isThrottlingException());
             case SdkClientException c -> new Fault.NoAnswer(name);
             default -> new Fault.Bug(name);
         };

@@ -31,6 +31,7 @@ public final class CloudWatchLoad implements LoadSource {
 
     /** The worker's EMF metric names; the worker's WorkReport writes the same. */
     public static final String PROCESSED = "MessagesProcessed";
+
     public static final String BUSY = "BusyTaskSeconds";
     /** The dimension the workers put on their metrics: the queue's name. */
     public static final String QUEUE_DIMENSION = "Queue";
@@ -41,7 +42,12 @@ public final class CloudWatchLoad implements LoadSource {
     private final Retrying retrying;
     private final Consumer<String> warn;
 
-    public CloudWatchLoad(CloudWatchClient cloudWatch, String queueName, String workerNamespace, Retrying retrying, Consumer<String> warn) {
+    public CloudWatchLoad(
+            CloudWatchClient cloudWatch,
+            String queueName,
+            String workerNamespace,
+            Retrying retrying,
+            Consumer<String> warn) {
         this.cloudWatch = cloudWatch;
         this.queueName = queueName;
         this.workerNamespace = workerNamespace;
@@ -55,14 +61,20 @@ public final class CloudWatchLoad implements LoadSource {
         try {
             Map<String, Sum> sums = query(end);
             Sum sent = sums.get("sent");
-            LoadMeasurement.Window recent = new LoadMeasurement.Window(LoadWindows.RECENT,
+            LoadMeasurement.Window recent = new LoadMeasurement.Window(
+                    LoadWindows.RECENT,
                     sent.points == 0 ? OptionalLong.empty() : OptionalLong.of(Math.round(sent.value)),
-                    Math.round(sums.get("processed").value), sums.get("busy").value);
-            LoadMeasurement.Window longTerm = new LoadMeasurement.Window(LoadWindows.LONG_TERM, OptionalLong.empty(),
-                    Math.round(sums.get("processed24h").value), sums.get("busy24h").value);
+                    Math.round(sums.get("processed").value),
+                    sums.get("busy").value);
+            LoadMeasurement.Window longTerm = new LoadMeasurement.Window(
+                    LoadWindows.LONG_TERM,
+                    OptionalLong.empty(),
+                    Math.round(sums.get("processed24h").value),
+                    sums.get("busy24h").value);
             return LoadMeasurement.of(recent, longTerm);
         } catch (SdkException e) {
-            warn.accept("cloudwatch.GetMetricData failed, sizing with the policy's assumed throughput: " + e.getMessage());
+            warn.accept(
+                    "cloudwatch.GetMetricData failed, sizing with the policy's assumed throughput: " + e.getMessage());
             return LoadMeasurement.UNKNOWN;
         }
     }
@@ -86,7 +98,8 @@ public final class CloudWatchLoad implements LoadSource {
                     .endTime(end)
                     .nextToken(token)
                     .build();
-            GetMetricDataResponse response = retrying.call("cloudwatch.GetMetricData", () -> cloudWatch.getMetricData(request));
+            GetMetricDataResponse response =
+                    retrying.call("cloudwatch.GetMetricData", () -> cloudWatch.getMetricData(request));
             for (MetricDataResult r : response.metricDataResults()) {
                 boolean recentOnly = !r.id().endsWith("24h");
                 Sum s = sums.get(r.id());
@@ -107,8 +120,14 @@ public final class CloudWatchLoad implements LoadSource {
                 .id(id)
                 .returnData(true)
                 .metricStat(MetricStat.builder()
-                        .metric(Metric.builder().namespace(namespace).metricName(metric)
-                                .dimensions(Dimension.builder().name(dimension).value(queueName).build()).build())
+                        .metric(Metric.builder()
+                                .namespace(namespace)
+                                .metricName(metric)
+                                .dimensions(Dimension.builder()
+                                        .name(dimension)
+                                        .value(queueName)
+                                        .build())
+                                .build())
                         .period((int) period.toSeconds())
                         .stat("Sum")
                         .build())

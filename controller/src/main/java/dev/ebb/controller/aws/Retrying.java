@@ -20,9 +20,11 @@ public final class Retrying {
      * @param reserve time kept back for logging and returning after the last attempt
      */
     public record Backoff(Duration initial, Duration max, int maxAttempts, Duration reserve) {
-        public static final Backoff DEFAULT = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(3), 8, Duration.ofSeconds(5));
+        public static final Backoff DEFAULT =
+                new Backoff(Duration.ofMillis(200), Duration.ofSeconds(3), 8, Duration.ofSeconds(5));
         /** For reads a cycle can do without (the load): a few quick tries, so ECS keeps the budget. */
-        public static final Backoff BRIEF = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), 3, Duration.ofSeconds(20));
+        public static final Backoff BRIEF =
+                new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1), 3, Duration.ofSeconds(20));
     }
 
     private final RetryConfig config;
@@ -31,7 +33,8 @@ public final class Retrying {
         Duration needed = backoff.max().plus(backoff.reserve());
         this.config = RetryConfig.custom()
                 .maxAttempts(backoff.maxAttempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(backoff.initial().toMillis(), 2.0, 0.3, backoff.max().toMillis()))
+                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(
+                        backoff.initial().toMillis(), 2.0, 0.3, backoff.max().toMillis()))
                 .retryOnException(e -> isRetryable(e) && budget.remaining().compareTo(needed) > 0)
                 .build();
     }

@@ -34,12 +34,17 @@ public final class S3PolicyStore implements PolicyStore {
     @Override
     public Read read(Optional<String> knownEtag) {
         try {
-            ResponseBytes<GetObjectResponse> object = retrying.call("s3.GetObject", () -> s3.getObjectAsBytes(r -> {
-                r.bucket(bucket).key(key);
-                knownEtag.ifPresent(r::ifNoneMatch);
-            }));
+            ResponseBytes<GetObjectResponse> object = retrying.call(
+                    "s3.GetObject",
+                    () -> s3.getObjectAsBytes(r -> {
+                        r.bucket(bucket).key(key);
+                        knownEtag.ifPresent(r::ifNoneMatch);
+                    }));
             GetObjectResponse head = object.response();
-            return new Read.Found(object.asString(StandardCharsets.UTF_8), head.eTag(), Optional.ofNullable(head.versionId()),
+            return new Read.Found(
+                    object.asString(StandardCharsets.UTF_8),
+                    head.eTag(),
+                    Optional.ofNullable(head.versionId()),
                     Optional.ofNullable(head.lastModified()));
         } catch (NoSuchKeyException e) {
             return new Read.Absent();
@@ -56,8 +61,11 @@ public final class S3PolicyStore implements PolicyStore {
 
     @Override
     public Read.Found write(String yaml) {
-        PutObjectResponse put = retrying.call("s3.PutObject", () -> s3.putObject(
-                r -> r.bucket(bucket).key(key).contentType("application/yaml"), RequestBody.fromString(yaml, StandardCharsets.UTF_8)));
+        PutObjectResponse put = retrying.call(
+                "s3.PutObject",
+                () -> s3.putObject(
+                        r -> r.bucket(bucket).key(key).contentType("application/yaml"),
+                        RequestBody.fromString(yaml, StandardCharsets.UTF_8)));
         return new Read.Found(yaml, put.eTag(), Optional.ofNullable(put.versionId()), Optional.empty());
     }
 

@@ -22,15 +22,16 @@ public final class SqsQueueDepth implements QueueDepth {
 
     @Override
     public QueueSnapshot read() {
-        Map<QueueAttributeName, String> a = retrying.call("sqs.GetQueueAttributes", () -> sqs.getQueueAttributes(
-                GetQueueAttributesRequest.builder()
-                        .queueUrl(queueUrl)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)
-                        .build())
-                .attributes());
+        Map<QueueAttributeName, String> a = retrying.call(
+                "sqs.GetQueueAttributes",
+                () -> sqs.getQueueAttributes(GetQueueAttributesRequest.builder()
+                                .queueUrl(queueUrl)
+                                .attributeNames(
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)
+                                .build())
+                        .attributes());
         return new QueueSnapshot(
                 count(a, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES),
                 count(a, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE),

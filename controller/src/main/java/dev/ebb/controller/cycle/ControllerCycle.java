@@ -40,12 +40,22 @@ public final class ControllerCycle {
     private final HistoryStore history;
     private final String deployment;
 
-    public ControllerCycle(Supplier<PolicyResult> policy, QueueDepth queue, TaskFleet fleet, LoadSource load, HistoryStore history,
+    public ControllerCycle(
+            Supplier<PolicyResult> policy,
+            QueueDepth queue,
+            TaskFleet fleet,
+            LoadSource load,
+            HistoryStore history,
             String deployment) {
         this(PolicySource.of(policy), queue, fleet, load, history, deployment);
     }
 
-    public ControllerCycle(PolicySource policy, QueueDepth queue, TaskFleet fleet, LoadSource load, HistoryStore history,
+    public ControllerCycle(
+            PolicySource policy,
+            QueueDepth queue,
+            TaskFleet fleet,
+            LoadSource load,
+            HistoryStore history,
             String deployment) {
         this.policy = policy;
         this.queue = queue;
@@ -63,14 +73,25 @@ public final class ControllerCycle {
         ScalingPolicy p;
         LoadedPolicy loaded = policy.load();
         switch (loaded.result()) {
-            case PolicyResult.Invalid invalid when loaded.unreadable().isPresent() -> {
+            case PolicyResult.Invalid invalid
+            when loaded.unreadable().isPresent() -> {
                 LoadedPolicy.Unreadable unreadable = loaded.unreadable().get();
-                return CycleReport.unobserved(CycleReport.Status.ERROR, scheduledAt, dryRun, List.of(),
-                        unreadable.why() + "; no valid policy read yet, so nothing was launched or stopped", unreadable.kind());
+                return CycleReport.unobserved(
+                        CycleReport.Status.ERROR,
+                        scheduledAt,
+                        dryRun,
+                        List.of(),
+                        unreadable.why() + "; no valid policy read yet, so nothing was launched or stopped",
+                        unreadable.kind());
             }
             case PolicyResult.Invalid invalid -> {
-                return CycleReport.unobserved(CycleReport.Status.POLICY_INVALID, scheduledAt, dryRun, invalid.errors(),
-                        "the scaling policy is invalid; nothing was launched or stopped until it is fixed", ErrorKind.TERMINAL);
+                return CycleReport.unobserved(
+                        CycleReport.Status.POLICY_INVALID,
+                        scheduledAt,
+                        dryRun,
+                        invalid.errors(),
+                        "the scaling policy is invalid; nothing was launched or stopped until it is fixed",
+                        ErrorKind.TERMINAL);
             }
             case PolicyResult.Valid valid -> p = valid.policy();
         }
@@ -84,17 +105,37 @@ public final class ControllerCycle {
             LoadMeasurement measured = p.sizing() instanceof Sizing.ByWork ? load.read(now) : LoadMeasurement.UNKNOWN;
             plan = Reconciler.plan(new Observation(depth, tasks, history.load(), measured), p, now);
             history.save(plan.history());
-            Outcome outcome = dryRun ? Outcome.NOTHING : new PlanExecutor(fleet,
-                    step -> IdempotencyKeys.cycle(deployment, scheduledAt, step)).execute(plan.action(), p);
-            return new CycleReport(CycleReport.statusOf(plan.action(), outcome), scheduledAt, dryRun, p.name(), loaded.rejected(),
-                    Optional.of(depth), tasks, Optional.of(plan), outcome,
+            Outcome outcome = dryRun
+                    ? Outcome.NOTHING
+                    : new PlanExecutor(fleet, step -> IdempotencyKeys.cycle(deployment, scheduledAt, step))
+                            .execute(plan.action(), p);
+            return new CycleReport(
+                    CycleReport.statusOf(plan.action(), outcome),
+                    scheduledAt,
+                    dryRun,
+                    p.name(),
+                    loaded.rejected(),
+                    Optional.of(depth),
+                    tasks,
+                    Optional.of(plan),
+                    outcome,
                     loaded.unreadable().map(u -> u.why() + "; acting on the last valid policy"));
         } catch (RuntimeException e) {
             // Kept apart by kind: AccessDenied, throttling and an NPE once all read "ERROR: class: message".
             ErrorKind kind = AwsFaults.kind(e);
-            return new CycleReport(CycleReport.Status.ERROR, scheduledAt, dryRun, p.name(), loaded.rejected(), Optional.ofNullable(depth),
-                    tasks, Optional.ofNullable(plan), Outcome.NOTHING, Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()),
-                    Optional.of(kind), kind == ErrorKind.PROGRAMMING ? Optional.of(Traces.of(e)) : Optional.empty());
+            return new CycleReport(
+                    CycleReport.Status.ERROR,
+                    scheduledAt,
+                    dryRun,
+                    p.name(),
+                    loaded.rejected(),
+                    Optional.ofNullable(depth),
+                    tasks,
+                    Optional.ofNullable(plan),
+                    Outcome.NOTHING,
+                    Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()),
+                    Optional.of(kind),
+                    kind == ErrorKind.PROGRAMMING ? Optional.of(Traces.of(e)) : Optional.empty());
         }
     }
 }

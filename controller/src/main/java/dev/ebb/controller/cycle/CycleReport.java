@@ -51,8 +51,11 @@ public record CycleReport(
 
     /** OK, unless the plan launched and not one task started. */
     public static Status statusOf(Action action, Outcome outcome) {
-        return action instanceof Action.Launch && outcome.launched().isEmpty() && !outcome.failures().isEmpty()
-                ? Status.LAUNCH_FAILED : Status.OK;
+        return action instanceof Action.Launch
+                        && outcome.launched().isEmpty()
+                        && !outcome.failures().isEmpty()
+                ? Status.LAUNCH_FAILED
+                : Status.OK;
     }
 
     /**
@@ -65,8 +68,11 @@ public record CycleReport(
         return switch (status) {
             case OK -> Optional.empty();
             case POLICY_INVALID, SETTINGS_INVALID -> Optional.of(ErrorKind.TERMINAL);
-            case LAUNCH_FAILED -> Optional.of(outcome.failures().stream().allMatch(f -> f.kind() == ErrorKind.TERMINAL)
-                    ? ErrorKind.TERMINAL : ErrorKind.TRANSIENT);
+            case LAUNCH_FAILED ->
+                Optional.of(
+                        outcome.failures().stream().allMatch(f -> f.kind() == ErrorKind.TERMINAL)
+                                ? ErrorKind.TERMINAL
+                                : ErrorKind.TRANSIENT);
             case ERROR -> throw new IllegalArgumentException("an error's kind depends on what was thrown: give it");
         };
     }
@@ -75,7 +81,8 @@ public record CycleReport(
         policyErrors = List.copyOf(policyErrors);
         tasks = List.copyOf(tasks);
         if ((status == Status.OK) != errorKind.isEmpty()) {
-            throw new IllegalArgumentException("a failed cycle, and only one, has an error kind: status " + status + ", kind " + errorKind);
+            throw new IllegalArgumentException(
+                    "a failed cycle, and only one, has an error kind: status " + status + ", kind " + errorKind);
         }
         if (trace.isPresent() && errorKind.orElse(null) != ErrorKind.PROGRAMMING) {
             throw new IllegalArgumentException("only a programming error carries a stack trace");
@@ -83,16 +90,47 @@ public record CycleReport(
     }
 
     /** A cycle that observed and planned; failed only if every launch failed. */
-    public CycleReport(Status status, Instant scheduledAt, boolean dryRun, String policyName, List<PolicyError> policyErrors,
-            Optional<QueueSnapshot> queue, List<ObservedTask> tasks, Optional<Plan> plan, Outcome outcome, Optional<String> error) {
-        this(status, scheduledAt, dryRun, policyName, policyErrors, queue, tasks, plan, outcome, error, kindOf(status, outcome),
+    public CycleReport(
+            Status status,
+            Instant scheduledAt,
+            boolean dryRun,
+            String policyName,
+            List<PolicyError> policyErrors,
+            Optional<QueueSnapshot> queue,
+            List<ObservedTask> tasks,
+            Optional<Plan> plan,
+            Outcome outcome,
+            Optional<String> error) {
+        this(
+                status,
+                scheduledAt,
+                dryRun,
+                policyName,
+                policyErrors,
+                queue,
+                tasks,
+                plan,
+                outcome,
+                error,
+                kindOf(status, outcome),
                 Optional.empty());
     }
 
     /** A cycle that stopped before observing anything (bad settings or policy, no policy readable). */
-    public static CycleReport unobserved(Status status, Instant scheduledAt, boolean dryRun, List<PolicyError> errors, String why,
-            ErrorKind kind) {
-        return new CycleReport(status, scheduledAt, dryRun, "", errors, Optional.empty(), List.of(), Optional.empty(),
-                Outcome.NOTHING, Optional.of(why), Optional.of(kind), Optional.empty());
+    public static CycleReport unobserved(
+            Status status, Instant scheduledAt, boolean dryRun, List<PolicyError> errors, String why, ErrorKind kind) {
+        return new CycleReport(
+                status,
+                scheduledAt,
+                dryRun,
+                "",
+                errors,
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Outcome.NOTHING,
+                Optional.of(why),
+                Optional.of(kind),
+                Optional.empty());
     }
 }

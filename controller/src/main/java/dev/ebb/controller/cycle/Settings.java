@@ -40,7 +40,8 @@ public record Settings(
         String taskDefinition = env.required("EBB_TASK_DEFINITION", "the workers' task definition");
         List<String> subnets = env.list("EBB_SUBNETS");
         if (subnets.isEmpty()) {
-            env.problem("EBB_SUBNETS is not set (required: comma-separated subnet ids for the workers' awsvpc network)");
+            env.problem(
+                    "EBB_SUBNETS is not set (required: comma-separated subnet ids for the workers' awsvpc network)");
         }
         String startedBy = env.string("EBB_STARTED_BY", "ebb-controller");
         if (startedBy.length() > 36) {
@@ -56,19 +57,46 @@ public record Settings(
         Optional<URI> s3 = env.awsEndpoint("S3");
         Optional<Path> policyFile = env.optional("EBB_POLICY_FILE").map(Path::of);
         Optional<PolicyLocation> storedPolicy = env.optional("EBB_POLICY_BUCKET")
-                .map(bucket -> new PolicyLocation(bucket, env.string("EBB_POLICY_KEY", PolicyLocation.DEFAULT_KEY), s3));
+                .map(bucket ->
+                        new PolicyLocation(bucket, env.string("EBB_POLICY_KEY", PolicyLocation.DEFAULT_KEY), s3));
         if (!env.problems().isEmpty()) {
             return new Result.Invalid(env.problems());
         }
-        FleetSettings fleet = new FleetSettings(cluster, taskDefinition, subnets, env.list("EBB_SECURITY_GROUPS"), assignPublicIp,
-                startedBy, env.string("EBB_WORKER_CONTAINER", "worker"), Map.of("EBB_QUEUE_URL", queueUrl));
-        return new Result.Ok(new Settings(queueUrl, fleet, region, sqs, ecs, cloudWatch, policyFile, dryRun,
-                env.string("EBB_METRICS_NAMESPACE", "Ebb/Controller"), storedPolicy,
+        FleetSettings fleet = new FleetSettings(
+                cluster,
+                taskDefinition,
+                subnets,
+                env.list("EBB_SECURITY_GROUPS"),
+                assignPublicIp,
+                startedBy,
+                env.string("EBB_WORKER_CONTAINER", "worker"),
+                Map.of("EBB_QUEUE_URL", queueUrl));
+        return new Result.Ok(new Settings(
+                queueUrl,
+                fleet,
+                region,
+                sqs,
+                ecs,
+                cloudWatch,
+                policyFile,
+                dryRun,
+                env.string("EBB_METRICS_NAMESPACE", "Ebb/Controller"),
+                storedPolicy,
                 env.string("EBB_WORKER_METRICS_NAMESPACE", "Ebb/Worker")));
     }
 
     public Settings withDryRun(boolean dryRun) {
-        return new Settings(queueUrl, fleet, region, sqsEndpoint, ecsEndpoint, cloudWatchEndpoint, policyFile, dryRun, metricsNamespace,
-                storedPolicy, workerMetricsNamespace);
+        return new Settings(
+                queueUrl,
+                fleet,
+                region,
+                sqsEndpoint,
+                ecsEndpoint,
+                cloudWatchEndpoint,
+                policyFile,
+                dryRun,
+                metricsNamespace,
+                storedPolicy,
+                workerMetricsNamespace);
     }
 }

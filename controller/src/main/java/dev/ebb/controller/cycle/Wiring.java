@@ -37,10 +37,17 @@ public final class Wiring implements AutoCloseable {
         this.sqs = AwsClients.sqs(settings.region().map(Region::of), settings.sqsEndpoint());
         this.ecs = AwsClients.ecs(settings.region().map(Region::of), settings.ecsEndpoint());
         this.cloudWatch = AwsClients.cloudWatch(settings.region().map(Region::of), settings.cloudWatchEndpoint());
-        this.s3 = settings.storedPolicy().map(l -> AwsClients.s3(settings.region().map(Region::of), l.endpoint())).orElse(null);
+        this.s3 = settings.storedPolicy()
+                .map(l -> AwsClients.s3(settings.region().map(Region::of), l.endpoint()))
+                .orElse(null);
         this.policy = settings.storedPolicy()
-                .<PolicySource>map(l -> new LivePolicy(new S3PolicyStore(s3, l.bucket(), l.key(),
-                        new Retrying(Retrying.Backoff.BRIEF, () -> invocation.remaining())), fileOrBundled(settings)))
+                .<PolicySource>map(l -> new LivePolicy(
+                        new S3PolicyStore(
+                                s3,
+                                l.bucket(),
+                                l.key(),
+                                new Retrying(Retrying.Backoff.BRIEF, () -> invocation.remaining())),
+                        fileOrBundled(settings)))
                 .orElseGet(() -> PolicySource.of(fileOrBundled(settings)));
     }
 
@@ -48,10 +55,19 @@ public final class Wiring implements AutoCloseable {
     public ControllerCycle cycle(Settings settings, Budget budget, HistoryStore history) {
         invocation = budget;
         Retrying retrying = new Retrying(Retrying.Backoff.DEFAULT, budget);
-        LoadSource load = new CloudWatchLoad(cloudWatch, CloudWatchLoad.queueName(settings.queueUrl()), settings.workerMetricsNamespace(),
-                new Retrying(Retrying.Backoff.BRIEF, budget), warning -> System.err.println(warning));
-        return new ControllerCycle(policy, new SqsQueueDepth(sqs, settings.queueUrl(), retrying),
-                new EcsTaskFleet(ecs, settings.fleet(), retrying), load, history, settings.fleet().deployment());
+        LoadSource load = new CloudWatchLoad(
+                cloudWatch,
+                CloudWatchLoad.queueName(settings.queueUrl()),
+                settings.workerMetricsNamespace(),
+                new Retrying(Retrying.Backoff.BRIEF, budget),
+                warning -> System.err.println(warning));
+        return new ControllerCycle(
+                policy,
+                new SqsQueueDepth(sqs, settings.queueUrl(), retrying),
+                new EcsTaskFleet(ecs, settings.fleet(), retrying),
+                load,
+                history,
+                settings.fleet().deployment());
     }
 
     /** The file named by EBB_POLICY_FILE, else the policy bundled at build time. Read every cycle. */

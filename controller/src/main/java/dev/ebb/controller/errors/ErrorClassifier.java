@@ -14,8 +14,17 @@ public final class ErrorClassifier {
 
     /** 4xx codes that heal by themselves: throttling under other names, and the caller's clock or credentials. */
     private static final Set<String> TRANSIENT_CLIENT_CODES = Set.of(
-            "Throttling", "ThrottlingException", "ThrottledException", "RequestLimitExceeded", "TooManyRequestsException",
-            "ExpiredToken", "ExpiredTokenException", "RequestExpired", "RequestTimeTooSkewed", "RequestTimeout", "IDPCommunicationError");
+            "Throttling",
+            "ThrottlingException",
+            "ThrottledException",
+            "RequestLimitExceeded",
+            "TooManyRequestsException",
+            "ExpiredToken",
+            "ExpiredTokenException",
+            "RequestExpired",
+            "RequestTimeTooSkewed",
+            "RequestTimeout",
+            "IDPCommunicationError");
 
     private ErrorClassifier() {}
 
@@ -28,7 +37,10 @@ public final class ErrorClassifier {
     }
 
     private static ErrorKind answered(Fault.Answered a) {
-        if (a.throttling() || a.status() == 429 || a.status() >= 500 || a.status() == 408
+        if (a.throttling()
+                || a.status() == 429
+                || a.status() >= 500
+                || a.status() == 408
                 || (a.code() != null && TRANSIENT_CLIENT_CODES.contains(a.code()))) {
             return ErrorKind.TRANSIENT;
         }

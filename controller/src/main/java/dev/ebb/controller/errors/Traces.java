@@ -15,6 +15,8 @@ public final class Traces {
         StringWriter out = new StringWriter();
         e.printStackTrace(new PrintWriter(out));
         String trace = out.toString();
-        return trace.length() <= MAX_CHARS ? trace : trace.substring(0, MAX_CHARS) + "\n\t... (cut at " + MAX_CHARS + " characters)";
+        return trace.length() <= MAX_CHARS
+                ? trace
+                : trace.substring(0, MAX_CHARS) + "\n\t... (cut at " + MAX_CHARS + " characters)";
     }
 }

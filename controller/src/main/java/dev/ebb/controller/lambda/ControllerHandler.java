@@ -31,6 +31,7 @@ public final class ControllerHandler implements RequestStreamHandler {
     private final Clock clock;
     /** Lives as long as the execution environment; see {@link HistoryStore}. */
     private final HistoryStore history = HistoryStore.inMemory();
+
     private Wiring wiring;
 
     public ControllerHandler() {
@@ -54,7 +55,12 @@ public final class ControllerHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws java.io.IOException {
         ScheduledEvent event = ScheduledEvent.read(input);
-        String line = reconcile(event.over(env), event.tickOr(clock.instant()), Budget.ofMillis(context::getRemainingTimeInMillis), false).line();
+        String line = reconcile(
+                        event.over(env),
+                        event.tickOr(clock.instant()),
+                        Budget.ofMillis(context::getRemainingTimeInMillis),
+                        false)
+                .line();
         log.accept(line);
         output.write(line.getBytes(StandardCharsets.UTF_8));
     }
@@ -66,14 +72,27 @@ public final class ControllerHandler implements RequestStreamHandler {
 
     private Decision reconcile(Map<String, String> env, Instant scheduledAt, Budget budget, boolean forceDryRun) {
         return switch (Settings.fromEnv(env)) {
-            case Settings.Result.Invalid invalid -> new Decision(CycleReport.Status.SETTINGS_INVALID, DecisionLine.render(
-                    CycleReport.unobserved(CycleReport.Status.SETTINGS_INVALID, scheduledAt, forceDryRun, List.of(),
-                            "settings: " + String.join("; ", invalid.problems()), ErrorKind.TERMINAL),
-                    env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller"), env.getOrDefault("EBB_CLUSTER", ""), clock.instant()));
+            case Settings.Result.Invalid invalid ->
+                new Decision(
+                        CycleReport.Status.SETTINGS_INVALID,
+                        DecisionLine.render(
+                                CycleReport.unobserved(
+                                        CycleReport.Status.SETTINGS_INVALID,
+                                        scheduledAt,
+                                        forceDryRun,
+                                        List.of(),
+                                        "settings: " + String.join("; ", invalid.problems()),
+                                        ErrorKind.TERMINAL),
+                                env.getOrDefault("EBB_METRICS_NAMESPACE", "Ebb/Controller"),
+                                env.getOrDefault("EBB_CLUSTER", ""),
+                                clock.instant()));
             case Settings.Result.Ok ok -> {
                 Settings s = ok.settings().withDryRun(ok.settings().dryRun() || forceDryRun);
                 CycleReport report = wiring(s).cycle(s, budget, history).run(scheduledAt, clock.instant(), s.dryRun());
-                yield new Decision(report.status(), DecisionLine.render(report, s.metricsNamespace(), s.fleet().cluster(), clock.instant()));
+                yield new Decision(
+                        report.status(),
+                        DecisionLine.render(
+                                report, s.metricsNamespace(), s.fleet().cluster(), clock.instant()));
             }
         };
     }

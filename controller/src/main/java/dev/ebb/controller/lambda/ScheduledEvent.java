@@ -24,7 +24,8 @@ import java.util.Set;
 record ScheduledEvent(Optional<Instant> time, Map<String, String> environment) {
 
     /** The settings a stack parameter changes without a new jar. */
-    static final Set<String> PER_TICK = Set.of("EBB_DRY_RUN", "EBB_SUBNETS", "EBB_SECURITY_GROUPS", "EBB_ASSIGN_PUBLIC_IP");
+    static final Set<String> PER_TICK =
+            Set.of("EBB_DRY_RUN", "EBB_SUBNETS", "EBB_SECURITY_GROUPS", "EBB_ASSIGN_PUBLIC_IP");
 
     private static final JsonFactory JSON = new JsonFactory();
 

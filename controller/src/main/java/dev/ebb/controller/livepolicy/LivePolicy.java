@@ -44,13 +44,16 @@ public final class LivePolicy implements PolicySource {
         try {
             read = store.read(etag);
         } catch (RuntimeException e) {
-            String why = store.location() + " could not be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
-            PolicyResult result = lastValid != null ? new PolicyResult.Valid(lastValid)
+            String why = store.location() + " could not be read ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")";
+            PolicyResult result = lastValid != null
+                    ? new PolicyResult.Valid(lastValid)
                     : new PolicyResult.Invalid(List.of(new PolicyError(store.location(), 1, 1, "", why)));
-            return new LoadedPolicy(result, List.of(), Optional.of(new LoadedPolicy.Unreadable(why, AwsFaults.kind(e))));
+            return new LoadedPolicy(
+                    result, List.of(), Optional.of(new LoadedPolicy.Unreadable(why, AwsFaults.kind(e))));
         }
         switch (read) {
-            case PolicyStore.Read.Unchanged unchanged -> { }
+            case PolicyStore.Read.Unchanged unchanged -> {}
             case PolicyStore.Read.Absent absent -> {
                 etag = Optional.empty();
                 stored = null;
@@ -66,7 +69,8 @@ public final class LivePolicy implements PolicySource {
                 lastValid = valid.policy();
                 yield new LoadedPolicy(valid, List.of());
             }
-            case PolicyResult.Invalid invalid -> stored == null ? new LoadedPolicy(invalid, List.of()) : keepLastValid(invalid.errors());
+            case PolicyResult.Invalid invalid ->
+                stored == null ? new LoadedPolicy(invalid, List.of()) : keepLastValid(invalid.errors());
         };
     }
 

@@ -1,11 +1,11 @@
 package dev.ebb.controller.policy;
 
+import java.util.Locale;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
-import java.util.Locale;
 
 /** Says what a YAML node is in words a user recognises ("got the text 'ten'"). */
 final class Describe {

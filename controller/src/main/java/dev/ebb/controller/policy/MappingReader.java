@@ -22,6 +22,7 @@ final class MappingReader {
 
     /** Where "missing key" errors point: the key that owns this mapping (e.g. `spec:`), else the mapping. */
     private final Node owner;
+
     private final String path;
     private final Problems problems;
     private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
@@ -32,16 +33,27 @@ final class MappingReader {
         this.problems = problems;
         for (NodeTuple tuple : node.getValue()) {
             if (!(tuple.getKeyNode() instanceof ScalarNode keyNode)) {
-                problems.at(tuple.getKeyNode(), path, "keys must be plain words, got " + Describe.node(tuple.getKeyNode()));
+                problems.at(
+                        tuple.getKeyNode(), path, "keys must be plain words, got " + Describe.node(tuple.getKeyNode()));
                 continue;
             }
             String key = keyNode.getValue();
             if (!allowed.contains(key)) {
-                String hint = Suggestions.closest(key, allowed).map(s -> "did you mean '" + s + "'? ").orElse("");
-                problems.at(keyNode, keyPath(key), "unknown key; " + hint + "allowed here: " + String.join(", ", allowed));
+                String hint = Suggestions.closest(key, allowed)
+                        .map(s -> "did you mean '" + s + "'? ")
+                        .orElse("");
+                problems.at(
+                        keyNode, keyPath(key), "unknown key; " + hint + "allowed here: " + String.join(", ", allowed));
             } else if (entries.putIfAbsent(key, tuple) != null) {
-                problems.at(keyNode, keyPath(key), "duplicate key; it was already set on line "
-                        + entries.get(key).getKeyNode().getStartMark().map(m -> m.getLine() + 1).orElse(0));
+                problems.at(
+                        keyNode,
+                        keyPath(key),
+                        "duplicate key; it was already set on line "
+                                + entries.get(key)
+                                        .getKeyNode()
+                                        .getStartMark()
+                                        .map(m -> m.getLine() + 1)
+                                        .orElse(0));
             }
         }
     }
@@ -51,11 +63,15 @@ final class MappingReader {
         return of(value, null, path, allowed, problems);
     }
 
-    private static Optional<MappingReader> of(Node value, Node owner, String path, List<String> allowed, Problems problems) {
+    private static Optional<MappingReader> of(
+            Node value, Node owner, String path, List<String> allowed, Problems problems) {
         if (value instanceof MappingNode mapping) {
             return Optional.of(new MappingReader(mapping, owner, path, allowed, problems));
         }
-        problems.at(value, path, "must be a mapping with keys " + String.join(", ", allowed) + ", got " + Describe.node(value));
+        problems.at(
+                value,
+                path,
+                "must be a mapping with keys " + String.join(", ", allowed) + ", got " + Describe.node(value));
         return Optional.empty();
     }
 
@@ -87,7 +103,8 @@ final class MappingReader {
         String allowed = "must be a whole number from " + min + " to " + max;
         if (value.get() instanceof ScalarNode s && s.getTag().equals(Tag.INT)) {
             BigInteger number = parseInteger(s.getValue());
-            if (number != null && number.compareTo(BigInteger.valueOf(min)) >= 0
+            if (number != null
+                    && number.compareTo(BigInteger.valueOf(min)) >= 0
                     && number.compareTo(BigInteger.valueOf(max)) <= 0) {
                 return number.intValueExact();
             }
@@ -102,7 +119,8 @@ final class MappingReader {
         if (value.isEmpty()) {
             return fallback;
         }
-        if (value.get() instanceof ScalarNode s && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
+        if (value.get() instanceof ScalarNode s
+                && (s.getTag().equals(Tag.INT) || s.getTag().equals(Tag.FLOAT))) {
             try {
                 double number = Double.parseDouble(s.getValue().replace("_", ""));
                 if (number >= min && number <= max) {
@@ -112,8 +130,10 @@ final class MappingReader {
                 // reported below, like any other value out of range
             }
         }
-        problems.at(value.get(), keyPath(key), "must be a number from " + plain(min) + " to " + plain(max) + ", got "
-                + Describe.node(value.get()));
+        problems.at(
+                value.get(),
+                keyPath(key),
+                "must be a number from " + plain(min) + " to " + plain(max) + ", got " + Describe.node(value.get()));
         return fallback;
     }
 
@@ -172,14 +192,21 @@ final class MappingReader {
         if (value.isEmpty()) {
             return fallback;
         }
-        if (value.get() instanceof ScalarNode s && choices.containsKey(s.getValue()) && s.getTag().equals(Tag.STR)) {
+        if (value.get() instanceof ScalarNode s
+                && choices.containsKey(s.getValue())
+                && s.getTag().equals(Tag.STR)) {
             return choices.get(s.getValue());
         }
         String hint = value.get() instanceof ScalarNode s
-                ? Suggestions.closest(s.getValue(), choices.keySet()).map(x -> "did you mean '" + x + "'? ").orElse("")
+                ? Suggestions.closest(s.getValue(), choices.keySet())
+                        .map(x -> "did you mean '" + x + "'? ")
+                        .orElse("")
                 : "";
-        problems.at(value.get(), keyPath(key), hint + "must be one of " + String.join(" | ", choices.keySet())
-                + ", got " + Describe.node(value.get()));
+        problems.at(
+                value.get(),
+                keyPath(key),
+                hint + "must be one of " + String.join(" | ", choices.keySet()) + ", got "
+                        + Describe.node(value.get()));
         return fallback;
     }
 

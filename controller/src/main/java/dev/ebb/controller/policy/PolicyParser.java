@@ -41,11 +41,21 @@ public final class PolicyParser {
 
     private static final List<String> TOP = List.of("apiVersion", "kind", "metadata", "spec");
     private static final List<String> METADATA = List.of("name", "description");
-    private static final List<String> SPEC = List.of("paused", "work", "targetMessagesPerTask", "minTasks", "maxTasks",
-            "activationMessages", "countInFlight", "countDelayed", "maxLaunchesPerCycle", "capacityProviders",
-            "spotFallback", "scaleDown");
-    private static final List<String> WORK = List.of("drainWithin", "targetUtilization", "assumedThroughputPerTask",
-            "assumedStartLatency");
+    private static final List<String> SPEC = List.of(
+            "paused",
+            "work",
+            "targetMessagesPerTask",
+            "minTasks",
+            "maxTasks",
+            "activationMessages",
+            "countInFlight",
+            "countDelayed",
+            "maxLaunchesPerCycle",
+            "capacityProviders",
+            "spotFallback",
+            "scaleDown");
+    private static final List<String> WORK =
+            List.of("drainWithin", "targetUtilization", "assumedThroughputPerTask", "assumedStartLatency");
     private static final List<String> SCALE_DOWN = List.of("mode", "stabilizationWindowSeconds", "maxStopsPerHour");
     /** The work block's defaults; docs/controller.md and the schema say the same. */
     static final Sizing.ByWork WORK_DEFAULTS = new Sizing.ByWork(Duration.ofMinutes(3), 80, 10, Duration.ofSeconds(60));
@@ -56,7 +66,8 @@ public final class PolicyParser {
         try {
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
-            return new PolicyResult.Invalid(List.of(new PolicyError(file.toString(), 1, 1, "", "cannot read the file: " + e)));
+            return new PolicyResult.Invalid(
+                    List.of(new PolicyError(file.toString(), 1, 1, "", "cannot read the file: " + e)));
         }
     }
 
@@ -73,12 +84,17 @@ public final class PolicyParser {
     private static PolicyResult readBundled() {
         try (InputStream in = PolicyParser.class.getResourceAsStream(BUNDLED_RESOURCE)) {
             if (in == null) {
-                return new PolicyResult.Invalid(List.of(new PolicyError("classpath:" + BUNDLED_RESOURCE, 1, 1, "",
+                return new PolicyResult.Invalid(List.of(new PolicyError(
+                        "classpath:" + BUNDLED_RESOURCE,
+                        1,
+                        1,
+                        "",
                         "not bundled; the build copies config/scaling-policy.yaml here")));
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + BUNDLED_RESOURCE);
         } catch (IOException e) {
-            return new PolicyResult.Invalid(List.of(new PolicyError("classpath:" + BUNDLED_RESOURCE, 1, 1, "", e.toString())));
+            return new PolicyResult.Invalid(
+                    List.of(new PolicyError("classpath:" + BUNDLED_RESOURCE, 1, 1, "", e.toString())));
         }
     }
 
@@ -96,13 +112,18 @@ public final class PolicyParser {
             return new PolicyResult.Invalid(problems.all());
         }
         if (root.isEmpty()) {
-            problems.at((org.snakeyaml.engine.v2.exceptions.Mark) null, "", "the file is empty; expected apiVersion, kind, metadata and spec");
+            problems.at(
+                    (org.snakeyaml.engine.v2.exceptions.Mark) null,
+                    "",
+                    "the file is empty; expected apiVersion, kind, metadata and spec");
             return new PolicyResult.Invalid(problems.all());
         }
         ScalingPolicy policy = MappingReader.of(root.get(), "", TOP, problems)
                 .map(top -> document(top, problems))
                 .orElse(null);
-        return problems.any() || policy == null ? new PolicyResult.Invalid(problems.all()) : new PolicyResult.Valid(policy);
+        return problems.any() || policy == null
+                ? new PolicyResult.Invalid(problems.all())
+                : new PolicyResult.Valid(policy);
     }
 
     private static ScalingPolicy document(MappingReader top, Problems problems) {
@@ -112,7 +133,9 @@ public final class PolicyParser {
         top.required("spec");
         exact(top, "apiVersion", API_VERSION, problems);
         exact(top, "kind", KIND, problems);
-        String name = top.mapping("metadata", METADATA).map(m -> metadataName(m, problems)).orElse("");
+        String name = top.mapping("metadata", METADATA)
+                .map(m -> metadataName(m, problems))
+                .orElse("");
         return top.mapping("spec", SPEC).map(spec -> spec(name, spec, problems)).orElse(null);
     }
 
@@ -121,7 +144,9 @@ public final class PolicyParser {
         metadata.string("description");
         Optional<String> name = metadata.string("name");
         if (name.isPresent() && !name.get().matches("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?")) {
-            problems.at(metadata.value("name").orElseThrow(), metadata.keyPath("name"),
+            problems.at(
+                    metadata.value("name").orElseThrow(),
+                    metadata.keyPath("name"),
                     "must be lower-case letters, digits and '-', 1 to 63 characters, got '" + name.get() + "'");
         }
         return name.orElse("");
@@ -133,7 +158,9 @@ public final class PolicyParser {
         int min = spec.integer("minTasks", 0, 0, MAX_TASKS);
         int max = spec.integer("maxTasks", MAX_TASKS, 1, MAX_TASKS);
         if (min > max && spec.value("minTasks").isPresent()) {
-            problems.at(spec.value("minTasks").orElseThrow(), spec.keyPath("minTasks"),
+            problems.at(
+                    spec.value("minTasks").orElseThrow(),
+                    spec.keyPath("minTasks"),
                     "must not exceed maxTasks (" + max + "), got " + min);
         }
         Map<String, ScaleDownMode> modes = new LinkedHashMap<>();
@@ -143,7 +170,8 @@ public final class PolicyParser {
         // Sized by work, the fleet follows the load both ways; by message count it keeps the old default.
         ScaleDownMode defaultMode = sizing instanceof Sizing.ByWork ? ScaleDownMode.STOP_EXCESS : ScaleDownMode.DRAIN;
         ScaleDown scaleDown = spec.mapping("scaleDown", SCALE_DOWN)
-                .map(s -> new ScaleDown(s.choice("mode", defaultMode, modes),
+                .map(s -> new ScaleDown(
+                        s.choice("mode", defaultMode, modes),
                         Duration.ofSeconds(s.integer("stabilizationWindowSeconds", 300, 0, MAX_WINDOW_SECONDS)),
                         s.integer("maxStopsPerHour", DEFAULT_MAX_STOPS_PER_HOUR, 1, MAX_STOPS_PER_HOUR)))
                 .orElse(new ScaleDown(defaultMode, Duration.ofMinutes(5), DEFAULT_MAX_STOPS_PER_HOUR));
@@ -157,8 +185,19 @@ public final class PolicyParser {
         if (problems.any() || sizing == null) {
             return null; // every error is reported; a policy is only built from a clean file
         }
-        return new ScalingPolicy(name, paused, sizing, min, max, activation, countInFlight, countDelayed, maxLaunches,
-                strategy, spotFallback, scaleDown);
+        return new ScalingPolicy(
+                name,
+                paused,
+                sizing,
+                min,
+                max,
+                activation,
+                countInFlight,
+                countDelayed,
+                maxLaunches,
+                strategy,
+                spotFallback,
+                scaleDown);
     }
 
     /** Exactly one of {@code work} and {@code targetMessagesPerTask}. */
@@ -166,21 +205,26 @@ public final class PolicyParser {
         boolean byMessages = spec.value("targetMessagesPerTask").isPresent();
         boolean byWork = spec.value("work").isPresent();
         if (byMessages && byWork) {
-            problems.at(spec.keyNode("targetMessagesPerTask").orElseThrow(), spec.keyPath("targetMessagesPerTask"),
+            problems.at(
+                    spec.keyNode("targetMessagesPerTask").orElseThrow(),
+                    spec.keyPath("targetMessagesPerTask"),
                     "set either work (size by measured work) or targetMessagesPerTask (size by message count), not both;"
                             + " remove this line to size by work");
             return null;
         }
         if (!byMessages && !byWork) {
-            spec.missing("work", "required: add work (size by measured work; see config/scaling-policy.yaml) or"
-                    + " targetMessagesPerTask (size by message count)");
+            spec.missing(
+                    "work",
+                    "required: add work (size by measured work; see config/scaling-policy.yaml) or"
+                            + " targetMessagesPerTask (size by message count)");
             return null;
         }
         if (byMessages) {
             return new Sizing.ByMessages(spec.integer("targetMessagesPerTask", 1, 1, MAX_TARGET));
         }
         Sizing.ByWork d = WORK_DEFAULTS;
-        return spec.mapping("work", WORK).map(w -> new Sizing.ByWork(
+        return spec.mapping("work", WORK)
+                .map(w -> new Sizing.ByWork(
                         w.duration("drainWithin", d.drainWithin(), Duration.ofSeconds(10), MAX_DRAIN_WITHIN),
                         w.integer("targetUtilization", d.targetUtilizationPercent(), 10, 100),
                         w.number("assumedThroughputPerTask", d.assumedThroughputPerTask(), 0.001, MAX_THROUGHPUT),

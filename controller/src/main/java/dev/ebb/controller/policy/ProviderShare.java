@@ -12,7 +12,8 @@ public record ProviderShare(CapacityProvider provider, int base, int weight) {
     public ProviderShare {
         Objects.requireNonNull(provider, "provider");
         if (base < 0 || weight < 0) {
-            throw new IllegalArgumentException("base and weight cannot be negative, got base " + base + ", weight " + weight + " on " + provider);
+            throw new IllegalArgumentException(
+                    "base and weight cannot be negative, got base " + base + ", weight " + weight + " on " + provider);
         }
     }
 }

@@ -32,7 +32,8 @@ public record ScalingPolicy(
             throw new IllegalArgumentException("sizing and scaleDown are required");
         }
         if (minTasks < 0 || maxTasks < 1 || minTasks > maxTasks) {
-            throw new IllegalArgumentException("need 0 <= minTasks <= maxTasks and maxTasks >= 1, got " + minTasks + ".." + maxTasks);
+            throw new IllegalArgumentException(
+                    "need 0 <= minTasks <= maxTasks and maxTasks >= 1, got " + minTasks + ".." + maxTasks);
         }
         if (activationMessages < 0 || maxLaunchesPerCycle < 1) {
             throw new IllegalArgumentException("activationMessages must be >= 0 and maxLaunchesPerCycle >= 1");

@@ -13,7 +13,8 @@ public sealed interface Sizing {
     record ByMessages(int targetMessagesPerTask) implements Sizing {
         public ByMessages {
             if (targetMessagesPerTask < 1) {
-                throw new IllegalArgumentException("targetMessagesPerTask must be at least 1, got " + targetMessagesPerTask);
+                throw new IllegalArgumentException(
+                        "targetMessagesPerTask must be at least 1, got " + targetMessagesPerTask);
             }
         }
     }
@@ -27,20 +28,27 @@ public sealed interface Sizing {
      *     workers have reported (cold start); a guess on the slow side launches more at first, never fewer
      * @param assumedStartLatency RunTask until a task polls, until ECS has shown some
      */
-    record ByWork(Duration drainWithin, int targetUtilizationPercent, double assumedThroughputPerTask,
-            Duration assumedStartLatency) implements Sizing {
+    record ByWork(
+            Duration drainWithin,
+            int targetUtilizationPercent,
+            double assumedThroughputPerTask,
+            Duration assumedStartLatency)
+            implements Sizing {
         public ByWork {
             if (drainWithin.isNegative() || drainWithin.isZero()) {
                 throw new IllegalArgumentException("drainWithin must be above 0, got " + drainWithin);
             }
             if (targetUtilizationPercent < 1 || targetUtilizationPercent > 100) {
-                throw new IllegalArgumentException("targetUtilization must be 1 to 100 percent, got " + targetUtilizationPercent);
+                throw new IllegalArgumentException(
+                        "targetUtilization must be 1 to 100 percent, got " + targetUtilizationPercent);
             }
             if (!(assumedThroughputPerTask > 0) || Double.isInfinite(assumedThroughputPerTask)) {
-                throw new IllegalArgumentException("assumedThroughputPerTask must be above 0, got " + assumedThroughputPerTask);
+                throw new IllegalArgumentException(
+                        "assumedThroughputPerTask must be above 0, got " + assumedThroughputPerTask);
             }
             if (assumedStartLatency.isNegative()) {
-                throw new IllegalArgumentException("assumedStartLatency cannot be negative, got " + assumedStartLatency);
+                throw new IllegalArgumentException(
+                        "assumedStartLatency cannot be negative, got " + assumedStartLatency);
             }
         }
 

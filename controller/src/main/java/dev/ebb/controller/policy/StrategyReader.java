@@ -54,21 +54,29 @@ final class StrategyReader {
             int line = item.getStartMark().map(m -> m.getLine() + 1).orElse(0);
             Integer earlier = seenAtLine.putIfAbsent(provider, line);
             if (earlier != null) {
-                problems.at(e.value("name").orElseThrow(), e.keyPath("name"),
+                problems.at(
+                        e.value("name").orElseThrow(),
+                        e.keyPath("name"),
                         provider + " is already listed on line " + earlier + "; name each provider once");
                 continue;
             }
             ProviderShare share = new ProviderShare(provider, base, weight);
             if (base > 0 && withBase != null) {
-                problems.at(e.value("base").orElseThrow(), e.keyPath("base"), "a base is already set on "
-                        + withBase.provider() + "; ECS allows a base on one provider only (set 0 or remove it)");
+                problems.at(
+                        e.value("base").orElseThrow(),
+                        e.keyPath("base"),
+                        "a base is already set on " + withBase.provider()
+                                + "; ECS allows a base on one provider only (set 0 or remove it)");
             } else if (base > 0) {
                 withBase = share;
             }
             shares.add(share);
         }
         if (!shares.isEmpty() && shares.stream().allMatch(s -> s.weight() == 0)) {
-            problems.at(list.get(), path, "at least one provider needs a weight above 0; ECS rejects a strategy whose weights are all 0");
+            problems.at(
+                    list.get(),
+                    path,
+                    "at least one provider needs a weight above 0; ECS rejects a strategy whose weights are all 0");
         }
         return shares.isEmpty() ? DEFAULT : shares;
     }

@@ -18,7 +18,8 @@ public interface PolicyStore {
         record Absent() implements Read {}
 
         /** The stored text, with its ETag and (in a versioned bucket) version id. */
-        record Found(String yaml, String etag, Optional<String> versionId, Optional<Instant> lastModified) implements Read {}
+        record Found(String yaml, String etag, Optional<String> versionId, Optional<Instant> lastModified)
+                implements Read {}
     }
 
     /** Reads the policy, or says it is unchanged when its ETag is still {@code knownEtag}. Throws on AWS errors. */

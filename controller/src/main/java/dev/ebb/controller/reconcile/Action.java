@@ -25,7 +25,8 @@ public sealed interface Action {
             taskIds = List.copyOf(taskIds);
             reasons = List.copyOf(reasons);
             if (reasons.size() != taskIds.size()) {
-                throw new IllegalArgumentException("one reason per task: " + taskIds.size() + " tasks, " + reasons.size() + " reasons");
+                throw new IllegalArgumentException(
+                        "one reason per task: " + taskIds.size() + " tasks, " + reasons.size() + " reasons");
             }
         }
 

@@ -5,5 +5,7 @@ package dev.ebb.controller.reconcile;
  * scale-in protection while it holds a message would make this YES/NO.
  */
 public enum Busy {
-    YES, NO, UNKNOWN
+    YES,
+    NO,
+    UNKNOWN
 }

@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param throughputPerTask messages per second one task finishes when fully busy
  * @param startLatency RunTask until a task works
  */
-public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double throughputPerTask, Basis throughputBasis,
-        Duration startLatency, Basis startLatencyBasis) {
+public record Estimate(
+        double arrivalsPerSecond,
+        Basis arrivalsBasis,
+        double throughputPerTask,
+        Basis throughputBasis,
+        Duration startLatency,
+        Basis startLatencyBasis) {
 
     /** Where a number came from; logged in lower case. */
     public enum Basis {
@@ -42,6 +47,7 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
 
     /** Below this much reported work a window says more about noise than about a task's speed. */
     static final double MIN_BUSY_TASK_SECONDS = 60;
+
     static final long MIN_PROCESSED = 20;
 
     public Estimate {
@@ -50,7 +56,12 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
         }
     }
 
-    static Estimate of(LoadMeasurement load, long backlog, List<ObservedTask> tasks, History history, Sizing.ByWork policy,
+    static Estimate of(
+            LoadMeasurement load,
+            long backlog,
+            List<ObservedTask> tasks,
+            History history,
+            Sizing.ByWork policy,
             Instant now) {
         double throughput = policy.assumedThroughputPerTask();
         Basis throughputBasis = Basis.ASSUMED;
@@ -83,7 +94,8 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
 
         Optional<Duration> observed = observedStartLatency(tasks);
         Duration latency = observed.or(history::startLatency).orElse(policy.assumedStartLatency());
-        Basis latencyBasis = observed.isPresent() ? Basis.OBSERVED
+        Basis latencyBasis = observed.isPresent()
+                ? Basis.OBSERVED
                 : history.startLatency().isPresent() ? Basis.REMEMBERED : Basis.ASSUMED;
         return new Estimate(arrivals, arrivalsBasis, throughput, throughputBasis, latency, latencyBasis);
     }
@@ -95,7 +107,8 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
      * arriving unseen make it low, which errs towards more tasks. Available one tick after the first
      * tasks start, where the workers' own reports take a minute or two to reach CloudWatch.
      */
-    static Optional<Double> drained(long backlog, double arrivalsPerSecond, List<ObservedTask> tasks, History history, Instant now) {
+    static Optional<Double> drained(
+            long backlog, double arrivalsPerSecond, List<ObservedTask> tasks, History history, Instant now) {
         if (history.lastBacklog().isEmpty() || backlog == 0) {
             return Optional.empty();
         }
@@ -104,7 +117,8 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
         double taskSeconds = 0;
         for (ObservedTask t : tasks) {
             if (t.startedAt().isPresent()) {
-                Instant from = t.startedAt().get().isAfter(before.at()) ? t.startedAt().get() : before.at();
+                Instant from =
+                        t.startedAt().get().isAfter(before.at()) ? t.startedAt().get() : before.at();
                 taskSeconds += Math.max(0, Duration.between(from, now).toMillis() / 1000.0);
             }
         }
@@ -117,7 +131,8 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
 
     /** The median start latency of the tasks ECS shows started. */
     private static Optional<Duration> observedStartLatency(List<ObservedTask> tasks) {
-        List<Duration> seen = tasks.stream().flatMap(t -> t.startLatency().stream()).sorted().toList();
+        List<Duration> seen =
+                tasks.stream().flatMap(t -> t.startLatency().stream()).sorted().toList();
         return seen.isEmpty() ? Optional.empty() : Optional.of(seen.get(seen.size() / 2));
     }
 
@@ -129,8 +144,14 @@ public record Estimate(double arrivalsPerSecond, Basis arrivalsBasis, double thr
     }
 
     public String describe() {
-        return String.format(Locale.ROOT, "%.1f msg/s arriving (%s), %.1f msg/s per task (%s), start %ds (%s)",
-                arrivalsPerSecond, arrivalsBasis.label(), throughputPerTask, throughputBasis.label(),
-                startLatency.toSeconds(), startLatencyBasis.label());
+        return String.format(
+                Locale.ROOT,
+                "%.1f msg/s arriving (%s), %.1f msg/s per task (%s), start %ds (%s)",
+                arrivalsPerSecond,
+                arrivalsBasis.label(),
+                throughputPerTask,
+                throughputBasis.label(),
+                startLatency.toSeconds(),
+                startLatencyBasis.label());
     }
 }

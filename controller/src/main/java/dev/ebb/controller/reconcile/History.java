@@ -13,7 +13,8 @@ import java.util.Optional;
  * one), and the backlog it saw last (to measure what the queue drained since). It is passed in and handed back in every plan; whoever runs the loop keeps it. Losing it is
  * safe: with too short a history nothing is stopped, and latency falls back to the policy's guess.
  */
-public record History(List<Sample> samples, List<Instant> stops, Optional<Duration> startLatency, Optional<BacklogMark> lastBacklog) {
+public record History(
+        List<Sample> samples, List<Instant> stops, Optional<Duration> startLatency, Optional<BacklogMark> lastBacklog) {
 
     public record Sample(Instant at, int desired) {}
 
@@ -52,7 +53,9 @@ public record History(List<Sample> samples, List<Instant> stops, Optional<Durati
             kept.addFirst(anchor);
         }
         kept.add(new Sample(now, desired));
-        List<Instant> recentStops = stops.stream().filter(t -> !t.isAfter(now) && t.isAfter(now.minus(STOP_MEMORY))).toList();
+        List<Instant> recentStops = stops.stream()
+                .filter(t -> !t.isAfter(now) && t.isAfter(now.minus(STOP_MEMORY)))
+                .toList();
         return new History(kept, recentStops, startLatency, lastBacklog);
     }
 
@@ -75,7 +78,9 @@ public record History(List<Sample> samples, List<Instant> stops, Optional<Durati
 
     /** Stops made within the hour before {@code now}. */
     public int stopsWithinHour(Instant now) {
-        return (int) stops.stream().filter(t -> !t.isAfter(now) && t.isAfter(now.minus(STOP_MEMORY))).count();
+        return (int) stops.stream()
+                .filter(t -> !t.isAfter(now) && t.isAfter(now.minus(STOP_MEMORY)))
+                .count();
     }
 
     /** True when some sample is at least {@code window} old, so the window has been watched throughout. */
@@ -95,6 +100,8 @@ public record History(List<Sample> samples, List<Instant> stops, Optional<Durati
 
     /** How long the history reaches back from {@code now}. */
     public Duration span(Instant now) {
-        return samples.isEmpty() ? Duration.ZERO : Duration.between(samples.getFirst().at(), now);
+        return samples.isEmpty()
+                ? Duration.ZERO
+                : Duration.between(samples.getFirst().at(), now);
     }
 }

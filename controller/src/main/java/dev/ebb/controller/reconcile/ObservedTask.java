@@ -12,7 +12,12 @@ import java.util.Optional;
  * @param provider empty when ECS does not say (e.g. a task started with a launch type)
  * @param startedAt when its containers started (ECS {@code startedAt}); empty while it starts up
  */
-public record ObservedTask(String id, TaskState state, Optional<CapacityProvider> provider, Instant createdAt, Busy busy,
+public record ObservedTask(
+        String id,
+        TaskState state,
+        Optional<CapacityProvider> provider,
+        Instant createdAt,
+        Busy busy,
         Optional<Instant> startedAt) {
 
     public ObservedTask {

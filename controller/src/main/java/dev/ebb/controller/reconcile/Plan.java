@@ -13,13 +13,21 @@ import java.util.Optional;
  * @param history to pass into the next cycle's observation
  * @param estimate the rates a work-sized policy planned with; empty when sized by message count
  */
-public record Plan(long backlog, int active, int desired, Action action, Reason reason, String why, History history,
+public record Plan(
+        long backlog,
+        int active,
+        int desired,
+        Action action,
+        Reason reason,
+        String why,
+        History history,
         Optional<Estimate> estimate) {
 
     /** The decision line and the metrics print these as they are: a negative count would be a lie. */
     public Plan {
         if (backlog < 0 || active < 0 || desired < 0) {
-            throw new IllegalArgumentException("backlog, active and desired cannot be negative, got " + backlog + ", " + active + ", " + desired);
+            throw new IllegalArgumentException(
+                    "backlog, active and desired cannot be negative, got " + backlog + ", " + active + ", " + desired);
         }
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(reason, "reason");

@@ -32,7 +32,8 @@ public final class Reconciler {
                 needed = raw;
             }
             case Sizing.ByWork w -> {
-                Estimate e = Estimate.of(observation.load(), backlog, observation.tasks(), observation.history(), w, now);
+                Estimate e =
+                        Estimate.of(observation.load(), backlog, observation.tasks(), observation.history(), w, now);
                 estimate = Optional.of(e);
                 needed = WorkFormula.tasksNeeded(backlog, e, w);
                 raw = WorkFormula.raw(needed, backlog, policy.activationMessages(), active.size());
@@ -48,7 +49,8 @@ public final class Reconciler {
         Decision d = new Decision(backlog, active.size(), desired, needed, history, estimate);
 
         if (policy.paused()) {
-            return d.hold(Reason.PAUSED, "the policy is paused; %d active, %d desired".formatted(active.size(), desired));
+            return d.hold(
+                    Reason.PAUSED, "the policy is paused; %d active, %d desired".formatted(active.size(), desired));
         }
         int need = desired - active.size();
         if (need > 0) {
@@ -58,24 +60,37 @@ public final class Reconciler {
             return scaleDown(d, observation, policy, active, now);
         }
         if (active.isEmpty() && backlog > 0 && raw == 0) {
-            return d.hold(Reason.BELOW_ACTIVATION, "backlog %d is below activationMessages %d; staying at zero"
-                    .formatted(backlog, policy.activationMessages()));
+            return d.hold(
+                    Reason.BELOW_ACTIVATION,
+                    "backlog %d is below activationMessages %d; staying at zero"
+                            .formatted(backlog, policy.activationMessages()));
         }
         if (raw > policy.maxTasks()) {
-            return d.hold(Reason.AT_MAX, "backlog %d would need %d tasks; already at maxTasks %d"
-                    .formatted(backlog, raw, policy.maxTasks()));
+            return d.hold(
+                    Reason.AT_MAX,
+                    "backlog %d would need %d tasks; already at maxTasks %d"
+                            .formatted(backlog, raw, policy.maxTasks()));
         }
-        return d.hold(Reason.NOTHING_TO_DO, "%d active = %d desired for backlog %d".formatted(active.size(), desired, backlog));
+        return d.hold(
+                Reason.NOTHING_TO_DO,
+                "%d active = %d desired for backlog %d".formatted(active.size(), desired, backlog));
     }
 
-    private static Plan launch(Decision d, ScalingPolicy policy, List<ObservedTask> active, int need, long raw, Instant now) {
+    private static Plan launch(
+            Decision d, ScalingPolicy policy, List<ObservedTask> active, int need, long raw, Instant now) {
         int count = Math.min(need, policy.maxLaunchesPerCycle());
-        if (policy.sizing() instanceof Sizing.ByWork w && d.estimate.isPresent()
+        if (policy.sizing() instanceof Sizing.ByWork w
+                && d.estimate.isPresent()
                 && !WorkFormula.launchWouldFindWork(d.backlog, d.estimate.get(), w, active, now)) {
             int floor = policy.minTasks() - active.size();
             if (floor <= 0) {
-                return d.hold(Reason.DRAINS_BEFORE_START, "%d active tasks work off backlog %d before a task launched now would"
-                        .formatted(d.active, d.backlog) + " start (~%ds); %d desired".formatted(d.estimate.get().startLatency().toSeconds(), d.desired));
+                return d.hold(
+                        Reason.DRAINS_BEFORE_START,
+                        "%d active tasks work off backlog %d before a task launched now would"
+                                        .formatted(d.active, d.backlog)
+                                + " start (~%ds); %d desired"
+                                        .formatted(
+                                                d.estimate.get().startLatency().toSeconds(), d.desired));
             }
             count = Math.min(count, floor); // minTasks is a floor whatever the backlog
             need = floor;
@@ -95,24 +110,35 @@ public final class Reconciler {
         List<Slice> slices = ProviderSplit.split(policy.capacityProviders(), byProvider, count);
         String capped = raw > policy.maxTasks() ? " (capped at maxTasks %d)".formatted(policy.maxTasks()) : "";
         if (count < need) {
-            return d.act(new Action.Launch(slices), Reason.LAUNCH_LIMITED,
+            return d.act(
+                    new Action.Launch(slices),
+                    Reason.LAUNCH_LIMITED,
                     "launch %d of the %d missing tasks (%s); %d active, %d desired%s"
                             .formatted(count, need, limit, d.active, d.desired, capped));
         }
-        return d.act(new Action.Launch(slices), Reason.LAUNCH,
-                "launch %d: %d active, %d desired for backlog %d%s".formatted(count, d.active, d.desired, d.backlog, capped));
+        return d.act(
+                new Action.Launch(slices),
+                Reason.LAUNCH,
+                "launch %d: %d active, %d desired for backlog %d%s"
+                        .formatted(count, d.active, d.desired, d.backlog, capped));
     }
 
-    private static Plan scaleDown(Decision d, Observation o, ScalingPolicy policy, List<ObservedTask> active, Instant now) {
+    private static Plan scaleDown(
+            Decision d, Observation o, ScalingPolicy policy, List<ObservedTask> active, Instant now) {
         if (policy.scaleDown().mode() == ScaleDownMode.DRAIN) {
-            return d.hold(Reason.DRAINING, "%d active > %d desired; workers exit by themselves when the queue is empty"
-                    .formatted(d.active, d.desired));
+            return d.hold(
+                    Reason.DRAINING,
+                    "%d active > %d desired; workers exit by themselves when the queue is empty"
+                            .formatted(d.active, d.desired));
         }
         Duration window = policy.scaleDown().stabilizationWindow();
         // Judge coverage on the history from before this cycle: this cycle's own sample proves nothing.
         if (!o.history().covers(now, window)) {
-            return d.hold(Reason.STABILIZING, "%d active > %d desired, but only %ds of the %ds stabilization window observed"
-                    .formatted(d.active, d.desired, o.history().span(now).toSeconds(), window.toSeconds()));
+            return d.hold(
+                    Reason.STABILIZING,
+                    "%d active > %d desired, but only %ds of the %ds stabilization window observed"
+                            .formatted(
+                                    d.active, d.desired, o.history().span(now).toSeconds(), window.toSeconds()));
         }
         int stabilized = o.history().maxWithin(now, window, d.desired);
         int keep = stabilized;
@@ -123,34 +149,49 @@ public final class Reconciler {
         int excess = d.active - keep;
         if (excess <= 0) {
             String because = keep > stabilized
-                    ? "the work needs %.2f tasks and scale-in keeps %d%% headroom".formatted(d.needed, Math.round(WorkFormula.SCALE_IN_TOLERANCE * 100))
+                    ? "the work needs %.2f tasks and scale-in keeps %d%% headroom"
+                            .formatted(d.needed, Math.round(WorkFormula.SCALE_IN_TOLERANCE * 100))
                     : "desired was %d within the last %ds".formatted(stabilized, window.toSeconds());
             return d.hold(Reason.STABILIZING, "%d active > %d desired, but %s".formatted(d.active, d.desired, because));
         }
         int budget = policy.scaleDown().maxStopsPerHour() - o.history().stopsWithinHour(now);
         if (budget <= 0) {
-            return d.hold(Reason.STOP_LIMITED, "%d surplus tasks, but %d stops within the last hour reach maxStopsPerHour %d"
-                    .formatted(excess, o.history().stopsWithinHour(now), policy.scaleDown().maxStopsPerHour()));
+            return d.hold(
+                    Reason.STOP_LIMITED,
+                    "%d surplus tasks, but %d stops within the last hour reach maxStopsPerHour %d"
+                            .formatted(
+                                    excess,
+                                    o.history().stopsWithinHour(now),
+                                    policy.scaleDown().maxStopsPerHour()));
         }
         int allowed = Math.min(excess, budget);
         List<SurplusPicker.Pick> picks = byWork
                 ? SurplusPicker.pickCheapest(active, allowed, policy.capacityProviders())
                 : SurplusPicker.pickIdle(active, allowed, o.queue().inFlight());
         if (picks.isEmpty()) {
-            return d.hold(Reason.BUSY, "%d surplus tasks, but %d in-flight messages may be held by any of them"
-                    .formatted(excess, o.queue().inFlight()));
+            return d.hold(
+                    Reason.BUSY,
+                    "%d surplus tasks, but %d in-flight messages may be held by any of them"
+                            .formatted(excess, o.queue().inFlight()));
         }
-        Action.Stop stop = new Action.Stop(picks.stream().map(SurplusPicker.Pick::id).toList(),
+        Action.Stop stop = new Action.Stop(
+                picks.stream().map(SurplusPicker.Pick::id).toList(),
                 picks.stream().map(SurplusPicker.Pick::why).toList());
         Decision after = d.withHistory(d.history.withStops(now, picks.size()));
         Reason reason = allowed < excess ? Reason.STOP_LIMITED : Reason.STOP_EXCESS;
-        String bound = allowed < excess ? " (maxStopsPerHour %d)".formatted(policy.scaleDown().maxStopsPerHour()) : "";
-        return after.act(stop, reason, "stop %d of %d surplus tasks%s: %d active, %d kept (stabilized over %ds)"
-                .formatted(picks.size(), excess, bound, d.active, keep, window.toSeconds()));
+        String bound = allowed < excess
+                ? " (maxStopsPerHour %d)".formatted(policy.scaleDown().maxStopsPerHour())
+                : "";
+        return after.act(
+                stop,
+                reason,
+                "stop %d of %d surplus tasks%s: %d active, %d kept (stabilized over %ds)"
+                        .formatted(picks.size(), excess, bound, d.active, keep, window.toSeconds()));
     }
 
     /** The numbers every plan carries, so each branch only says what and why. */
-    private record Decision(long backlog, int active, int desired, double needed, History history, Optional<Estimate> estimate) {
+    private record Decision(
+            long backlog, int active, int desired, double needed, History history, Optional<Estimate> estimate) {
         Plan hold(Reason reason, String why) {
             return act(Action.HOLD, reason, why);
         }

@@ -27,17 +27,28 @@ final class SurplusPicker {
      * finished their start-up cost.
      */
     static List<Pick> pickIdle(List<ObservedTask> active, int excess, long inFlight) {
-        List<ObservedTask> notRunning = active.stream().filter(t -> !t.state().mayHoldMessages()).sorted(NEWEST_FIRST).toList();
-        List<ObservedTask> running = active.stream().filter(t -> t.state().mayHoldMessages()).toList();
-        List<ObservedTask> idle = running.stream().filter(t -> t.busy() == Busy.NO).sorted(NEWEST_FIRST).toList();
-        List<ObservedTask> unknown = running.stream().filter(t -> t.busy() == Busy.UNKNOWN).sorted(NEWEST_FIRST).toList();
+        List<ObservedTask> notRunning = active.stream()
+                .filter(t -> !t.state().mayHoldMessages())
+                .sorted(NEWEST_FIRST)
+                .toList();
+        List<ObservedTask> running =
+                active.stream().filter(t -> t.state().mayHoldMessages()).toList();
+        List<ObservedTask> idle = running.stream()
+                .filter(t -> t.busy() == Busy.NO)
+                .sorted(NEWEST_FIRST)
+                .toList();
+        List<ObservedTask> unknown = running.stream()
+                .filter(t -> t.busy() == Busy.UNKNOWN)
+                .sorted(NEWEST_FIRST)
+                .toList();
         long knownBusy = running.stream().filter(t -> t.busy() == Busy.YES).count();
         // Each in-flight message not accounted for by a known-busy task may sit in a different unknown task.
         long mayHold = Math.min(unknown.size(), Math.max(0, inFlight - knownBusy));
         List<Pick> picks = new ArrayList<>();
         notRunning.forEach(t -> picks.add(new Pick(t.id(), "not running yet")));
         idle.forEach(t -> picks.add(new Pick(t.id(), "idle")));
-        unknown.subList(0, (int) (unknown.size() - mayHold)).forEach(t -> picks.add(new Pick(t.id(), "cannot hold one of the in-flight messages")));
+        unknown.subList(0, (int) (unknown.size() - mayHold))
+                .forEach(t -> picks.add(new Pick(t.id(), "cannot hold one of the in-flight messages")));
         return picks.stream().limit(Math.max(0, excess)).toList();
     }
 
@@ -52,19 +63,29 @@ final class SurplusPicker {
         List<ObservedTask> left = new ArrayList<>(active);
         List<Pick> picks = new ArrayList<>();
         while (picks.size() < excess && !left.isEmpty()) {
-            ObservedTask next = left.stream().filter(t -> !t.state().mayHoldMessages()).min(NEWEST_FIRST).orElse(null);
+            ObservedTask next = left.stream()
+                    .filter(t -> !t.state().mayHoldMessages())
+                    .min(NEWEST_FIRST)
+                    .orElse(null);
             String why = "not running yet";
             if (next == null) {
-                next = left.stream().filter(t -> t.busy() == Busy.NO).min(NEWEST_FIRST).orElse(null);
+                next = left.stream()
+                        .filter(t -> t.busy() == Busy.NO)
+                        .min(NEWEST_FIRST)
+                        .orElse(null);
                 why = "idle";
             }
             if (next == null) {
                 CapacityProvider over = mostAboveShare(left, strategy);
-                List<ObservedTask> notBusy = left.stream().filter(t -> t.busy() != Busy.YES).toList();
+                List<ObservedTask> notBusy =
+                        left.stream().filter(t -> t.busy() != Busy.YES).toList();
                 List<ObservedTask> pool = notBusy.isEmpty() ? left : notBusy;
-                next = pool.stream().filter(t -> t.provider().orElse(null) == over).min(NEWEST_FIRST)
+                next = pool.stream()
+                        .filter(t -> t.provider().orElse(null) == over)
+                        .min(NEWEST_FIRST)
                         .orElseGet(() -> pool.stream().min(NEWEST_FIRST).orElseThrow());
-                why = next.provider().map(p -> p + " above its share").orElse("newest") + (notBusy.isEmpty() ? "; finishes its messages first" : "");
+                why = next.provider().map(p -> p + " above its share").orElse("newest")
+                        + (notBusy.isEmpty() ? "; finishes its messages first" : "");
             }
             left.remove(next);
             picks.add(new Pick(next.id(), why));

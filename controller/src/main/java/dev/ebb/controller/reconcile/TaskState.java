@@ -4,8 +4,15 @@ import java.util.Locale;
 
 /** ECS task lifecycle states (lastStatus), and which of them count as capacity. */
 public enum TaskState {
-    PROVISIONING, PENDING, ACTIVATING, RUNNING,
-    DEACTIVATING, STOPPING, DEPROVISIONING, STOPPED, DELETED,
+    PROVISIONING,
+    PENDING,
+    ACTIVATING,
+    RUNNING,
+    DEACTIVATING,
+    STOPPING,
+    DEPROVISIONING,
+    STOPPED,
+    DELETED,
     /** A state this controller does not know yet. */
     UNKNOWN;
 

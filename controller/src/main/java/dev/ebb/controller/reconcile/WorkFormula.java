@@ -61,7 +61,8 @@ final class WorkFormula {
      * flat out, finish the backlog before then ({@link #backlogAtStart} is 0) and keep up with the
      * arrivals at the target utilization.
      */
-    static boolean launchWouldFindWork(long backlog, Estimate e, Sizing.ByWork w, List<ObservedTask> active, Instant now) {
+    static boolean launchWouldFindWork(
+            long backlog, Estimate e, Sizing.ByWork w, List<ObservedTask> active, Instant now) {
         return backlogAtStart(backlog, e, active, now) > 0
                 || e.arrivalsPerSecond() > e.throughputPerTask() * w.targetUtilization() * active.size();
     }

@@ -33,8 +33,19 @@ public final class DecisionLine {
 
     /** Metric names, each a top-level member of the line when the cycle knows its value. */
     public static final List<String> METRICS = List.of(
-            "Backlog", "ActiveTasks", "DesiredTasks", "LaunchedTasks", "StoppedTasks", "LaunchFailures", "SpotFallbacks",
-            "PolicyErrors", "Errors", "TerminalErrors", "ArrivalsPerSecond", "ThroughputPerTask", "StartLatencySeconds");
+            "Backlog",
+            "ActiveTasks",
+            "DesiredTasks",
+            "LaunchedTasks",
+            "StoppedTasks",
+            "LaunchFailures",
+            "SpotFallbacks",
+            "PolicyErrors",
+            "Errors",
+            "TerminalErrors",
+            "ArrivalsPerSecond",
+            "ThroughputPerTask",
+            "StartLatencySeconds");
 
     /** CloudWatch units of the metrics that are not plain counts. */
     private static final Map<String, String> UNITS = Map.of(
@@ -59,17 +70,19 @@ public final class DecisionLine {
                 }
             }
             g.writeStringField("event", "ebb.controller.decision");
-            g.writeStringField("status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            g.writeStringField(
+                    "status", r.status().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             g.writeStringField("scheduledAt", r.scheduledAt().toString());
             g.writeBooleanField("dryRun", r.dryRun());
             g.writeStringField("policy", r.policyName());
-            r.queue().ifPresent(q -> write(() -> {
-                g.writeObjectFieldStart("queue");
-                g.writeNumberField("visible", q.visible());
-                g.writeNumberField("inFlight", q.inFlight());
-                g.writeNumberField("delayed", q.delayed());
-                g.writeEndObject();
-            }));
+            r.queue()
+                    .ifPresent(q -> write(() -> {
+                        g.writeObjectFieldStart("queue");
+                        g.writeNumberField("visible", q.visible());
+                        g.writeNumberField("inFlight", q.inFlight());
+                        g.writeNumberField("delayed", q.delayed());
+                        g.writeEndObject();
+                    }));
             if (r.queue().isPresent()) {
                 tasks(g, r.tasks());
             }
@@ -78,7 +91,10 @@ public final class DecisionLine {
             stringArray(g, "stoppedTaskIds", r.outcome().stopped());
             failures(g, r.outcome().failures());
             if (!r.policyErrors().isEmpty()) {
-                stringArray(g, "policyErrors", r.policyErrors().stream().map(PolicyError::format).toList());
+                stringArray(
+                        g,
+                        "policyErrors",
+                        r.policyErrors().stream().map(PolicyError::format).toList());
             }
             if (r.error().isPresent()) {
                 g.writeStringField("error", r.error().get());
@@ -138,7 +154,12 @@ public final class DecisionLine {
         m.put("LaunchFailures", r.outcome().failures().size());
         m.put("SpotFallbacks", r.outcome().fallbackLaunched());
         // 1 also when the stored policy was rejected and the last valid one kept: someone has a policy to fix
-        m.put("PolicyErrors", r.status() == CycleReport.Status.POLICY_INVALID || !r.policyErrors().isEmpty() ? 1 : 0);
+        m.put(
+                "PolicyErrors",
+                r.status() == CycleReport.Status.POLICY_INVALID
+                                || !r.policyErrors().isEmpty()
+                        ? 1
+                        : 0);
         int errors = switch (r.status()) {
             case ERROR, SETTINGS_INVALID, LAUNCH_FAILED -> 1;
             case OK, POLICY_INVALID -> 0;

@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class PlanExecutorTest {
 
-    private static final String SHORTAGE = "Capacity is unavailable at this time. Please try again later or in a different availability zone";
+    private static final String SHORTAGE =
+            "Capacity is unavailable at this time. Please try again later or in a different availability zone";
 
     /** Starts tasks unless the provider is out of capacity; records every call. */
     static class ScriptedFleet implements TaskFleet {
@@ -43,9 +44,12 @@ class PlanExecutorTest {
         public LaunchResult launch(CapacityProvider provider, int count, String key) {
             calls.add("launch " + provider + " " + count + " key=" + key);
             int ok = provider.isSpot() ? Math.min(count, spotCapacity) : count;
-            List<String> started = IntStream.range(0, ok).mapToObj(i -> provider + "-" + next++).toList();
+            List<String> started = IntStream.range(0, ok)
+                    .mapToObj(i -> provider + "-" + next++)
+                    .toList();
             List<LaunchFailure> failures = IntStream.range(ok, count)
-                    .mapToObj(i -> new LaunchFailure(provider.name(), SHORTAGE, null)).toList();
+                    .mapToObj(i -> new LaunchFailure(provider.name(), SHORTAGE, null))
+                    .toList();
             return new LaunchResult(started, failures);
         }
 
@@ -65,7 +69,8 @@ class PlanExecutorTest {
     void launchesEachSliceWithItsOwnKey() {
         Outcome o = executor.execute(launch(2, 1), policy(true));
 
-        assertThat(fleet.calls).containsExactly("launch FARGATE_SPOT 2 key=k-FARGATE_SPOT", "launch FARGATE 1 key=k-FARGATE");
+        assertThat(fleet.calls)
+                .containsExactly("launch FARGATE_SPOT 2 key=k-FARGATE_SPOT", "launch FARGATE 1 key=k-FARGATE");
         assertThat(o.launched()).hasSize(3);
         assertThat(o.failures()).isEmpty();
         assertThat(o.fallbackLaunched()).isZero();
@@ -77,8 +82,11 @@ class PlanExecutorTest {
 
         Outcome o = executor.execute(launch(4, 1), policy(true));
 
-        assertThat(fleet.calls).containsExactly("launch FARGATE_SPOT 4 key=k-FARGATE_SPOT", "launch FARGATE 1 key=k-FARGATE",
-                "launch FARGATE 3 key=k-fallback");
+        assertThat(fleet.calls)
+                .containsExactly(
+                        "launch FARGATE_SPOT 4 key=k-FARGATE_SPOT",
+                        "launch FARGATE 1 key=k-FARGATE",
+                        "launch FARGATE 3 key=k-fallback");
         assertThat(o.launched()).hasSize(5);
         assertThat(o.fallbackLaunched()).isEqualTo(3);
         assertThat(o.failures()).hasSize(3).allMatch(LaunchFailure::isCapacityShortage);
@@ -102,7 +110,8 @@ class PlanExecutorTest {
             @Override
             public LaunchResult launch(CapacityProvider provider, int count, String key) {
                 calls.add("launch " + provider + " " + count);
-                return new LaunchResult(List.of(), List.of(new LaunchFailure(provider.name(), "MISSING", "subnet not found")));
+                return new LaunchResult(
+                        List.of(), List.of(new LaunchFailure(provider.name(), "MISSING", "subnet not found")));
             }
         };
 
@@ -120,7 +129,10 @@ class PlanExecutorTest {
 
         assertThat(fleet.calls).containsExactly("stop a", "stop b", "stop c");
         assertThat(o.stopped()).containsExactly("a", "c");
-        assertThat(o.failures()).singleElement().extracting(LaunchFailure::reason).isEqualTo("StopTask failed for b");
+        assertThat(o.failures())
+                .singleElement()
+                .extracting(LaunchFailure::reason)
+                .isEqualTo("StopTask failed for b");
     }
 
     @Test

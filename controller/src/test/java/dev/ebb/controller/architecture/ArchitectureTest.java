@@ -21,17 +21,29 @@ class ArchitectureTest {
 
     @Test
     void theDecisionLogicHasNoAwsTypes() {
-        noClasses().that().resideInAnyPackage("dev.ebb.controller.policy..", "dev.ebb.controller.reconcile..")
-                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "com.amazonaws..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.ebb.controller.policy..", "dev.ebb.controller.reconcile..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon..", "com.amazonaws..")
                 .because("the policy and the reconciler are pure: table-tested without AWS, reused by the simulator")
                 .check(CONTROLLER);
     }
 
     @Test
     void adaptersAreReachedOnlyThroughPorts() {
-        noClasses().that().resideInAnyPackage("dev.ebb.controller.policy..", "dev.ebb.controller.reconcile..",
-                        "dev.ebb.controller.act..", "dev.ebb.controller.report..", "dev.ebb.controller.port..")
-                .should().dependOnClassesThat().resideInAPackage("dev.ebb.controller.aws..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.ebb.controller.policy..",
+                        "dev.ebb.controller.reconcile..",
+                        "dev.ebb.controller.act..",
+                        "dev.ebb.controller.report..",
+                        "dev.ebb.controller.port..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.ebb.controller.aws..")
                 .because("the cycle is wired with adapters (cycle.Wiring, Controller); everything else sees port/")
                 .check(CONTROLLER);
     }

@@ -1,10 +1,10 @@
 package dev.ebb.controller.aws;
 
-import dev.ebb.controller.port.LoadWindows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import dev.ebb.controller.port.Budget;
+import dev.ebb.controller.port.LoadWindows;
 import dev.ebb.controller.reconcile.LoadMeasurement;
 import dev.ebb.emulators.MotoServer;
 import java.net.URI;
@@ -80,7 +80,8 @@ class CloudWatchLoadIT {
 
     @Test
     void aQueueNobodyReportedOnHasNoSentCountAndNoWork() {
-        LoadMeasurement load = source("quiet-" + UUID.randomUUID(), new ArrayList<>()).read(Instant.now());
+        LoadMeasurement load =
+                source("quiet-" + UUID.randomUUID(), new ArrayList<>()).read(Instant.now());
 
         assertThat(load.recent().orElseThrow().sent()).isEmpty();
         assertThat(load.recent().orElseThrow().processed()).isZero();
@@ -90,9 +91,15 @@ class CloudWatchLoadIT {
     @Test
     void anUnreachableCloudWatchIsUnknownAndSaysSoWithoutFailingTheCycle() {
         List<String> warnings = new ArrayList<>();
-        try (CloudWatchClient nowhere = AwsClients.cloudWatch(Optional.of(Region.US_EAST_1), Optional.of(URI.create("http://127.0.0.1:9")))) {
-            LoadMeasurement load = new CloudWatchLoad(nowhere, "q", "Ebb/Worker",
-                    new Retrying(Retrying.Backoff.BRIEF, Budget.fixed(Duration.ofSeconds(30))), warnings::add).read(Instant.now());
+        try (CloudWatchClient nowhere =
+                AwsClients.cloudWatch(Optional.of(Region.US_EAST_1), Optional.of(URI.create("http://127.0.0.1:9")))) {
+            LoadMeasurement load = new CloudWatchLoad(
+                            nowhere,
+                            "q",
+                            "Ebb/Worker",
+                            new Retrying(Retrying.Backoff.BRIEF, Budget.fixed(Duration.ofSeconds(30))),
+                            warnings::add)
+                    .read(Instant.now());
 
             assertThat(load).isEqualTo(LoadMeasurement.UNKNOWN);
         }
@@ -100,16 +107,22 @@ class CloudWatchLoadIT {
     }
 
     private static CloudWatchLoad source(String queue, List<String> warnings) {
-        return new CloudWatchLoad(cloudWatch, queue, "Ebb/Worker", new Retrying(Retrying.Backoff.BRIEF, Budget.fixed(Duration.ofSeconds(30))),
+        return new CloudWatchLoad(
+                cloudWatch,
+                queue,
+                "Ebb/Worker",
+                new Retrying(Retrying.Backoff.BRIEF, Budget.fixed(Duration.ofSeconds(30))),
                 warnings::add);
     }
 
     private static void put(String namespace, String metric, String dimension, String queue, Instant at, double value) {
-        cloudWatch.putMetricData(r -> r.namespace(namespace).metricData(MetricDatum.builder()
-                .metricName(metric)
-                .dimensions(Dimension.builder().name(dimension).value(queue).build())
-                .timestamp(at)
-                .value(value)
-                .build()));
+        cloudWatch.putMetricData(r -> r.namespace(namespace)
+                .metricData(MetricDatum.builder()
+                        .metricName(metric)
+                        .dimensions(
+                                Dimension.builder().name(dimension).value(queue).build())
+                        .timestamp(at)
+                        .value(value)
+                        .build()));
     }
 }

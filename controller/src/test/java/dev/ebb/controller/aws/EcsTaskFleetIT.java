@@ -42,7 +42,10 @@ class EcsTaskFleetIT {
     @BeforeEach
     void freshWorld() throws Exception {
         world = EcsWorld.create(moto, ecs);
-        fleet = new EcsTaskFleet(ecs, world.fleet("ebb-controller"), new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(30))));
+        fleet = new EcsTaskFleet(
+                ecs,
+                world.fleet("ebb-controller"),
+                new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(30))));
     }
 
     @Test
@@ -51,7 +54,9 @@ class EcsTaskFleetIT {
 
         assertThat(result.started()).hasSize(23).doesNotHaveDuplicates();
         assertThat(result.failures()).isEmpty();
-        List<Task> tasks = ecs.describeTasks(r -> r.cluster(world.cluster()).tasks(result.started().subList(0, 1))).tasks();
+        List<Task> tasks = ecs.describeTasks(
+                        r -> r.cluster(world.cluster()).tasks(result.started().subList(0, 1)))
+                .tasks();
         Task task = tasks.getFirst();
         assertThat(task.startedBy()).isEqualTo("ebb-controller");
         assertThat(task.capacityProviderName()).isEqualTo("FARGATE_SPOT");
@@ -71,14 +76,19 @@ class EcsTaskFleetIT {
     void listsOnlyItsOwnTasksWithStateAndProvider() {
         fleet.launch(CapacityProvider.FARGATE_SPOT, 2, "k1");
         fleet.launch(CapacityProvider.FARGATE, 1, "k2");
-        new EcsTaskFleet(ecs, world.fleet("someone-else"), new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(30))))
+        new EcsTaskFleet(
+                        ecs,
+                        world.fleet("someone-else"),
+                        new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(30))))
                 .launch(CapacityProvider.FARGATE, 4, "k3");
 
         List<ObservedTask> mine = fleet.list();
 
         assertThat(mine).hasSize(3).allSatisfy(t -> assertThat(t.state()).isEqualTo(TaskState.RUNNING));
-        assertThat(mine).extracting(t -> t.provider().orElseThrow())
-                .containsExactlyInAnyOrder(CapacityProvider.FARGATE_SPOT, CapacityProvider.FARGATE_SPOT, CapacityProvider.FARGATE);
+        assertThat(mine)
+                .extracting(t -> t.provider().orElseThrow())
+                .containsExactlyInAnyOrder(
+                        CapacityProvider.FARGATE_SPOT, CapacityProvider.FARGATE_SPOT, CapacityProvider.FARGATE);
     }
 
     @Test

@@ -19,15 +19,18 @@ class IdempotencyKeysTest {
     @Test
     void nextTickOtherDeploymentOrOtherStepDiffer() {
         String key = IdempotencyKeys.cycle("ebb|worker:1|ctl", TICK, "FARGATE");
-        assertThat(IdempotencyKeys.cycle("ebb|worker:1|ctl", TICK.plusSeconds(120), "FARGATE")).isNotEqualTo(key);
+        assertThat(IdempotencyKeys.cycle("ebb|worker:1|ctl", TICK.plusSeconds(120), "FARGATE"))
+                .isNotEqualTo(key);
         assertThat(IdempotencyKeys.cycle("other|worker:1|ctl", TICK, "FARGATE")).isNotEqualTo(key);
         assertThat(IdempotencyKeys.cycle("ebb|worker:1|ctl", TICK, "fallback")).isNotEqualTo(key);
     }
 
     @Test
     void fitsEcsLimitOf64Characters() {
-        String key = IdempotencyKeys.cycle("a-very-long-cluster-name|arn:aws:ecs:eu-west-1:123456789012:task-definition/x:99|c",
-                Instant.parse("9999-12-31T23:59:59Z"), "FARGATE_SPOT");
+        String key = IdempotencyKeys.cycle(
+                "a-very-long-cluster-name|arn:aws:ecs:eu-west-1:123456789012:task-definition/x:99|c",
+                Instant.parse("9999-12-31T23:59:59Z"),
+                "FARGATE_SPOT");
         assertThat(IdempotencyKeys.chunk(key, 99)).hasSizeLessThanOrEqualTo(64);
     }
 }

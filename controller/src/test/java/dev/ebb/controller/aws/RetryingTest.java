@@ -22,8 +22,10 @@ class RetryingTest {
         "403, AccessDeniedException, false",
     })
     void retriesOnlyWhatWaitingCanFix(int status, String code, boolean retry) {
-        AwsServiceException e = AwsServiceException.builder().statusCode(status)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).build();
+        AwsServiceException e = AwsServiceException.builder()
+                .statusCode(status)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build())
+                .build();
         assertThat(Retrying.isRetryable(e)).isEqualTo(retry);
     }
 
@@ -31,13 +33,19 @@ class RetryingTest {
     @org.junit.jupiter.api.Test
     void aReadTimeoutIsRetriedLikeA5xx() {
         var timeout = software.amazon.awssdk.core.exception.SdkClientException.builder()
-                .message("Unable to execute HTTP request: Read timed out").cause(new java.net.SocketTimeoutException("Read timed out")).build();
+                .message("Unable to execute HTTP request: Read timed out")
+                .cause(new java.net.SocketTimeoutException("Read timed out"))
+                .build();
         assertThat(Retrying.isRetryable(timeout)).isTrue();
-        assertThat(Retrying.isRetryable(software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.create(1000))).isTrue();
+        assertThat(Retrying.isRetryable(
+                        software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException.create(1000)))
+                .isTrue();
 
         int[] attempts = {0};
-        Retrying retrying = new Retrying(new Retrying.Backoff(java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2), 8,
-                java.time.Duration.ZERO), Budget.fixed(java.time.Duration.ofSeconds(60)));
+        Retrying retrying = new Retrying(
+                new Retrying.Backoff(
+                        java.time.Duration.ofMillis(1), java.time.Duration.ofMillis(2), 8, java.time.Duration.ZERO),
+                Budget.fixed(java.time.Duration.ofSeconds(60)));
         String answer = retrying.call("ecs.ListTasks", () -> {
             if (++attempts[0] < 3) {
                 throw timeout;

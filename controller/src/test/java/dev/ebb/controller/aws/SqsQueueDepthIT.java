@@ -34,23 +34,29 @@ class SqsQueueDepthIT {
 
     @Test
     void readsVisibleInFlightAndDelayed() {
-        String url = sqs.createQueue(r -> r.queueName("depth-" + UUID.randomUUID())).queueUrl();
+        String url =
+                sqs.createQueue(r -> r.queueName("depth-" + UUID.randomUUID())).queueUrl();
         for (int i = 0; i < 7; i++) {
             sqs.sendMessage(r -> r.queueUrl(url).messageBody("visible"));
         }
         sqs.sendMessage(r -> r.queueUrl(url).messageBody("delayed").delaySeconds(600));
         sqs.receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(3).visibilityTimeout(600));
 
-        QueueSnapshot depth = new SqsQueueDepth(sqs, url, new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(10)))).read();
+        QueueSnapshot depth = new SqsQueueDepth(
+                        sqs, url, new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(10))))
+                .read();
 
         assertThat(depth).isEqualTo(QueueSnapshot.of(4, 3, 1));
     }
 
     @Test
     void emptyQueueIsZero() {
-        String url = sqs.createQueue(r -> r.queueName("empty-" + UUID.randomUUID())).queueUrl();
+        String url =
+                sqs.createQueue(r -> r.queueName("empty-" + UUID.randomUUID())).queueUrl();
 
-        assertThat(new SqsQueueDepth(sqs, url, new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(10)))).read())
+        assertThat(new SqsQueueDepth(
+                                sqs, url, new Retrying(Retrying.Backoff.DEFAULT, Budget.fixed(Duration.ofSeconds(10))))
+                        .read())
                 .isEqualTo(QueueSnapshot.of(0, 0, 0));
     }
 }

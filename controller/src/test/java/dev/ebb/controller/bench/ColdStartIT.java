@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ebb.controller.aws.AwsClients;
 import dev.ebb.controller.testing.EcsWorld;
-import dev.ebb.emulators.MotoServer;
 import dev.ebb.emulators.EmbeddedSqs;
+import dev.ebb.emulators.MotoServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -41,10 +41,22 @@ class ColdStartIT {
                 EcsClient ecs = AwsClients.ecs(Optional.of(Region.US_EAST_1), Optional.of(moto.endpoint()));
                 SqsClient sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(elasticMq.endpoint()))) {
             for (int i = 0; i < RUNS; i++) {
-                java.add(timeToFirstLine(List.of(javaBin(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", lambdaJar().toString(),
-                        "dev.ebb.controller.lambda.InvokeOnce"), freshEnv(moto, ecs, elasticMq, sqs), "\"status\":\"ok\""));
-                python.add(timeToFirstLine(List.of(MotoServer.venvPython().toString(), Path.of("../bench/controller_blueprint.py").toString()),
-                        freshEnv(moto, ecs, elasticMq, sqs), "\"launched\": 3"));
+                java.add(timeToFirstLine(
+                        List.of(
+                                javaBin(),
+                                "-XX:+UseSerialGC",
+                                "-XX:TieredStopAtLevel=1",
+                                "-cp",
+                                lambdaJar().toString(),
+                                "dev.ebb.controller.lambda.InvokeOnce"),
+                        freshEnv(moto, ecs, elasticMq, sqs),
+                        "\"status\":\"ok\""));
+                python.add(timeToFirstLine(
+                        List.of(
+                                MotoServer.venvPython().toString(),
+                                Path.of("../bench/controller_blueprint.py").toString()),
+                        freshEnv(moto, ecs, elasticMq, sqs),
+                        "\"launched\": 3"));
             }
         }
         String report = """
@@ -58,30 +70,39 @@ class ColdStartIT {
         assertThat(java).hasSize(RUNS);
     }
 
-    private static Map<String, String> freshEnv(MotoServer moto, EcsClient ecs, EmbeddedSqs elasticMq, SqsClient sqs) throws Exception {
+    private static Map<String, String> freshEnv(MotoServer moto, EcsClient ecs, EmbeddedSqs elasticMq, SqsClient sqs)
+            throws Exception {
         EcsWorld world = EcsWorld.create(moto, ecs);
-        String queue = sqs.createQueue(r -> r.queueName("cold-" + UUID.randomUUID())).queueUrl();
+        String queue =
+                sqs.createQueue(r -> r.queueName("cold-" + UUID.randomUUID())).queueUrl();
         for (int i = 0; i < 25; i++) {
             sqs.sendMessage(r -> r.queueUrl(queue).messageBody("{}"));
         }
-        return Map.ofEntries(Map.entry("EBB_QUEUE_URL", queue), Map.entry("EBB_CLUSTER", world.cluster()),
-                Map.entry("EBB_TASK_DEFINITION", world.taskDefinitionArn()), Map.entry("EBB_SUBNETS", world.subnet()),
-                Map.entry("EBB_SECURITY_GROUPS", world.securityGroup()), Map.entry("AWS_REGION", "us-east-1"),
-                Map.entry("AWS_DEFAULT_REGION", "us-east-1"), Map.entry("AWS_ACCESS_KEY_ID", "test"),
+        return Map.ofEntries(
+                Map.entry("EBB_QUEUE_URL", queue),
+                Map.entry("EBB_CLUSTER", world.cluster()),
+                Map.entry("EBB_TASK_DEFINITION", world.taskDefinitionArn()),
+                Map.entry("EBB_SUBNETS", world.subnet()),
+                Map.entry("EBB_SECURITY_GROUPS", world.securityGroup()),
+                Map.entry("AWS_REGION", "us-east-1"),
+                Map.entry("AWS_DEFAULT_REGION", "us-east-1"),
+                Map.entry("AWS_ACCESS_KEY_ID", "test"),
                 Map.entry("AWS_SECRET_ACCESS_KEY", "test"),
                 Map.entry("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString()),
                 Map.entry("AWS_ENDPOINT_URL_ECS", moto.endpoint().toString()));
     }
 
     /** Milliseconds from starting the process to the first stdout line containing {@code expected}. */
-    private static long timeToFirstLine(List<String> command, Map<String, String> env, String expected) throws Exception {
+    private static long timeToFirstLine(List<String> command, Map<String, String> env, String expected)
+            throws Exception {
         Path stderr = Files.createTempFile(Path.of("target"), "cold-start", ".err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectError(stderr.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("AWS_") || k.startsWith("EBB_"));
         pb.environment().putAll(env);
         long start = System.nanoTime();
         Process p = pb.start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
                 if (line.contains(expected)) {
@@ -91,7 +112,8 @@ class ColdStartIT {
                 }
             }
         }
-        throw new AssertionError(command + " exited " + p.waitFor() + " without a line containing " + expected + "\n" + Files.readString(stderr));
+        throw new AssertionError(command + " exited " + p.waitFor() + " without a line containing " + expected + "\n"
+                + Files.readString(stderr));
     }
 
     private static String javaBin() {

@@ -27,11 +27,23 @@ class ControllerCycleTest {
 
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of(ClusterNotFoundException.builder().statusCode(400)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ClusterNotFoundException").build()).message("Cluster not found.").build(),
+                Arguments.of(
+                        ClusterNotFoundException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder()
+                                        .errorCode("ClusterNotFoundException")
+                                        .build())
+                                .message("Cluster not found.")
+                                .build(),
                         ErrorKind.TERMINAL),
-                Arguments.of(EcsException.builder().statusCode(400)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").build()).message("Rate exceeded").build(),
+                Arguments.of(
+                        EcsException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder()
+                                        .errorCode("ThrottlingException")
+                                        .build())
+                                .message("Rate exceeded")
+                                .build(),
                         ErrorKind.TRANSIENT),
                 Arguments.of(new NullPointerException("Cannot invoke \"String.length()\""), ErrorKind.PROGRAMMING));
     }
@@ -39,18 +51,29 @@ class ControllerCycleTest {
     @ParameterizedTest(name = "{0} -> {1}")
     @MethodSource("failures")
     void anErrorIsTypedAndOnlyABugKeepsItsStackTrace(RuntimeException thrown, ErrorKind kind) {
-        ControllerCycle cycle = new ControllerCycle(PolicyParser::parseBundled, () -> QueueSnapshot.of(25, 0, 0), failingFleet(thrown),
-                now -> LoadMeasurement.UNKNOWN, HistoryStore.inMemory(), "test");
+        ControllerCycle cycle = new ControllerCycle(
+                PolicyParser::parseBundled,
+                () -> QueueSnapshot.of(25, 0, 0),
+                failingFleet(thrown),
+                now -> LoadMeasurement.UNKNOWN,
+                HistoryStore.inMemory(),
+                "test");
 
         CycleReport report = cycle.run(T, T, false);
 
         assertThat(report.status()).isEqualTo(CycleReport.Status.ERROR);
         assertThat(report.errorKind()).contains(kind);
-        assertThat(report.error()).hasValueSatisfying(e -> assertThat(e).startsWith(thrown.getClass().getSimpleName() + ": "));
-        assertThat(report.queue()).as("what was observed before the failure is kept").contains(QueueSnapshot.of(25, 0, 0));
+        assertThat(report.error())
+                .hasValueSatisfying(
+                        e -> assertThat(e).startsWith(thrown.getClass().getSimpleName() + ": "));
+        assertThat(report.queue())
+                .as("what was observed before the failure is kept")
+                .contains(QueueSnapshot.of(25, 0, 0));
         if (kind == ErrorKind.PROGRAMMING) {
-            assertThat(report.trace()).hasValueSatisfying(t -> assertThat(t).startsWith("java.lang.NullPointerException")
-                    .contains("at " + ControllerCycleTest.class.getName()));
+            assertThat(report.trace())
+                    .hasValueSatisfying(t -> assertThat(t)
+                            .startsWith("java.lang.NullPointerException")
+                            .contains("at " + ControllerCycleTest.class.getName()));
         } else {
             assertThat(report.trace()).isEmpty();
         }

@@ -61,30 +61,39 @@ class SettingsTest {
 
         Settings.Result.Invalid invalid = (Settings.Result.Invalid) Settings.fromEnv(env);
 
-        assertThat(invalid.problems()).hasSize(5).anyMatch(p -> p.startsWith("EBB_QUEUE_URL"))
-                .anyMatch(p -> p.startsWith("EBB_CLUSTER")).anyMatch(p -> p.startsWith("EBB_TASK_DEFINITION"))
-                .anyMatch(p -> p.startsWith("EBB_SUBNETS")).anyMatch(p -> p.startsWith("EBB_STARTED_BY='xxx") && p.contains("1 to 36 characters"));
+        assertThat(invalid.problems())
+                .hasSize(5)
+                .anyMatch(p -> p.startsWith("EBB_QUEUE_URL"))
+                .anyMatch(p -> p.startsWith("EBB_CLUSTER"))
+                .anyMatch(p -> p.startsWith("EBB_TASK_DEFINITION"))
+                .anyMatch(p -> p.startsWith("EBB_SUBNETS"))
+                .anyMatch(p -> p.startsWith("EBB_STARTED_BY='xxx") && p.contains("1 to 36 characters"));
         assertThat(Settings.fromEnv(Map.of())).isInstanceOf(Settings.Result.Invalid.class);
     }
 
     @ParameterizedTest(name = "{0}={1} -> {2}")
-    @CsvSource(delimiter = '|', value = {
-        // variable                  | value          | read, or the problem
-        "EBB_DRY_RUN                 | true           | dryRun=true",
-        "EBB_DRY_RUN                 | ON             | dryRun=true",
-        "EBB_DRY_RUN                 | 0              | dryRun=false",
-        "EBB_DRY_RUN                 | yes            | EBB_DRY_RUN='yes' is not allowed (allowed: true, false, on, off, 1 or 0, any case)",
-        "EBB_DRY_RUN                 | ture           | EBB_DRY_RUN='ture' is not allowed (allowed: true, false, on, off, 1 or 0, any case)",
-        "EBB_ASSIGN_PUBLIC_IP        | enabled        | EBB_ASSIGN_PUBLIC_IP='enabled' is not allowed (allowed: true, false, on, off, 1 or 0, any case)",
-        "AWS_ENDPOINT_URL_ECS        | localhost:5000 | AWS_ENDPOINT_URL_ECS='localhost:5000' is not allowed (allowed: an http:// or https:// URL with a host, e.g. http://localhost:9324)",
-        "AWS_REGION                  | Ireland        | AWS_REGION='Ireland' is not allowed (allowed: an AWS region name, e.g. eu-west-1)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // variable                  | value          | read, or the problem
+                "EBB_DRY_RUN                 | true           | dryRun=true",
+                "EBB_DRY_RUN                 | ON             | dryRun=true",
+                "EBB_DRY_RUN                 | 0              | dryRun=false",
+                "EBB_DRY_RUN                 | yes            | EBB_DRY_RUN='yes' is not allowed (allowed: true, false, on, off, 1 or 0, any case)",
+                "EBB_DRY_RUN                 | ture           | EBB_DRY_RUN='ture' is not allowed (allowed: true, false, on, off, 1 or 0, any case)",
+                "EBB_ASSIGN_PUBLIC_IP        | enabled        | EBB_ASSIGN_PUBLIC_IP='enabled' is not allowed (allowed: true, false, on, off, 1 or 0, any case)",
+                "AWS_ENDPOINT_URL_ECS        | localhost:5000 | AWS_ENDPOINT_URL_ECS='localhost:5000' is not allowed (allowed: an http:// or https:// URL with a host, e.g. http://localhost:9324)",
+                "AWS_REGION                  | Ireland        | AWS_REGION='Ireland' is not allowed (allowed: an AWS region name, e.g. eu-west-1)"
+            })
     void readsEachValueStrictly(String variable, String value, String expected) {
         Map<String, String> env = complete();
         env.put(variable, value);
 
         switch (Settings.fromEnv(env)) {
-            case Settings.Result.Ok ok -> assertThat("dryRun=" + ok.settings().dryRun()).isEqualTo(expected);
-            case Settings.Result.Invalid invalid -> assertThat(invalid.problems()).containsExactly(expected);
+            case Settings.Result.Ok ok ->
+                assertThat("dryRun=" + ok.settings().dryRun()).isEqualTo(expected);
+            case Settings.Result.Invalid invalid ->
+                assertThat(invalid.problems()).containsExactly(expected);
         }
     }
 
@@ -92,8 +101,10 @@ class SettingsTest {
     void theRegionComesFromAwsRegionElseTheDefaultRegion() {
         Map<String, String> env = complete();
         env.put("AWS_DEFAULT_REGION", "eu-west-1");
-        assertThat(((Settings.Result.Ok) Settings.fromEnv(env)).settings().region()).contains("eu-west-1");
+        assertThat(((Settings.Result.Ok) Settings.fromEnv(env)).settings().region())
+                .contains("eu-west-1");
         env.put("AWS_REGION", "us-east-1");
-        assertThat(((Settings.Result.Ok) Settings.fromEnv(env)).settings().region()).contains("us-east-1");
+        assertThat(((Settings.Result.Ok) Settings.fromEnv(env)).settings().region())
+                .contains("us-east-1");
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ebb.controller.aws.AwsClients;
 import dev.ebb.controller.testing.EcsWorld;
-import dev.ebb.emulators.MotoServer;
 import dev.ebb.controller.testing.TestContext;
 import dev.ebb.emulators.EmbeddedSqs;
+import dev.ebb.emulators.MotoServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +90,13 @@ class ControllerHandlerIT {
                 .isEqualTo(Map.of("FARGATE_SPOT", 2L, "FARGATE", 1L));
         assertThat(tasks).allSatisfy(t -> {
             assertThat(t.startedBy()).isEqualTo("ebb-controller");
-            assertThat(t.overrides().containerOverrides().getFirst().environment().getFirst().value()).isEqualTo(queueUrl);
+            assertThat(t.overrides()
+                            .containerOverrides()
+                            .getFirst()
+                            .environment()
+                            .getFirst()
+                            .value())
+                    .isEqualTo(queueUrl);
         });
 
         JsonNode second = invoke(handler, TICK.plusSeconds(120));
@@ -125,8 +131,11 @@ class ControllerHandlerIT {
         assertThat(line.get("status").asText()).as(line.toString()).isEqualTo("settings-invalid");
         assertThat(line.get("errorKind").asText()).isEqualTo("terminal");
         assertThat(line.get("Errors").asInt()).isEqualTo(1);
-        assertThat(line.get("TerminalErrors").asInt()).as("the metric the terminal-errors alarm watches").isEqualTo(1);
-        assertThat(line.get("error").asText()).contains("EBB_DRY_RUN='yes' is not allowed (allowed: true, false, on, off, 1 or 0");
+        assertThat(line.get("TerminalErrors").asInt())
+                .as("the metric the terminal-errors alarm watches")
+                .isEqualTo(1);
+        assertThat(line.get("error").asText())
+                .contains("EBB_DRY_RUN='yes' is not allowed (allowed: true, false, on, off, 1 or 0");
         assertThat(line.has("queue")).as("bad settings observe nothing").isFalse();
         assertThat(line.get("LaunchedTasks").asInt()).isZero();
         assertThat(ourTasks()).isEmpty();
@@ -136,7 +145,8 @@ class ControllerHandlerIT {
     void aBrokenPolicyLaunchesNothingAndRaisesThePolicyErrorMetric(@TempDir Path dir) throws Exception {
         send(25);
         Path policy = dir.resolve("policy.yaml");
-        Files.writeString(policy, Files.readString(config("scaling-policy.yaml")).replace("maxTasks:", "maxTask:"));
+        Files.writeString(
+                policy, Files.readString(config("scaling-policy.yaml")).replace("maxTasks:", "maxTask:"));
         env.put("EBB_POLICY_FILE", policy.toString());
 
         JsonNode line = invoke(handler(), TICK);
@@ -159,7 +169,10 @@ class ControllerHandlerIT {
 
         assertThat(line.get("queue").toString()).isEqualTo("{\"visible\":5,\"inFlight\":20,\"delayed\":0}");
         assertThat(line.get("desired").asInt()).isEqualTo(1);
-        assertThat(ourTasks()).singleElement().extracting(Task::capacityProviderName).isEqualTo("FARGATE");
+        assertThat(ourTasks())
+                .singleElement()
+                .extracting(Task::capacityProviderName)
+                .isEqualTo("FARGATE");
     }
 
     @Test
@@ -192,7 +205,8 @@ class ControllerHandlerIT {
     void anUnreachableEcsEndsTheCycleWithAnErrorAndNoException() throws Exception {
         send(5);
         int closedPort;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket socket =
+                new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             closedPort = socket.getLocalPort();
         }
         env.put("AWS_ENDPOINT_URL_ECS", "http://127.0.0.1:" + closedPort);
@@ -204,7 +218,9 @@ class ControllerHandlerIT {
         JsonNode line = JSON.readTree(out.toByteArray());
         assertThat(line.get("status").asText()).isEqualTo("error");
         assertThat(line.get("Errors").asInt()).isEqualTo(1);
-        assertThat(line.get("queue").get("visible").asInt()).as("the queue was read before ECS failed").isEqualTo(5);
+        assertThat(line.get("queue").get("visible").asInt())
+                .as("the queue was read before ECS failed")
+                .isEqualTo(5);
         assertThat(line.get("error").asText()).contains("SdkClientException");
         assertThat(line.get("errorKind").asText()).isEqualTo("transient");
         assertThat(line.get("TerminalErrors").asInt()).isZero();
@@ -235,8 +251,12 @@ class ControllerHandlerIT {
     }
 
     private List<Task> ourTasks() {
-        List<String> arns = ecs.listTasks(r -> r.cluster(world.cluster()).startedBy("ebb-controller").desiredStatus(DesiredStatus.RUNNING)).taskArns();
-        return arns.isEmpty() ? List.of() : ecs.describeTasks(r -> r.cluster(world.cluster()).tasks(arns)).tasks();
+        List<String> arns = ecs.listTasks(r ->
+                        r.cluster(world.cluster()).startedBy("ebb-controller").desiredStatus(DesiredStatus.RUNNING))
+                .taskArns();
+        return arns.isEmpty()
+                ? List.of()
+                : ecs.describeTasks(r -> r.cluster(world.cluster()).tasks(arns)).tasks();
     }
 
     private static Path config(String name) {

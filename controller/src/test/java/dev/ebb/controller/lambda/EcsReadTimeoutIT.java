@@ -49,7 +49,8 @@ class EcsReadTimeoutIT {
                     return EcsStub.Answer.from(moto.endpoint(), call);
                 })) {
             EcsWorld world = EcsWorld.create(moto, ecs);
-            String queueUrl = sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID())).queueUrl();
+            String queueUrl = sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID()))
+                    .queueUrl();
             for (int i = 0; i < 5; i++) {
                 sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{}"));
             }
@@ -62,9 +63,13 @@ class EcsReadTimeoutIT {
             handler.handleRequest(ScheduledEvents.at(TICK), out, new TestContext(120_000));
             JsonNode line = new ObjectMapper().readTree(out.toByteArray());
 
-            assertThat(slowOnce.calls("ListTasks")).as("the held read, then its retry").hasSizeGreaterThanOrEqualTo(2);
+            assertThat(slowOnce.calls("ListTasks"))
+                    .as("the held read, then its retry")
+                    .hasSizeGreaterThanOrEqualTo(2);
             assertThat(line.get("status").asText()).as(line.toString()).isEqualTo("ok");
-            assertThat(line.get("action").asText()).as("5 messages, no task: it launches").isEqualTo("launch");
+            assertThat(line.get("action").asText())
+                    .as("5 messages, no task: it launches")
+                    .isEqualTo("launch");
             assertThat(line.get("launchedTaskIds")).isNotEmpty();
             assertThat(line.get("Errors").asInt()).isZero();
         }

@@ -24,10 +24,17 @@ class LambdaArtifactIT {
             entries = file.stream().map(JarEntry::getName).toList();
         }
 
-        assertThat(entries).contains("dev/ebb/controller/lambda/ControllerHandler.class", "dev/ebb/env/EnvReader.class", "ebb/scaling-policy.yaml",
-                "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class");
-        assertThat(entries).noneMatch(e -> e.startsWith("io/netty/") || e.startsWith("org/apache/http/") || e.startsWith("io/vertx/"));
-        // 20 MiB: the CloudWatch (sizing by work) and S3 (live policy) clients took it past 16; still no Netty or Apache
+        assertThat(entries)
+                .contains(
+                        "dev/ebb/controller/lambda/ControllerHandler.class",
+                        "dev/ebb/env/EnvReader.class",
+                        "ebb/scaling-policy.yaml",
+                        "software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class");
+        assertThat(entries)
+                .noneMatch(e ->
+                        e.startsWith("io/netty/") || e.startsWith("org/apache/http/") || e.startsWith("io/vertx/"));
+        // 20 MiB: the CloudWatch (sizing by work) and S3 (live policy) clients took it past 16; still no Netty or
+        // Apache
         assertThat(Files.size(jar)).as("bytes").isLessThan(20L * 1024 * 1024);
     }
 }

@@ -39,7 +39,8 @@ class LaunchFailureIT {
                 EmbeddedSqs elasticMq = EmbeddedSqs.start();
                 SqsClient sqs = AwsClients.sqs(Optional.of(Region.US_EAST_1), Optional.of(elasticMq.endpoint()))) {
             EcsWorld world = EcsWorld.create(moto, ecs);
-            String queueUrl = sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID())).queueUrl();
+            String queueUrl = sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID()))
+                    .queueUrl();
             for (int i = 0; i < 25; i++) {
                 sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{}"));
             }
@@ -56,10 +57,16 @@ class LaunchFailureIT {
             assertThat(line.get("launchedTaskIds")).isEmpty();
             assertThat(line.get("failures")).isNotEmpty();
             assertThat(line.get("status").asText()).isEqualTo("launch-failed");
-            assertThat(line.get("Errors").asInt()).as("the metric ControllerErrorsAlarm watches").isEqualTo(1);
+            assertThat(line.get("Errors").asInt())
+                    .as("the metric ControllerErrorsAlarm watches")
+                    .isEqualTo(1);
             assertThat(line.get("LaunchFailures").asInt()).isPositive();
-            assertThat(line.get("errorKind").asText()).as("no retry brings the task definition back").isEqualTo("terminal");
-            assertThat(line.get("TerminalErrors").asInt()).as("the metric ControllerTerminalErrorsAlarm watches").isEqualTo(1);
+            assertThat(line.get("errorKind").asText())
+                    .as("no retry brings the task definition back")
+                    .isEqualTo("terminal");
+            assertThat(line.get("TerminalErrors").asInt())
+                    .as("the metric ControllerTerminalErrorsAlarm watches")
+                    .isEqualTo(1);
         }
     }
 }

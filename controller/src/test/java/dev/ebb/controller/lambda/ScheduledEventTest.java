@@ -24,7 +24,9 @@ class ScheduledEventTest {
         []                                                                                                                                          | 2026-03-04T05:06:07Z
         """)
     void takesTheTickFromTheEventElseNowToTheSecond(String json, Instant expected) {
-        assertThat(ScheduledEvent.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).tickOr(NOW)).isEqualTo(expected);
+        assertThat(ScheduledEvent.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)))
+                        .tickOr(NOW))
+                .isEqualTo(expected);
     }
 
     /** The stack's schedule sends the per-tick settings; only those may override the function's environment. */
@@ -37,6 +39,7 @@ class ScheduledEventTest {
 
         assertThat(event.tickOr(NOW)).isEqualTo(Instant.parse("2026-01-01T12:00:00Z"));
         assertThat(event.over(Map.of("EBB_QUEUE_URL", "http://q", "EBB_DRY_RUN", "false")))
-                .isEqualTo(Map.of("EBB_QUEUE_URL", "http://q", "EBB_DRY_RUN", "true", "EBB_SUBNETS", "subnet-a,subnet-b"));
+                .isEqualTo(
+                        Map.of("EBB_QUEUE_URL", "http://q", "EBB_DRY_RUN", "true", "EBB_SUBNETS", "subnet-a,subnet-b"));
     }
 }

@@ -92,9 +92,11 @@ class LivePolicyIT {
     }
 
     @Test
-    void editsActAtTheNextTickABadEditKeepsTheLastValidPolicyAndAPauseStopsLaunches(@TempDir Path dir) throws Exception {
+    void editsActAtTheNextTickABadEditKeepsTheLastValidPolicyAndAPauseStopsLaunches(@TempDir Path dir)
+            throws Exception {
         EcsWorld world = EcsWorld.create(moto, ecs);
-        String queueUrl = sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID())).queueUrl();
+        String queueUrl =
+                sqs.createQueue(r -> r.queueName("ebb-" + UUID.randomUUID())).queueUrl();
         String bucket = "ebb-config-" + UUID.randomUUID();
         s3.createBucket(r -> r.bucket(bucket));
         Map<String, String> env = world.controllerEnv(queueUrl, elasticMq.endpoint(), moto.endpoint());
@@ -102,8 +104,11 @@ class LivePolicyIT {
         env.put("AWS_ENDPOINT_URL_S3", s3Proxy.endpoint().toString());
         env.put("EBB_POLICY_BUCKET", bucket);
         // the fallback when nothing is stored: a message-count file, so that every count below is exact
-        env.put("EBB_POLICY_FILE", Path.of(System.getProperty("ebb.config.dir", "../config"), "examples/message-count.yaml").toString());
-        ControllerHandler handler = new ControllerHandler(env, line -> { }, Clock.fixed(TICK, ZoneOffset.UTC));
+        env.put(
+                "EBB_POLICY_FILE",
+                Path.of(System.getProperty("ebb.config.dir", "../config"), "examples/message-count.yaml")
+                        .toString());
+        ControllerHandler handler = new ControllerHandler(env, line -> {}, Clock.fixed(TICK, ZoneOffset.UTC));
         for (int i = 0; i < 80; i++) {
             sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody("{}"));
         }
@@ -126,15 +131,20 @@ class LivePolicyIT {
         assertThat(ourTasks(world)).hasSize(10);
 
         // apply refuses an invalid policy, exactly as check does, and stores nothing
-        assertThat(apply(dir, "bad.yaml", policy(30, false).replace("maxTasks", "maxTask"), bucket, env)).isEqualTo(Controller.INVALID);
+        assertThat(apply(dir, "bad.yaml", policy(30, false).replace("maxTasks", "maxTask"), bucket, env))
+                .isEqualTo(Controller.INVALID);
         // written behind apply's back (a console upload): the controller keeps the last valid policy, and says why
-        s3.putObject(r -> r.bucket(bucket).key("scaling-policy.yaml"), RequestBody.fromString(policy(30, false).replace("maxTasks", "maxTask")));
+        s3.putObject(
+                r -> r.bucket(bucket).key("scaling-policy.yaml"),
+                RequestBody.fromString(policy(30, false).replace("maxTasks", "maxTask")));
         JsonNode broken = tick(handler, 2, world);
         assertThat(broken.get("status").asText()).as(broken.toString()).isEqualTo("ok");
         assertThat(broken.get("policy").asText()).isEqualTo("live-10");
         assertThat(broken.get("desired").asInt()).isEqualTo(10);
         assertThat(broken.get("PolicyErrors").asInt()).isEqualTo(1);
-        assertThat(broken.get("policyErrors").toString()).contains("s3://" + bucket + "/scaling-policy.yaml").contains("spec.maxTask: unknown key");
+        assertThat(broken.get("policyErrors").toString())
+                .contains("s3://" + bucket + "/scaling-policy.yaml")
+                .contains("spec.maxTask: unknown key");
         assertThat(get(bucket, env)).isEqualTo(Controller.INVALID);
 
         // a pause, with more work waiting: launches nothing
@@ -160,7 +170,10 @@ class LivePolicyIT {
     void aColdStartOnAnInvalidStoredPolicyActsOnNothing() throws Exception {
         String bucket = "ebb-config-" + UUID.randomUUID();
         s3.createBucket(r -> r.bucket(bucket));
-        PolicyStore store = new S3PolicyStore(s3, bucket, "scaling-policy.yaml",
+        PolicyStore store = new S3PolicyStore(
+                s3,
+                bucket,
+                "scaling-policy.yaml",
                 new Retrying(Retrying.Backoff.BRIEF, Budget.fixed(Duration.ofSeconds(30))));
         store.write(policy(5, false).replace("kind: ScalingPolicy", "kind: Policy"));
         LivePolicy live = new LivePolicy(store, dev.ebb.controller.policy.PolicyParser::parseBundled);
@@ -178,11 +191,13 @@ class LivePolicyIT {
                 {"time": "%s", "environment": {"EBB_DRY_RUN": "false", "EBB_SUBNETS": "%s", "EBB_SECURITY_GROUPS": "%s",
                  "EBB_ASSIGN_PUBLIC_IP": "false"}}""".formatted(TICK.plusSeconds(120L * n), world.subnet(), world.securityGroup());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new TestContext(60_000));
+        handler.handleRequest(
+                new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, new TestContext(60_000));
         return JSON.readTree(out.toByteArray());
     }
 
-    private static int apply(Path dir, String name, String yaml, String bucket, Map<String, String> env) throws Exception {
+    private static int apply(Path dir, String name, String yaml, String bucket, Map<String, String> env)
+            throws Exception {
         Path file = dir.resolve(name);
         Files.writeString(file, yaml);
         return Controller.applyPolicy(file, bucket, "scaling-policy.yaml", env, quiet(), quiet());
@@ -197,7 +212,11 @@ class LivePolicyIT {
     }
 
     private static List<software.amazon.awssdk.services.ecs.model.Task> ourTasks(EcsWorld world) {
-        List<String> arns = ecs.listTasks(r -> r.cluster(world.cluster()).startedBy("ebb-controller").desiredStatus(DesiredStatus.RUNNING)).taskArns();
-        return arns.isEmpty() ? List.of() : ecs.describeTasks(r -> r.cluster(world.cluster()).tasks(arns)).tasks();
+        List<String> arns = ecs.listTasks(r ->
+                        r.cluster(world.cluster()).startedBy("ebb-controller").desiredStatus(DesiredStatus.RUNNING))
+                .taskArns();
+        return arns.isEmpty()
+                ? List.of()
+                : ecs.describeTasks(r -> r.cluster(world.cluster()).tasks(arns)).tasks();
     }
 }

@@ -36,10 +36,14 @@ class LivePolicyTest {
         store.failNext = true;
         LoadedPolicy loaded = live.load();
 
-        assertThat(loaded.result()).isInstanceOfSatisfying(PolicyResult.Valid.class,
-                v -> assertThat(v.policy().name()).isEqualTo("live"));
+        assertThat(loaded.result())
+                .isInstanceOfSatisfying(
+                        PolicyResult.Valid.class,
+                        v -> assertThat(v.policy().name()).isEqualTo("live"));
         assertThat(loaded.rejected()).as("nothing wrong with the policy").isEmpty();
-        assertThat(loaded.unreadable()).hasValueSatisfying(u -> assertThat(u.why()).contains("mem://policy").contains("503"));
+        assertThat(loaded.unreadable())
+                .hasValueSatisfying(
+                        u -> assertThat(u.why()).contains("mem://policy").contains("503"));
     }
 
     @Test
@@ -50,7 +54,8 @@ class LivePolicyTest {
         LoadedPolicy loaded = new LivePolicy(store, PolicyParser::parseBundled).load();
 
         assertThat(loaded.result()).isInstanceOf(PolicyResult.Invalid.class);
-        assertThat(loaded.unreadable()).hasValueSatisfying(u -> assertThat(u.kind()).isEqualTo(ErrorKind.TRANSIENT));
+        assertThat(loaded.unreadable())
+                .hasValueSatisfying(u -> assertThat(u.kind()).isEqualTo(ErrorKind.TRANSIENT));
     }
 
     /** The controller's role may not read the bucket: no retry fixes that, so the cycle it ends is terminal. */
@@ -75,7 +80,8 @@ class LivePolicyTest {
         LivePolicy live = new LivePolicy(store, PolicyParser::parseBundled);
         store.next.add(new PolicyStore.Read.Found(VALID, "e1", Optional.empty(), Optional.empty()));
         live.load();
-        store.next.add(new PolicyStore.Read.Found(VALID.replace("maxTasks", "maxTask"), "e2", Optional.empty(), Optional.empty()));
+        store.next.add(new PolicyStore.Read.Found(
+                VALID.replace("maxTasks", "maxTask"), "e2", Optional.empty(), Optional.empty()));
 
         LoadedPolicy loaded = live.load();
 
@@ -94,8 +100,12 @@ class LivePolicyTest {
         public Read read(Optional<String> knownEtag) {
             if (failNext) {
                 failNext = false;
-                throw S3Exception.builder().statusCode(failStatus).message("S3 answered " + failStatus + " " + failCode)
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode(failCode).build()).build();
+                throw S3Exception.builder()
+                        .statusCode(failStatus)
+                        .message("S3 answered " + failStatus + " " + failCode)
+                        .awsErrorDetails(
+                                AwsErrorDetails.builder().errorCode(failCode).build())
+                        .build();
             }
             return next.isEmpty() ? new Read.Unchanged() : next.poll();
         }

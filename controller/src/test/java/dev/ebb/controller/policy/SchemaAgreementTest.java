@@ -26,7 +26,8 @@ class SchemaAgreementTest {
     @BeforeAll
     static void loadSchema() throws Exception {
         String text = Files.readString(ShippedPoliciesTest.configDir().resolve("scaling-policy.schema.json"));
-        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(text);
+        schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(text);
     }
 
     static List<BadPolicies.Case> seenBySchema() {

@@ -17,15 +17,18 @@ class ShippedPoliciesTest {
 
     static List<Path> shippedPolicies() throws Exception {
         try (Stream<Path> examples = Files.list(configDir().resolve("examples"))) {
-            return Stream.concat(Stream.of(configDir().resolve("scaling-policy.yaml")),
-                    examples.filter(p -> p.toString().endsWith(".yaml")).sorted()).toList();
+            return Stream.concat(
+                            Stream.of(configDir().resolve("scaling-policy.yaml")),
+                            examples.filter(p -> p.toString().endsWith(".yaml")).sorted())
+                    .toList();
         }
     }
 
     @Test
     void everyShippedPolicyValidates() throws Exception {
-        assertThat(shippedPolicies()).hasSizeGreaterThanOrEqualTo(2).allSatisfy(p ->
-                assertThat(PolicyParser.parse(p)).as("%s", p).isInstanceOf(PolicyResult.Valid.class));
+        assertThat(shippedPolicies())
+                .hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(p -> assertThat(PolicyParser.parse(p)).as("%s", p).isInstanceOf(PolicyResult.Valid.class));
     }
 
     @Test
@@ -33,20 +36,25 @@ class ShippedPoliciesTest {
         for (Path p : shippedPolicies()) {
             String first = Files.readAllLines(p).getFirst();
             assertThat(first).startsWith("# yaml-language-server: $schema=");
-            Path schema = p.getParent().resolve(first.substring(first.indexOf('=') + 1)).normalize();
+            Path schema = p.getParent()
+                    .resolve(first.substring(first.indexOf('=') + 1))
+                    .normalize();
             assertThat(schema).as("schema referenced from %s", p).exists().hasFileName("scaling-policy.schema.json");
         }
     }
 
     @Test
     void theBundledPolicyIsTheDefaultFile() throws Exception {
-        assertThat(PolicyParser.parseBundled()).isEqualTo(PolicyParser.parse(
-                Files.readString(configDir().resolve("scaling-policy.yaml")), "classpath:" + PolicyParser.BUNDLED_RESOURCE));
+        assertThat(PolicyParser.parseBundled())
+                .isEqualTo(PolicyParser.parse(
+                        Files.readString(configDir().resolve("scaling-policy.yaml")),
+                        "classpath:" + PolicyParser.BUNDLED_RESOURCE));
     }
 
     @Test
     void blueprintIsTheOriginalRule() {
-        ScalingPolicy p = ((PolicyResult.Valid) PolicyParser.parse(configDir().resolve("examples/blueprint.yaml"))).policy();
+        ScalingPolicy p =
+                ((PolicyResult.Valid) PolicyParser.parse(configDir().resolve("examples/blueprint.yaml"))).policy();
 
         assertThat(p.sizing()).isEqualTo(new Sizing.ByMessages(10));
         assertThat(p.maxTasks()).isEqualTo(10);

@@ -11,16 +11,18 @@ class SuggestionsTest {
     private static final List<String> KEYS = List.of("minTasks", "maxTasks", "paused", "countInFlight", "scaleDown");
 
     @ParameterizedTest
-    @CsvSource(nullValues = "none", value = {
-        "maxTask, maxTasks",
-        "MaxTasks, maxTasks",
-        "mintasks, minTasks",
-        "pause, paused",
-        "countInflight, countInFlight",
-        "scale_down, scaleDown",
-        "foo, none",
-        "replicas, none",
-    })
+    @CsvSource(
+            nullValues = "none",
+            value = {
+                "maxTask, maxTasks",
+                "MaxTasks, maxTasks",
+                "mintasks, minTasks",
+                "pause, paused",
+                "countInflight, countInFlight",
+                "scale_down, scaleDown",
+                "foo, none",
+                "replicas, none",
+            })
     void suggestsOnlyCloseWords(String typed, String expected) {
         assertThat(Suggestions.closest(typed, KEYS).orElse(null)).isEqualTo(expected);
     }

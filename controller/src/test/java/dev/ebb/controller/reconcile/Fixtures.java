@@ -95,7 +95,9 @@ final class Fixtures {
             }
             i++;
             String w = word.contains("@") ? word.substring(0, word.indexOf('@')) : word;
-            Optional<Long> startedAfter = word.contains("@") ? Optional.of(Long.parseLong(word.substring(word.indexOf('@') + 1))) : Optional.empty();
+            Optional<Long> startedAfter = word.contains("@")
+                    ? Optional.of(Long.parseLong(word.substring(word.indexOf('@') + 1)))
+                    : Optional.empty();
             TaskState state = switch (w.charAt(0)) {
                 case 'V' -> TaskState.PROVISIONING;
                 case 'P' -> TaskState.PENDING;
@@ -138,15 +140,17 @@ final class Fixtures {
         LoadMeasurement.Window r = null;
         if (recent != null && !recent.equals("-")) {
             String[] p = recent.split("/");
-            r = new LoadMeasurement.Window(Duration.ofMinutes(10),
+            r = new LoadMeasurement.Window(
+                    Duration.ofMinutes(10),
                     p[0].equals("-") ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(p[0])),
-                    Long.parseLong(p[1]), Double.parseDouble(p[2]));
+                    Long.parseLong(p[1]),
+                    Double.parseDouble(p[2]));
         }
         LoadMeasurement.Window l = null;
         if (longTerm != null && !longTerm.equals("-")) {
             String[] p = longTerm.split("/");
-            l = new LoadMeasurement.Window(Duration.ofHours(24), OptionalLong.empty(),
-                    Long.parseLong(p[0]), Double.parseDouble(p[1]));
+            l = new LoadMeasurement.Window(
+                    Duration.ofHours(24), OptionalLong.empty(), Long.parseLong(p[0]), Double.parseDouble(p[1]));
         }
         return LoadMeasurement.of(r, l);
     }
@@ -155,7 +159,13 @@ final class Fixtures {
     static String describe(Action action) {
         return switch (action) {
             case Action.Hold h -> "hold";
-            case Action.Launch l -> "launch " + String.join(" ", l.slices().stream().map(s -> s.provider() + "=" + s.count()).toList());
+            case Action.Launch l ->
+                "launch "
+                        + String.join(
+                                " ",
+                                l.slices().stream()
+                                        .map(s -> s.provider() + "=" + s.count())
+                                        .toList());
             case Action.Stop s -> "stop " + String.join(" ", s.taskIds());
         };
     }

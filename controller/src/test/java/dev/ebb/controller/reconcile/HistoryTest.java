@@ -28,7 +28,11 @@ class HistoryTest {
         assertThat(h.covers(NOW, WINDOW)).isEqualTo(covers);
         assertThat(h.maxWithin(NOW, WINDOW, 1)).isEqualTo(max);
         History next = h.record(NOW, 1, WINDOW);
-        assertThat(String.join(" ", next.samples().stream()
-                .map(s -> Duration.between(s.at(), NOW).toSeconds() + ":" + s.desired()).toList())).isEqualTo(kept);
+        assertThat(String.join(
+                        " ",
+                        next.samples().stream()
+                                .map(s -> Duration.between(s.at(), NOW).toSeconds() + ":" + s.desired())
+                                .toList()))
+                .isEqualTo(kept);
     }
 }

@@ -36,7 +36,8 @@ class ProviderSplitTest {
         List<ProviderShare> shares = new ArrayList<>();
         for (String s : strategy.split(" ")) {
             String[] p = s.split(":");
-            shares.add(new ProviderShare(CapacityProvider.valueOf(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])));
+            shares.add(
+                    new ProviderShare(CapacityProvider.valueOf(p[0]), Integer.parseInt(p[1]), Integer.parseInt(p[2])));
         }
         Map<CapacityProvider, Integer> counts = new EnumMap<>(CapacityProvider.class);
         if (active != null) {
@@ -47,7 +48,8 @@ class ProviderSplitTest {
 
         List<Slice> slices = ProviderSplit.split(shares, counts, n);
 
-        String described = String.join(" ", slices.stream().map(s -> s.provider() + "=" + s.count()).toList());
+        String described = String.join(
+                " ", slices.stream().map(s -> s.provider() + "=" + s.count()).toList());
         assertThat(described).isEqualTo(expected == null ? "" : expected);
         assertThat(slices.stream().mapToInt(Slice::count).sum()).isEqualTo(n);
     }

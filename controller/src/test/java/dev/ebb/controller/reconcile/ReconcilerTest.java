@@ -64,12 +64,26 @@ class ReconcilerTest {
         per-cycle limit of one                        | maxLaunchesPerCycle: 1                             | 95  | 0   | 0   |                         |           | 95      | 10      | LAUNCH_LIMITED   | launch FARGATE=1
         large target                                  | targetMessagesPerTask: 1000                        | 1001| 0   | 0   |                         |           | 1001    | 2       | LAUNCH           | launch FARGATE_SPOT=1 FARGATE=1
         """)
-    void decides(String name, String overrides, long visible, long inFlight, long delayed, String tasks, String history,
-            long backlog, int desired, Reason reason, String action) {
-        String policyText = overrides == null ? "" : overrides.startsWith("{") ? overrides.substring(1, overrides.length() - 1) : overrides;
+    void decides(
+            String name,
+            String overrides,
+            long visible,
+            long inFlight,
+            long delayed,
+            String tasks,
+            String history,
+            long backlog,
+            int desired,
+            Reason reason,
+            String action) {
+        String policyText = overrides == null
+                ? ""
+                : overrides.startsWith("{") ? overrides.substring(1, overrides.length() - 1) : overrides;
         String historyWords = history == null ? "" : history;
-        Observation observation = new Observation(QueueSnapshot.of(visible, inFlight, delayed),
-                Fixtures.tasks(tasks == null ? "" : tasks), Fixtures.history(historyWords));
+        Observation observation = new Observation(
+                QueueSnapshot.of(visible, inFlight, delayed),
+                Fixtures.tasks(tasks == null ? "" : tasks),
+                Fixtures.history(historyWords));
 
         Plan plan = Reconciler.plan(observation, Fixtures.policy(policyText), NOW);
 
@@ -83,12 +97,14 @@ class ReconcilerTest {
     @Test
     void theSamePlanTwiceForTheSameWorld() {
         Observation o = new Observation(QueueSnapshot.of(25, 3, 0), Fixtures.tasks("RS PF"), Fixtures.history(COVERED));
-        assertThat(Reconciler.plan(o, Fixtures.policy(""), NOW)).isEqualTo(Reconciler.plan(o, Fixtures.policy(""), NOW));
+        assertThat(Reconciler.plan(o, Fixtures.policy(""), NOW))
+                .isEqualTo(Reconciler.plan(o, Fixtures.policy(""), NOW));
     }
 
     @Test
     void everyPlanRemembersThisCyclesDesiredCount() {
-        Observation o = new Observation(QueueSnapshot.of(25, 0, 0), Fixtures.tasks(""), Fixtures.history("1000:9 400:1 100:2"));
+        Observation o =
+                new Observation(QueueSnapshot.of(25, 0, 0), Fixtures.tasks(""), Fixtures.history("1000:9 400:1 100:2"));
 
         Plan plan = Reconciler.plan(o, Fixtures.policy(""), NOW);
 
@@ -103,7 +119,8 @@ class ReconcilerTest {
         Reason last = null;
         for (int cycle = 0; cycle <= 3; cycle++) {
             var now = NOW.plusSeconds(120L * cycle);
-            Plan plan = Reconciler.plan(new Observation(QueueSnapshot.of(0, 0, 0), Fixtures.tasks("RS RS"), history), policy, now);
+            Plan plan = Reconciler.plan(
+                    new Observation(QueueSnapshot.of(0, 0, 0), Fixtures.tasks("RS RS"), history), policy, now);
             history = plan.history();
             last = plan.reason();
             if (cycle < 3) {

@@ -55,18 +55,33 @@ class WorkSizingTest {
         clamped to max                                  |                                                 | 900000| 0   |                               |             | 60000/60000/600   |               | 20      | LAUNCH              | launch FARGATE_SPOT=15 FARGATE=5
         paused does nothing                             | {paused: true}                                  | 36000 | 0   |                               |             | 96000/60000/600   |               | 4       | PAUSED              | hold
         """)
-    void decides(String name, String overrides, long visible, long inFlight, String tasks, String history, String recent,
-            String longTerm, int desired, Reason reason, String action) {
+    void decides(
+            String name,
+            String overrides,
+            long visible,
+            long inFlight,
+            String tasks,
+            String history,
+            String recent,
+            String longTerm,
+            int desired,
+            Reason reason,
+            String action) {
         String policyText = overrides == null ? "" : overrides.substring(1, overrides.length() - 1);
-        Observation observation = new Observation(QueueSnapshot.of(visible, inFlight, 0), Fixtures.tasks(tasks == null ? "" : tasks),
-                Fixtures.history(history == null ? "" : history), Fixtures.load(recent, longTerm));
+        Observation observation = new Observation(
+                QueueSnapshot.of(visible, inFlight, 0),
+                Fixtures.tasks(tasks == null ? "" : tasks),
+                Fixtures.history(history == null ? "" : history),
+                Fixtures.load(recent, longTerm));
 
         Plan plan = Reconciler.plan(observation, Fixtures.workPolicy(policyText), NOW);
 
         assertThat(plan.reason()).as(plan.why()).isEqualTo(reason);
         assertThat(Fixtures.describe(plan.action())).as(plan.why()).isEqualTo(action);
         assertThat(plan.desired()).as(plan.why()).isEqualTo(desired);
-        assertThat(plan.estimate()).as("a work-sized plan says what it planned with").isPresent();
+        assertThat(plan.estimate())
+                .as("a work-sized plan says what it planned with")
+                .isPresent();
         assertThat(plan.why()).contains("msg/s per task").doesNotContain("NaN");
     }
 
@@ -79,10 +94,24 @@ class WorkSizingTest {
         100/19/600         | 864000/8640   | RS@45 RS@30 RS@90 | 0.167 | recent | 100.0    | long-term | 45    | observed
         100/100/59         | -             | PS RS          | 0.167    | recent | 10.0     | assumed   | 60    | assumed
         """)
-    void estimatesSayWhereEachRateCameFrom(String recent, String longTerm, String tasks, double arrivals, String arrivalsFrom,
-            double perTask, String perTaskFrom, long start, String startFrom) {
-        Plan plan = Reconciler.plan(new Observation(QueueSnapshot.of(0, 0, 0), Fixtures.tasks(tasks == null ? "" : tasks),
-                History.EMPTY, Fixtures.load(recent, longTerm)), Fixtures.workPolicy(""), NOW);
+    void estimatesSayWhereEachRateCameFrom(
+            String recent,
+            String longTerm,
+            String tasks,
+            double arrivals,
+            String arrivalsFrom,
+            double perTask,
+            String perTaskFrom,
+            long start,
+            String startFrom) {
+        Plan plan = Reconciler.plan(
+                new Observation(
+                        QueueSnapshot.of(0, 0, 0),
+                        Fixtures.tasks(tasks == null ? "" : tasks),
+                        History.EMPTY,
+                        Fixtures.load(recent, longTerm)),
+                Fixtures.workPolicy(""),
+                NOW);
 
         Estimate e = plan.estimate().orElseThrow();
         assertThat(e.arrivalsPerSecond()).isCloseTo(arrivals, offset(0.001));
@@ -97,23 +126,33 @@ class WorkSizingTest {
     @Test
     void withNothingInCloudWatchTheQueuesDrainMeasuresTheTasks() {
         History before = History.EMPTY.withBacklog(NOW.minusSeconds(120), 100_000);
-        Observation o = new Observation(QueueSnapshot.of(60_000, 0, 0), Fixtures.tasks("RS@30 RS@30"), before, LoadMeasurement.UNKNOWN);
+        Observation o = new Observation(
+                QueueSnapshot.of(60_000, 0, 0), Fixtures.tasks("RS@30 RS@30"), before, LoadMeasurement.UNKNOWN);
 
         Estimate e = Reconciler.plan(o, Fixtures.workPolicy(""), NOW).estimate().orElseThrow();
 
         assertThat(e.throughputBasis()).isEqualTo(Estimate.Basis.DRAINED);
-        assertThat(e.throughputPerTask()).as("40,000 messages in 2 x 120 task-seconds").isCloseTo(166.67, offset(0.01));
+        assertThat(e.throughputPerTask())
+                .as("40,000 messages in 2 x 120 task-seconds")
+                .isCloseTo(166.67, offset(0.01));
 
-        Observation drainedDry = new Observation(QueueSnapshot.of(0, 0, 0), Fixtures.tasks("RS@30 RS@30"), before, LoadMeasurement.UNKNOWN);
-        assertThat(Reconciler.plan(drainedDry, Fixtures.workPolicy(""), NOW).estimate().orElseThrow().throughputBasis())
-                .as("an empty queue says the tasks ran out of work, not how fast they are").isEqualTo(Estimate.Basis.ASSUMED);
+        Observation drainedDry = new Observation(
+                QueueSnapshot.of(0, 0, 0), Fixtures.tasks("RS@30 RS@30"), before, LoadMeasurement.UNKNOWN);
+        assertThat(Reconciler.plan(drainedDry, Fixtures.workPolicy(""), NOW)
+                        .estimate()
+                        .orElseThrow()
+                        .throughputBasis())
+                .as("an empty queue says the tasks ran out of work, not how fast they are")
+                .isEqualTo(Estimate.Basis.ASSUMED);
     }
 
     @Test
     void aStartLatencyOnceSeenIsRememberedWhenNoTaskShowsOne() {
         ScalingPolicy policy = Fixtures.workPolicy("");
-        Plan seen = Reconciler.plan(new Observation(QueueSnapshot.of(0, 0, 0), Fixtures.tasks("RS@42"), History.EMPTY), policy, NOW);
-        Plan later = Reconciler.plan(new Observation(QueueSnapshot.of(500, 0, 0), List.of(), seen.history()), policy, NOW.plusSeconds(600));
+        Plan seen = Reconciler.plan(
+                new Observation(QueueSnapshot.of(0, 0, 0), Fixtures.tasks("RS@42"), History.EMPTY), policy, NOW);
+        Plan later = Reconciler.plan(
+                new Observation(QueueSnapshot.of(500, 0, 0), List.of(), seen.history()), policy, NOW.plusSeconds(600));
 
         assertThat(later.estimate().orElseThrow().startLatency()).isEqualTo(Duration.ofSeconds(42));
         assertThat(later.estimate().orElseThrow().startLatencyBasis()).isEqualTo(Estimate.Basis.REMEMBERED);
@@ -121,7 +160,8 @@ class WorkSizingTest {
 
     @Test
     void theHourlyStopBoundHoldsAndThenLimits() {
-        ScalingPolicy policy = Fixtures.workPolicy("scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 0, maxStopsPerHour: 3}");
+        ScalingPolicy policy = Fixtures.workPolicy(
+                "scaleDown: {mode: stop-excess, stabilizationWindowSeconds: 0, maxStopsPerHour: 3}");
         QueueSnapshot empty = QueueSnapshot.of(0, 0, 0);
         History twoStops = History.EMPTY.withStops(NOW.minusSeconds(1800), 2);
 
@@ -130,11 +170,13 @@ class WorkSizingTest {
         assertThat(Fixtures.describe(limited.action())).isEqualTo("stop t4");
         assertThat(limited.history().stopsWithinHour(NOW)).isEqualTo(3);
 
-        Plan held = Reconciler.plan(new Observation(empty, Fixtures.tasks("RS RS RS"), limited.history()), policy, NOW.plusSeconds(120));
+        Plan held = Reconciler.plan(
+                new Observation(empty, Fixtures.tasks("RS RS RS"), limited.history()), policy, NOW.plusSeconds(120));
         assertThat(held.reason()).as(held.why()).isEqualTo(Reason.STOP_LIMITED);
         assertThat(held.action()).isEqualTo(Action.HOLD);
 
-        Plan anHourLater = Reconciler.plan(new Observation(empty, Fixtures.tasks("RS RS RS"), held.history()), policy, NOW.plusSeconds(3601));
+        Plan anHourLater = Reconciler.plan(
+                new Observation(empty, Fixtures.tasks("RS RS RS"), held.history()), policy, NOW.plusSeconds(3601));
         assertThat(anHourLater.reason()).as(anHourLater.why()).isEqualTo(Reason.STOP_EXCESS);
     }
 
@@ -145,7 +187,9 @@ class WorkSizingTest {
         for (int tick = 0; tick < 12; tick++) {
             world.tick(QueueSnapshot.of(0, 200, 0), steady(100, 100));
         }
-        assertThat(world.activeAfterTick).as("active after each tick").containsExactly(10, 10, 10, 2, 2, 2, 2, 2, 2, 2, 2, 2);
+        assertThat(world.activeAfterTick)
+                .as("active after each tick")
+                .containsExactly(10, 10, 10, 2, 2, 2, 2, 2, 2, 2, 2, 2);
         assertThat(world.stops).isEqualTo(8);
     }
 
@@ -169,8 +213,10 @@ class WorkSizingTest {
     }
 
     private static LoadMeasurement steady(long arrivalsPerSecond, long perTask) {
-        return LoadMeasurement.of(new LoadMeasurement.Window(Duration.ofMinutes(10), OptionalLong.of(arrivalsPerSecond * 600),
-                perTask * 600, 600), null);
+        return LoadMeasurement.of(
+                new LoadMeasurement.Window(
+                        Duration.ofMinutes(10), OptionalLong.of(arrivalsPerSecond * 600), perTask * 600, 600),
+                null);
     }
 
     /** The reconciler in a loop, as the Lambda runs it: tasks it launches come up by the next tick, stopped ones are gone. */
@@ -194,13 +240,15 @@ class WorkSizingTest {
             Plan plan = Reconciler.plan(new Observation(queue, tasks, history, load), policy, now);
             history = plan.history();
             switch (plan.action()) {
-                case Action.Hold h -> { }
-                case Action.Launch l -> l.slices().forEach(s -> {
-                    for (int i = 0; i < s.count(); i++) {
-                        tasks.add(new ObservedTask("t" + ++next, TaskState.RUNNING, Optional.of(s.provider()), now, Busy.UNKNOWN));
-                        launches++;
-                    }
-                });
+                case Action.Hold h -> {}
+                case Action.Launch l ->
+                    l.slices().forEach(s -> {
+                        for (int i = 0; i < s.count(); i++) {
+                            tasks.add(new ObservedTask(
+                                    "t" + ++next, TaskState.RUNNING, Optional.of(s.provider()), now, Busy.UNKNOWN));
+                            launches++;
+                        }
+                    });
                 case Action.Stop s -> {
                     tasks.removeIf(t -> s.taskIds().contains(t.id()));
                     stops += s.taskIds().size();
@@ -210,5 +258,4 @@ class WorkSizingTest {
             now = now.plusSeconds(120);
         }
     }
-
 }

@@ -34,11 +34,28 @@ class DecisionLineTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static CycleReport launched() {
-        Plan plan = new Plan(25, 1, 3, new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE_SPOT, 2))), Reason.LAUNCH,
-                "launch 2", History.EMPTY);
-        return new CycleReport(CycleReport.Status.OK, T, false, "default", List.of(), Optional.of(QueueSnapshot.of(20, 5, 1)),
-                List.of(ObservedTask.of("t0", TaskState.RUNNING, CapacityProvider.FARGATE, T)), Optional.of(plan),
-                new Outcome(List.of("t1"), List.of(new LaunchFailure("FARGATE_SPOT", "Capacity is unavailable at this time.", null)), 1, List.of()),
+        Plan plan = new Plan(
+                25,
+                1,
+                3,
+                new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE_SPOT, 2))),
+                Reason.LAUNCH,
+                "launch 2",
+                History.EMPTY);
+        return new CycleReport(
+                CycleReport.Status.OK,
+                T,
+                false,
+                "default",
+                List.of(),
+                Optional.of(QueueSnapshot.of(20, 5, 1)),
+                List.of(ObservedTask.of("t0", TaskState.RUNNING, CapacityProvider.FARGATE, T)),
+                Optional.of(plan),
+                new Outcome(
+                        List.of("t1"),
+                        List.of(new LaunchFailure("FARGATE_SPOT", "Capacity is unavailable at this time.", null)),
+                        1,
+                        List.of()),
                 Optional.empty());
     }
 
@@ -59,19 +76,43 @@ class DecisionLineTest {
         assertThat(directive.get("Namespace").asText()).isEqualTo("Ebb/Controller");
         assertThat(directive.at("/Dimensions/0/0").asText()).isEqualTo("Cluster");
         assertThat(line.get("Cluster").asText()).isEqualTo("ebb");
-        assertThat(directive.get("Metrics")).as("a message-sized plan has no rates to report")
-                .hasSize(DecisionLine.METRICS.size() - 3).allSatisfy(m ->
-                assertThat(line.path(m.get("Name").asText()).isNumber()).as(m.toString()).isTrue());
+        assertThat(directive.get("Metrics"))
+                .as("a message-sized plan has no rates to report")
+                .hasSize(DecisionLine.METRICS.size() - 3)
+                .allSatisfy(m -> assertThat(line.path(m.get("Name").asText()).isNumber())
+                        .as(m.toString())
+                        .isTrue());
     }
 
     @Test
     void aWorkSizedDecisionCarriesItsRatesAndEveryStopsReason() throws Exception {
-        Estimate e = new Estimate(116.5, Estimate.Basis.RECENT, 112.25, Estimate.Basis.LONG_TERM, Duration.ofSeconds(48),
+        Estimate e = new Estimate(
+                116.5,
+                Estimate.Basis.RECENT,
+                112.25,
+                Estimate.Basis.LONG_TERM,
+                Duration.ofSeconds(48),
                 Estimate.Basis.OBSERVED);
-        Plan plan = new Plan(300, 4, 2, new Action.Stop(List.of("t3", "t4"), List.of("not running yet", "FARGATE above its share")),
-                Reason.STOP_EXCESS, "stop 2", History.EMPTY, Optional.of(e));
-        CycleReport report = new CycleReport(CycleReport.Status.OK, T, false, "default", List.of(), Optional.of(QueueSnapshot.of(100, 200, 0)),
-                List.of(), Optional.of(plan), new Outcome(List.of(), List.of(), 0, List.of("t3", "t4")), Optional.empty());
+        Plan plan = new Plan(
+                300,
+                4,
+                2,
+                new Action.Stop(List.of("t3", "t4"), List.of("not running yet", "FARGATE above its share")),
+                Reason.STOP_EXCESS,
+                "stop 2",
+                History.EMPTY,
+                Optional.of(e));
+        CycleReport report = new CycleReport(
+                CycleReport.Status.OK,
+                T,
+                false,
+                "default",
+                List.of(),
+                Optional.of(QueueSnapshot.of(100, 200, 0)),
+                List.of(),
+                Optional.of(plan),
+                new Outcome(List.of(), List.of(), 0, List.of("t3", "t4")),
+                Optional.empty());
 
         JsonNode line = JSON.readTree(DecisionLine.render(report, "Ebb/Controller", "ebb", T));
 
@@ -79,10 +120,13 @@ class DecisionLineTest {
         assertThat(line.get("ArrivalsPerSecond").asDouble()).isEqualTo(116.5);
         assertThat(line.get("ThroughputPerTask").asDouble()).isEqualTo(112.25);
         assertThat(line.get("StartLatencySeconds").asDouble()).isEqualTo(48.0);
-        assertThat(line.get("estimate").toString()).isEqualTo("{\"arrivalsPerSecond\":116.5,\"arrivalsFrom\":\"recent\","
-                + "\"throughputPerTask\":112.25,\"throughputFrom\":\"long-term\",\"startLatencySeconds\":48,\"startLatencyFrom\":\"observed\"}");
-        assertThat(line.get("stops").toString()).isEqualTo("[{\"taskId\":\"t3\",\"why\":\"not running yet\"},"
-                + "{\"taskId\":\"t4\",\"why\":\"FARGATE above its share\"}]");
+        assertThat(line.get("estimate").toString())
+                .isEqualTo(
+                        "{\"arrivalsPerSecond\":116.5,\"arrivalsFrom\":\"recent\","
+                                + "\"throughputPerTask\":112.25,\"throughputFrom\":\"long-term\",\"startLatencySeconds\":48,\"startLatencyFrom\":\"observed\"}");
+        assertThat(line.get("stops").toString())
+                .isEqualTo("[{\"taskId\":\"t3\",\"why\":\"not running yet\"},"
+                        + "{\"taskId\":\"t4\",\"why\":\"FARGATE above its share\"}]");
         assertThat(line.get("StoppedTasks").asInt()).isEqualTo(2);
     }
 
@@ -108,8 +152,13 @@ class DecisionLineTest {
 
     @Test
     void aBadPolicyRaisesThePolicyErrorMetricAndListsTheErrors() throws Exception {
-        CycleReport bad = CycleReport.unobserved(CycleReport.Status.POLICY_INVALID, T, false,
-                List.of(new PolicyError("p.yaml", 7, 3, "spec.maxTask", "unknown key")), "invalid", ErrorKind.TERMINAL);
+        CycleReport bad = CycleReport.unobserved(
+                CycleReport.Status.POLICY_INVALID,
+                T,
+                false,
+                List.of(new PolicyError("p.yaml", 7, 3, "spec.maxTask", "unknown key")),
+                "invalid",
+                ErrorKind.TERMINAL);
 
         JsonNode line = JSON.readTree(DecisionLine.render(bad, "Ebb/Controller", "ebb", T));
 
@@ -120,41 +169,82 @@ class DecisionLineTest {
         assertThat(line.has("queue")).isFalse();
         assertThat(line.has("action")).isFalse();
         assertThat(line.get("errorKind").asText()).isEqualTo("terminal");
-        assertThat(line.get("TerminalErrors").asInt()).as("PolicyErrors has its own alarm").isZero();
+        assertThat(line.get("TerminalErrors").asInt())
+                .as("PolicyErrors has its own alarm")
+                .isZero();
     }
 
     @Test
     void aCycleThatFailedBeforePlanningOmitsWhatItDoesNotKnowInsteadOfWritingZero() throws Exception {
-        CycleReport error = new CycleReport(CycleReport.Status.ERROR, T, false, "default", List.of(), Optional.empty(), List.of(),
-                Optional.empty(), Outcome.NOTHING, Optional.of("SqsException: 503"), Optional.of(ErrorKind.TRANSIENT), Optional.empty());
+        CycleReport error = new CycleReport(
+                CycleReport.Status.ERROR,
+                T,
+                false,
+                "default",
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Outcome.NOTHING,
+                Optional.of("SqsException: 503"),
+                Optional.of(ErrorKind.TRANSIENT),
+                Optional.empty());
 
         JsonNode line = JSON.readTree(DecisionLine.render(error, "Ebb/Controller", "ebb", T));
 
         assertThat(line.get("status").asText()).isEqualTo("error");
         assertThat(line.get("Errors").asInt()).isEqualTo(1);
         for (String unknown : List.of("Backlog", "ActiveTasks", "DesiredTasks")) {
-            assertThat(line.has(unknown)).as(unknown + " is not known: absent, not 0").isFalse();
-            assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name")).doesNotContain(unknown);
+            assertThat(line.has(unknown))
+                    .as(unknown + " is not known: absent, not 0")
+                    .isFalse();
+            assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name"))
+                    .doesNotContain(unknown);
         }
-        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics")).allSatisfy(m ->
-                assertThat(line.path(m.get("Name").asText()).isNumber()).as(m.toString()).isTrue());
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics"))
+                .allSatisfy(m -> assertThat(line.path(m.get("Name").asText()).isNumber())
+                        .as(m.toString())
+                        .isTrue());
     }
 
     @Test
     void everyLaunchFailingIsAnErrorForTheAlarm() throws Exception {
-        Plan plan = new Plan(25, 0, 3, new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))), Reason.LAUNCH,
-                "launch 3", History.EMPTY);
-        Outcome allFailed = new Outcome(List.of(), List.of(new LaunchFailure("FARGATE", "RunTask failed for 3 tasks", "ClientException")), 0, List.of());
-        CycleReport r = new CycleReport(CycleReport.statusOf(plan.action(), allFailed), T, false, "default", List.of(),
-                Optional.of(QueueSnapshot.of(25, 0, 0)), List.of(), Optional.of(plan), allFailed, Optional.empty());
+        Plan plan = new Plan(
+                25,
+                0,
+                3,
+                new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))),
+                Reason.LAUNCH,
+                "launch 3",
+                History.EMPTY);
+        Outcome allFailed = new Outcome(
+                List.of(),
+                List.of(new LaunchFailure("FARGATE", "RunTask failed for 3 tasks", "ClientException")),
+                0,
+                List.of());
+        CycleReport r = new CycleReport(
+                CycleReport.statusOf(plan.action(), allFailed),
+                T,
+                false,
+                "default",
+                List.of(),
+                Optional.of(QueueSnapshot.of(25, 0, 0)),
+                List.of(),
+                Optional.of(plan),
+                allFailed,
+                Optional.empty());
 
         JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
 
         assertThat(line.get("status").asText()).isEqualTo("launch-failed");
         assertThat(line.get("Errors").asInt()).isEqualTo(1);
-        assertThat(line.get("errorKind").asText()).as("a failures[] entry, e.g. a Spot shortage, heals").isEqualTo("transient");
+        assertThat(line.get("errorKind").asText())
+                .as("a failures[] entry, e.g. a Spot shortage, heals")
+                .isEqualTo("transient");
         assertThat(line.get("TerminalErrors").asInt()).isZero();
-        assertThat(CycleReport.statusOf(plan.action(), launched().outcome())).as("one started: not an error").isEqualTo(CycleReport.Status.OK);
+        assertThat(CycleReport.statusOf(plan.action(), launched().outcome()))
+                .as("one started: not an error")
+                .isEqualTo(CycleReport.Status.OK);
         assertThat(CycleReport.statusOf(new Action.Hold(), Outcome.NOTHING)).isEqualTo(CycleReport.Status.OK);
     }
 
@@ -165,12 +255,26 @@ class DecisionLineTest {
         "ERROR,            TRANSIENT,   1, 0",
         "ERROR,            PROGRAMMING, 1, 0",
         "SETTINGS_INVALID, TERMINAL,    1, 1",
-        "POLICY_INVALID,   TERMINAL,    0, 0"})
-    void errorsCarryTheirKindAndTerminalOnesTheirOwnMetric(CycleReport.Status status, ErrorKind kind, int errors, int terminal)
-            throws Exception {
-        Optional<String> trace = kind == ErrorKind.PROGRAMMING ? Optional.of("java.lang.NullPointerException\n\tat Plan.java:1") : Optional.empty();
-        CycleReport r = new CycleReport(status, T, false, "default", List.of(), Optional.empty(), List.of(), Optional.empty(),
-                Outcome.NOTHING, Optional.of("why"), Optional.of(kind), trace);
+        "POLICY_INVALID,   TERMINAL,    0, 0"
+    })
+    void errorsCarryTheirKindAndTerminalOnesTheirOwnMetric(
+            CycleReport.Status status, ErrorKind kind, int errors, int terminal) throws Exception {
+        Optional<String> trace = kind == ErrorKind.PROGRAMMING
+                ? Optional.of("java.lang.NullPointerException\n\tat Plan.java:1")
+                : Optional.empty();
+        CycleReport r = new CycleReport(
+                status,
+                T,
+                false,
+                "default",
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                Outcome.NOTHING,
+                Optional.of("why"),
+                Optional.of(kind),
+                trace);
 
         JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
 
@@ -178,33 +282,78 @@ class DecisionLineTest {
         assertThat(line.get("Errors").asInt()).isEqualTo(errors);
         assertThat(line.get("TerminalErrors").asInt()).isEqualTo(terminal);
         assertThat(line.has("errorTrace")).isEqualTo(kind == ErrorKind.PROGRAMMING);
-        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name")).contains("Errors", "TerminalErrors");
+        assertThat(line.at("/_aws/CloudWatchMetrics/0/Metrics").findValuesAsText("Name"))
+                .contains("Errors", "TerminalErrors");
     }
 
     @Test
     void anOkCycleHasNoErrorKindAndAFailedOneAlwaysHasOne() {
-        assertThat(JSON.valueToTree(DecisionLine.metrics(launched())).get("TerminalErrors").asInt()).isZero();
-        assertThatThrownBy(() -> new CycleReport(CycleReport.Status.ERROR, T, false, "default", List.of(), Optional.empty(), List.of(),
-                Optional.empty(), Outcome.NOTHING, Optional.of("why"), Optional.empty(), Optional.empty()))
+        assertThat(JSON.valueToTree(DecisionLine.metrics(launched()))
+                        .get("TerminalErrors")
+                        .asInt())
+                .isZero();
+        assertThatThrownBy(() -> new CycleReport(
+                        CycleReport.Status.ERROR,
+                        T,
+                        false,
+                        "default",
+                        List.of(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Outcome.NOTHING,
+                        Optional.of("why"),
+                        Optional.empty(),
+                        Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CycleReport(CycleReport.Status.ERROR, T, false, "default", List.of(), Optional.empty(), List.of(),
-                Optional.empty(), Outcome.NOTHING, Optional.of("why"), Optional.of(ErrorKind.TRANSIENT), Optional.of("trace")))
-                .as("a trace belongs to a programming error").isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CycleReport(
+                        CycleReport.Status.ERROR,
+                        T,
+                        false,
+                        "default",
+                        List.of(),
+                        Optional.empty(),
+                        List.of(),
+                        Optional.empty(),
+                        Outcome.NOTHING,
+                        Optional.of("why"),
+                        Optional.of(ErrorKind.TRANSIENT),
+                        Optional.of("trace")))
+                .as("a trace belongs to a programming error")
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** Every launch failed: terminal only when every failure is (a task definition that is gone), not when Spot was short. */
     @ParameterizedTest(name = "{0} + {1} -> {2}")
-    @CsvSource({
-        "TERMINAL,  TERMINAL,  terminal",
-        "TERMINAL,  TRANSIENT, transient",
-        "TRANSIENT, TRANSIENT, transient"})
-    void aLaunchFailedCycleIsTerminalOnlyWhenEveryFailureIs(ErrorKind first, ErrorKind second, String kind) throws Exception {
-        Plan plan = new Plan(25, 0, 3, new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))), Reason.LAUNCH,
-                "launch 3", History.EMPTY);
-        Outcome allFailed = new Outcome(List.of(), List.of(new LaunchFailure("FARGATE_SPOT", "RunTask failed for 2 tasks", "x", first),
-                new LaunchFailure("FARGATE", "RunTask failed for 1 tasks", "y", second)), 0, List.of());
-        CycleReport r = new CycleReport(CycleReport.statusOf(plan.action(), allFailed), T, false, "default", List.of(),
-                Optional.of(QueueSnapshot.of(25, 0, 0)), List.of(), Optional.of(plan), allFailed, Optional.empty());
+    @CsvSource({"TERMINAL,  TERMINAL,  terminal", "TERMINAL,  TRANSIENT, transient", "TRANSIENT, TRANSIENT, transient"})
+    void aLaunchFailedCycleIsTerminalOnlyWhenEveryFailureIs(ErrorKind first, ErrorKind second, String kind)
+            throws Exception {
+        Plan plan = new Plan(
+                25,
+                0,
+                3,
+                new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))),
+                Reason.LAUNCH,
+                "launch 3",
+                History.EMPTY);
+        Outcome allFailed = new Outcome(
+                List.of(),
+                List.of(
+                        new LaunchFailure("FARGATE_SPOT", "RunTask failed for 2 tasks", "x", first),
+                        new LaunchFailure("FARGATE", "RunTask failed for 1 tasks", "y", second)),
+                0,
+                List.of());
+        CycleReport r = new CycleReport(
+                CycleReport.statusOf(plan.action(), allFailed),
+                T,
+                false,
+                "default",
+                List.of(),
+                Optional.of(QueueSnapshot.of(25, 0, 0)),
+                List.of(),
+                Optional.of(plan),
+                allFailed,
+                Optional.empty());
 
         JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
 

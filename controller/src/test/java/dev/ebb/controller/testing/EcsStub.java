@@ -36,11 +36,18 @@ public final class EcsStub implements AutoCloseable {
         /** What ECS itself (an emulator at {@code ecs}) answers to the call: the stub in front of it as a proxy. */
         public static Answer from(URI ecs, Call call) {
             try {
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(ecs)
-                        .header("Content-Type", "application/x-amz-json-1.1")
-                        .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + call.action())
-                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0")
-                        .POST(HttpRequest.BodyPublishers.ofString(call.body().toString())).build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> r = HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(ecs)
+                                        .header("Content-Type", "application/x-amz-json-1.1")
+                                        .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + call.action())
+                                        .header(
+                                                "Authorization",
+                                                "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ecs/aws4_request, SignedHeaders=host, Signature=0")
+                                        .POST(HttpRequest.BodyPublishers.ofString(
+                                                call.body().toString()))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                 return new Answer(r.statusCode(), r.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -73,13 +73,15 @@ public final class ImageIoDecoder implements Decoder {
     /** ImageIO reads streams over arrays: reuse the caller's array when the segment wraps one whole. */
     private static byte[] asArray(MemorySegment segment) {
         if (segment.heapBase().orElse(null) instanceof byte[] array
-                && array.length == segment.byteSize() && MemorySegment.ofArray(array).address() == segment.address()) {
+                && array.length == segment.byteSize()
+                && MemorySegment.ofArray(array).address() == segment.address()) {
             return array;
         }
         return segment.toArray(ValueLayout.JAVA_BYTE);
     }
 
-    private static BufferedImage read(byte[] bytes, SourceFormat format, Size stored, Size atLeast) throws DecodeFailure {
+    private static BufferedImage read(byte[] bytes, SourceFormat format, Size stored, Size atLeast)
+            throws DecodeFailure {
         return withReader(bytes, format, (reader, warnings) -> {
             ImageReadParam param = reader.getDefaultReadParam();
             int step = DecodeScale.subsamplingStep(stored, atLeast);
@@ -88,15 +90,16 @@ public final class ImageIoDecoder implements Decoder {
             try {
                 img = reader.read(0, param);
             } catch (IIOException e) {
-                if (format == SourceFormat.JPEG && String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
+                if (format == SourceFormat.JPEG
+                        && String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
                     img = cmykToRgb(reader.readRaster(0, param), isYcck(reader));
                 } else {
                     throw e;
                 }
             }
             if (!warnings.isEmpty()) {
-                throw new DecodeFailure(FailureReason.CORRUPT,
-                        format.id() + " damaged or truncated: " + String.join("; ", warnings));
+                throw new DecodeFailure(
+                        FailureReason.CORRUPT, format.id() + " damaged or truncated: " + String.join("; ", warnings));
             }
             return Pixels.normalized(img);
         });
@@ -147,7 +150,8 @@ public final class ImageIoDecoder implements Decoder {
     /** The JDK cannot colour-convert CMYK JPEGs; it can hand over the raw channels (Adobe-inverted). */
     private static BufferedImage cmykToRgb(Raster raster, boolean ycck) throws DecodeFailure {
         if (raster.getNumBands() != 4) {
-            throw new DecodeFailure(FailureReason.UNSUPPORTED_FORMAT, "JPEG colour space with " + raster.getNumBands() + " channels");
+            throw new DecodeFailure(
+                    FailureReason.UNSUPPORTED_FORMAT, "JPEG colour space with " + raster.getNumBands() + " channels");
         }
         int w = raster.getWidth();
         int h = raster.getHeight();

@@ -18,8 +18,8 @@ public final class Pixels {
             return img;
         }
         boolean alpha = img.getColorModel().hasAlpha();
-        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(),
-                alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(
+                img.getWidth(), img.getHeight(), alpha ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.drawImage(img, 0, 0, null);

@@ -70,7 +70,14 @@ public enum SourceFormat {
      */
     private static boolean isBmpInfoHeaderSize(byte[] b) {
         int size = (b[14] & 0xff) | (b[15] & 0xff) << 8 | (b[16] & 0xff) << 16 | (b[17] & 0xff) << 24;
-        return size == 12 || size == 16 || size == 40 || size == 52 || size == 56 || size == 64 || size == 108 || size == 124;
+        return size == 12
+                || size == 16
+                || size == 40
+                || size == 52
+                || size == 56
+                || size == 64
+                || size == 108
+                || size == 124;
     }
 
     private static boolean starts(byte[] b, int offset, int... magic) {

@@ -50,7 +50,8 @@ public final class TurboJpegDecoder implements Decoder {
                 try {
                     return d.decode(DecodeScale.dctScaled(stored, DecodeScale.dctEighths(stored, atLeast)));
                 } catch (TurboJpegException e) {
-                    throw new DecodeFailure(FailureReason.CORRUPT,
+                    throw new DecodeFailure(
+                            FailureReason.CORRUPT,
                             (e.warning() ? "JPEG damaged or truncated: " : "JPEG undecodable: ") + e.getMessage());
                 }
             }

@@ -15,7 +15,8 @@ public final class ImageIoEncoder implements Encoder {
 
     @Override
     public byte[] encode(BufferedImage image, OutputFormat format, int quality) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(format == OutputFormat.JPEG ? "jpeg" : "png").next();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(format == OutputFormat.JPEG ? "jpeg" : "png")
+                .next();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
         try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);

@@ -34,8 +34,8 @@ public final class DecodeScale {
             needY = t;
         }
         return new Size(
-                (int) Math.min(rawSource.width(), Math.ceil(rawSource.width() * Math.min(1.0, needX) - 1e-9)),
-                (int) Math.min(rawSource.height(), Math.ceil(rawSource.height() * Math.min(1.0, needY) - 1e-9)));
+                (int) Math.min(rawSource.width(), Math.ceil(rawSource.width() * Math.min(1.0, needX) - 1e-9)), (int)
+                        Math.min(rawSource.height(), Math.ceil(rawSource.height() * Math.min(1.0, needY) - 1e-9)));
     }
 
     /**
@@ -44,7 +44,8 @@ public final class DecodeScale {
      */
     public static int dctEighths(Size raw, Size required) {
         for (int n = 1; n < 8; n++) {
-            if (dctScaled(raw, n).width() >= required.width() && dctScaled(raw, n).height() >= required.height()) {
+            if (dctScaled(raw, n).width() >= required.width()
+                    && dctScaled(raw, n).height() >= required.height()) {
                 return n;
             }
         }
@@ -60,7 +61,8 @@ public final class DecodeScale {
      * {@code required}; ImageIO keeps {@code ceil(side / s)} pixels.
      */
     public static int subsamplingStep(Size raw, Size required) {
-        return Math.max(1, Math.min(largestStep(raw.width(), required.width()), largestStep(raw.height(), required.height())));
+        return Math.max(
+                1, Math.min(largestStep(raw.width(), required.width()), largestStep(raw.height(), required.height())));
     }
 
     /** ceil(side / s) >= need holds exactly while s * (need - 1) < side. */

@@ -25,8 +25,8 @@ public record Layout(Region crop, Size resized, Size canvas, int offsetX, int of
                 double s = Math.min((double) bw / w, (double) bh / h);
                 Size resized = scaled(source, s, bw, bh);
                 Size canvas = new Size(bw, bh);
-                yield new Layout(Region.whole(source), resized, canvas,
-                        (bw - resized.width()) / 2, (bh - resized.height()) / 2);
+                yield new Layout(
+                        Region.whole(source), resized, canvas, (bw - resized.width()) / 2, (bh - resized.height()) / 2);
             }
             case FILL -> {
                 double s = Math.max((double) bw / w, (double) bh / h);
@@ -50,8 +50,7 @@ public record Layout(Region crop, Size resized, Size canvas, int offsetX, int of
 
     private static Size scaled(Size source, double s, int maxW, int maxH) {
         return new Size(
-                clamp((int) Math.round(source.width() * s), maxW),
-                clamp((int) Math.round(source.height() * s), maxH));
+                clamp((int) Math.round(source.width() * s), maxW), clamp((int) Math.round(source.height() * s), maxH));
     }
 
     private static int clamp(int v, int max) {

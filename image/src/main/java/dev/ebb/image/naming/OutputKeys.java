@@ -56,10 +56,10 @@ public final class OutputKeys {
             String stem = name.substring(0, name.length() - ext.length() - 1);
             boolean formatExt = extensionsOf(format).contains(ext.toLowerCase(Locale.ROOT));
             if (formatExt && extension(stem) == null) {
-                return name;                                   // rule 1
+                return name; // rule 1
             }
             if (!formatExt) {
-                return name + "." + format.extension();        // rule 2
+                return name + "." + format.extension(); // rule 2
             }
         }
         return name.replace("~", "~~") + MARK + "." + format.extension(); // rule 3

@@ -25,6 +25,7 @@ public final class TentResizer implements Resizer {
 
     /** Vertical sums are 8.14 fixed point; dropping 6 bits leaves 8.8, so 8.8 x 0.14 fits an int. */
     private static final int MID_SHIFT = 6;
+
     private static final int OUT_SHIFT = 2 * Kernel.PRECISION - MID_SHIFT;
     private static final int OUT_ROUND = 1 << (OUT_SHIFT - 1);
 
@@ -44,7 +45,8 @@ public final class TentResizer implements Resizer {
         WritableRaster raster = src.getRaster();
         int sw = ((SinglePixelPackedSampleModel) raster.getSampleModel()).getScanlineStride();
         int origin = raster.getDataBuffer().getOffset()
-                - raster.getSampleModelTranslateY() * sw - raster.getSampleModelTranslateX();
+                - raster.getSampleModelTranslateY() * sw
+                - raster.getSampleModelTranslateX();
         int dw = dst.getWidth();
         int dh = dst.getHeight();
         int[] in = ((DataBufferInt) src.getRaster().getDataBuffer()).getData();

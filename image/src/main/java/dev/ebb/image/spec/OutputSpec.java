@@ -48,7 +48,8 @@ public record OutputSpec(int width, int height, ResizeMode mode, OutputFormat fo
      * Parses a comma-separated size list such as {@code 224x224,299x299} into specs that share the
      * other settings. Duplicates are rejected: they would write the same keys twice.
      */
-    public static List<OutputSpec> parseSizes(String sizes, ResizeMode mode, OutputFormat format, int quality, Rgb background) {
+    public static List<OutputSpec> parseSizes(
+            String sizes, ResizeMode mode, OutputFormat format, int quality, Rgb background) {
         List<OutputSpec> specs = new ArrayList<>();
         for (String part : sizes.split(",")) {
             String p = part.trim().toLowerCase(java.util.Locale.ROOT);

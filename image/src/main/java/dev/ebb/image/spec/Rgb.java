@@ -22,9 +22,13 @@ public record Rgb(int red, int green, int blue) {
     public static Rgb parse(String text) {
         String t = text.trim().toLowerCase(java.util.Locale.ROOT);
         switch (t) {
-            case "black" -> { return BLACK; }
-            case "white" -> { return WHITE; }
-            default -> { }
+            case "black" -> {
+                return BLACK;
+            }
+            case "white" -> {
+                return WHITE;
+            }
+            default -> {}
         }
         String hex = t.startsWith("#") ? t.substring(1) : t;
         if (!hex.matches("[0-9a-f]{6}")) {

@@ -1,13 +1,5 @@
 package dev.ebb.image.turbojpeg;
 
-import dev.ebb.image.geometry.Size;
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferInt;
-import java.lang.foreign.Arena;
-import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
-import java.util.concurrent.ConcurrentLinkedQueue;
-
 import static dev.ebb.image.turbojpeg.TurboJpegLibrary.TJCS_CMYK;
 import static dev.ebb.image.turbojpeg.TurboJpegLibrary.TJCS_YCCK;
 import static dev.ebb.image.turbojpeg.TurboJpegLibrary.TJFLAG_LIMITSCANS;
@@ -16,6 +8,14 @@ import static dev.ebb.image.turbojpeg.TurboJpegLibrary.TJFLAG_STOPONWARNING;
 import static dev.ebb.image.turbojpeg.TurboJpegLibrary.TJPF_BGRX;
 import static dev.ebb.image.turbojpeg.TurboJpegLibrary.TJPF_CMYK;
 import static dev.ebb.image.turbojpeg.TurboJpegLibrary.TJSAMP_420;
+
+import dev.ebb.image.geometry.Size;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * JPEG header read, DCT-scaled decode and encode through libturbojpeg. Pixels land in
@@ -72,7 +72,8 @@ public final class TurboJpeg {
             int format = header.cmyk() ? TJPF_CMYK : TJPF_BGRX;
             int rc;
             try {
-                rc = (int) lib.decompress2.invokeExact(session.decompressor(), session.source, length, dst, w, 0, h, format, DECODE_FLAGS);
+                rc = (int) lib.decompress2.invokeExact(
+                        session.decompressor(), session.source, length, dst, w, 0, h, format, DECODE_FLAGS);
             } catch (Throwable t) {
                 throw new IllegalStateException("tjDecompress2 call failed", t);
             }
@@ -105,8 +106,8 @@ public final class TurboJpeg {
             MemorySegment ints = s.ints;
             int rc;
             try {
-                rc = (int) lib.decompressHeader3.invokeExact(s.decompressor(), s.source, length,
-                        ints, ints.asSlice(4), ints.asSlice(8), ints.asSlice(12));
+                rc = (int) lib.decompressHeader3.invokeExact(
+                        s.decompressor(), s.source, length, ints, ints.asSlice(4), ints.asSlice(8), ints.asSlice(12));
             } catch (Throwable t) {
                 throw new IllegalStateException("tjDecompressHeader3 call failed", t);
             }
@@ -117,7 +118,8 @@ public final class TurboJpeg {
             if (w < 1 || h < 1) {
                 throw new TurboJpegException("JPEG header declares " + w + "x" + h, false);
             }
-            return new Decompression(s, length, new Header(new Size(w, h), colorspace == TJCS_CMYK || colorspace == TJCS_YCCK));
+            return new Decompression(
+                    s, length, new Header(new Size(w, h), colorspace == TJCS_CMYK || colorspace == TJCS_YCCK));
         } catch (TurboJpegException | RuntimeException e) {
             release(s);
             throw e;
@@ -140,8 +142,18 @@ public final class TurboJpeg {
             MemorySegment out = s.output(capacity);
             s.outPtr.set(ValueLayout.ADDRESS, 0, out);
             s.outSize.set(ValueLayout.JAVA_LONG, 0, capacity);
-            int rc = (int) lib.compress2.invokeExact(s.compressor(), src, w, 0, h, TJPF_BGRX,
-                    s.outPtr, s.outSize, TJSAMP_420, quality, TJFLAG_NOREALLOC);
+            int rc = (int) lib.compress2.invokeExact(
+                    s.compressor(),
+                    src,
+                    w,
+                    0,
+                    h,
+                    TJPF_BGRX,
+                    s.outPtr,
+                    s.outSize,
+                    TJSAMP_420,
+                    quality,
+                    TJFLAG_NOREALLOC);
             check(rc, s.compressor());
             return out.asSlice(0, s.outSize.get(ValueLayout.JAVA_LONG, 0)).toArray(ValueLayout.JAVA_BYTE);
         } catch (TurboJpegException e) {
@@ -184,7 +196,9 @@ public final class TurboJpeg {
         try {
             MemorySegment msg = (MemorySegment) lib.getErrorStr2.invokeExact(handle);
             int code = (int) lib.getErrorCode.invokeExact(handle);
-            String text = msg.equals(MemorySegment.NULL) ? "unknown error" : msg.reinterpret(1024).getString(0);
+            String text = msg.equals(MemorySegment.NULL)
+                    ? "unknown error"
+                    : msg.reinterpret(1024).getString(0);
             throw new TurboJpegException(text, code == 0);
         } catch (TurboJpegException e) {
             throw e;
@@ -243,6 +257,7 @@ public final class TurboJpeg {
         private final Buffer input = new Buffer();
         /** The JPEG being decoded: the caller's native segment, or {@link #input} holding a copy. */
         private MemorySegment source = MemorySegment.NULL;
+
         private final Buffer pixels = new Buffer();
         private final Buffer output = new Buffer();
 

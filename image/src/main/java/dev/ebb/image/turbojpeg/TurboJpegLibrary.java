@@ -1,5 +1,9 @@
 package dev.ebb.image.turbojpeg;
 
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -11,10 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
-import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
  * The TurboJPEG 2.x C API of libjpeg-turbo ({@code libturbojpeg.so.0}), bound with Java's FFM API.
@@ -60,13 +60,25 @@ public final class TurboJpegLibrary {
         Linker linker = Linker.nativeLinker();
         initDecompress = bind(linker, lib, "tjInitDecompress", FunctionDescriptor.of(ADDRESS));
         initCompress = bind(linker, lib, "tjInitCompress", FunctionDescriptor.of(ADDRESS));
-        decompressHeader3 = bind(linker, lib, "tjDecompressHeader3",
+        decompressHeader3 = bind(
+                linker,
+                lib,
+                "tjDecompressHeader3",
                 FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, ADDRESS, ADDRESS, ADDRESS));
-        decompress2 = bind(linker, lib, "tjDecompress2",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT));
-        compress2 = bind(linker, lib, "tjCompress2",
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
-                        ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT));
+        decompress2 = bind(
+                linker,
+                lib,
+                "tjDecompress2",
+                FunctionDescriptor.of(
+                        JAVA_INT, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT,
+                        JAVA_INT));
+        compress2 = bind(
+                linker,
+                lib,
+                "tjCompress2",
+                FunctionDescriptor.of(
+                        JAVA_INT, ADDRESS, ADDRESS, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, ADDRESS, JAVA_INT,
+                        JAVA_INT, JAVA_INT));
         bufSize = bind(linker, lib, "tjBufSize", FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT));
         destroy = bind(linker, lib, "tjDestroy", FunctionDescriptor.of(JAVA_INT, ADDRESS));
         getErrorStr2 = bind(linker, lib, "tjGetErrorStr2", FunctionDescriptor.of(ADDRESS, ADDRESS));
@@ -74,7 +86,8 @@ public final class TurboJpegLibrary {
     }
 
     private static MethodHandle bind(Linker linker, SymbolLookup lib, String name, FunctionDescriptor fd) {
-        MemorySegment symbol = lib.find(name).orElseThrow(() -> new IllegalStateException("symbol " + name + " not found"));
+        MemorySegment symbol =
+                lib.find(name).orElseThrow(() -> new IllegalStateException("symbol " + name + " not found"));
         return linker.downcallHandle(symbol, fd);
     }
 
@@ -115,8 +128,10 @@ public final class TurboJpegLibrary {
         }
         names.add("libturbojpeg.so.0");
         names.add("libturbojpeg.so");
-        for (String p : List.of("/opt/homebrew/opt/jpeg-turbo/lib/libturbojpeg.dylib",
-                "/usr/local/opt/jpeg-turbo/lib/libturbojpeg.dylib", "/opt/libjpeg-turbo/lib64/libturbojpeg.so")) {
+        for (String p : List.of(
+                "/opt/homebrew/opt/jpeg-turbo/lib/libturbojpeg.dylib",
+                "/usr/local/opt/jpeg-turbo/lib/libturbojpeg.dylib",
+                "/opt/libjpeg-turbo/lib64/libturbojpeg.so")) {
             if (Files.exists(Path.of(p))) {
                 names.add(p);
             }

@@ -20,17 +20,28 @@ class ArchitectureTest {
 
     @Test
     void theEngineKnowsNothingOfAwsOrTheWorker() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "io.vertx..", "dev.ebb.worker..",
-                        "dev.ebb.controller..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon..", "io.vertx..", "dev.ebb.worker..", "dev.ebb.controller..")
                 .because("ebb resize, the worker and the tests all run the same engine")
                 .check(IMAGE);
     }
 
     @Test
     void geometryAndNamingArePure() {
-        noClasses().that().resideInAnyPackage("dev.ebb.image.geometry..", "dev.ebb.image.naming..", "dev.ebb.image.spec..")
-                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.imageio..", "java.lang.foreign..",
-                        "dev.ebb.image.decode..", "dev.ebb.image.encode..", "dev.ebb.image.turbojpeg..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("dev.ebb.image.geometry..", "dev.ebb.image.naming..", "dev.ebb.image.spec..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "java.awt..",
+                        "javax.imageio..",
+                        "java.lang.foreign..",
+                        "dev.ebb.image.decode..",
+                        "dev.ebb.image.encode..",
+                        "dev.ebb.image.turbojpeg..")
                 .because("resize geometry and key naming are table-tested decisions, apart from the pixels")
                 .check(IMAGE);
     }

@@ -22,7 +22,8 @@ class OrientationTest {
     private static final ByteOrder MM = ByteOrder.BIG_ENDIAN;
 
     static Stream<Arguments> orientationsAndByteOrders() {
-        return Stream.of(II, MM).flatMap(o -> Stream.iterate(1, i -> i <= 8, i -> i + 1).map(i -> Arguments.of(i, o)));
+        return Stream.of(II, MM)
+                .flatMap(o -> Stream.iterate(1, i -> i <= 8, i -> i + 1).map(i -> Arguments.of(i, o)));
     }
 
     @ParameterizedTest(name = "orientation {0}, {1}")
@@ -44,7 +45,8 @@ class OrientationTest {
     @Test
     void orientationTagAfterOtherTags() {
         int[][] entries = {{0x010F, 2, 4, 0}, {0x0110, 2, 4, 0}, {0x011A, 5, 1, 0}, {0x0112, 3, 1, 8}};
-        assertThat(Orientation.ofJpeg(Exif.jpegHeaderWith(Exif.app1(Exif.tiff(II, entries))))).isEqualTo(8);
+        assertThat(Orientation.ofJpeg(Exif.jpegHeaderWith(Exif.app1(Exif.tiff(II, entries)))))
+                .isEqualTo(8);
     }
 
     /** Anything odd means "as stored": never an exception, never a made-up orientation. */
@@ -133,7 +135,8 @@ class OrientationTest {
     }
 
     @ParameterizedTest(name = "orientation {0} transposes: {1}")
-    @CsvSource({"1,false", "2,false", "3,false", "4,false", "5,true", "6,true", "7,true", "8,true", "0,false", "9,false"})
+    @CsvSource({"1,false", "2,false", "3,false", "4,false", "5,true", "6,true", "7,true", "8,true", "0,false", "9,false"
+    })
     void transposes(int orientation, boolean transposes) {
         assertThat(Orientation.transposes(orientation)).isEqualTo(transposes);
     }
@@ -166,7 +169,9 @@ class OrientationTest {
         stored.setRGB(0, 0, 0x00_000000 | ('A' - 'A' + 1));
         BufferedImage upright = Orientation.apply(stored, 6);
         assertThat(upright.getType()).isEqualTo(BufferedImage.TYPE_INT_ARGB);
-        assertThat(upright.getRGB(1, 0) >>> 24).as("A, transparent, is top right after orientation 6").isZero();
+        assertThat(upright.getRGB(1, 0) >>> 24)
+                .as("A, transparent, is top right after orientation 6")
+                .isZero();
         assertThat(upright.getRGB(0, 0) >>> 24).isEqualTo(0xFF);
     }
 

@@ -41,8 +41,14 @@ class DecodeScaleTest {
         # fill enlarges a 40x40 crop to 224x224: nothing may be dropped
         12000x40   | 224x224         | fill | false      | 12000x40  | 8       | 12000x40
         """)
-    void choosesTheSmallestSufficientDctScale(String stored, String boxes, String mode, boolean transposed,
-            String required, int eighths, String decoded) {
+    void choosesTheSmallestSufficientDctScale(
+            String stored,
+            String boxes,
+            String mode,
+            boolean transposed,
+            String required,
+            int eighths,
+            String decoded) {
         Size raw = size(stored);
         Size upright = transposed ? raw.transposed() : raw;
         ResizeMode m = ResizeMode.parse(mode);
@@ -66,7 +72,8 @@ class DecodeScaleTest {
         Size raw = new Size(12000, 40);
         Layout upright = Layout.of(raw.transposed(), OutputSpec.fit(224, 224));
         assertThat(upright.resized()).isEqualTo(new Size(1, 224));
-        assertThat(DecodeScale.required(raw, true, List.of(upright), List.of(ResizeMode.FIT))).isEqualTo(new Size(448, 2));
+        assertThat(DecodeScale.required(raw, true, List.of(upright), List.of(ResizeMode.FIT)))
+                .isEqualTo(new Size(448, 2));
     }
 
     @Test
@@ -74,7 +81,8 @@ class DecodeScaleTest {
         Size raw = new Size(4381, 2738);
         Layout fill = Layout.of(raw, OutputSpec.fit(224, 224).withMode(ResizeMode.FILL));
         Layout fit = Layout.of(raw, OutputSpec.fit(224, 224));
-        assertThat(DecodeScale.required(raw, false, List.of(fill), List.of(ResizeMode.FILL))).isEqualTo(new Size(359, 224));
+        assertThat(DecodeScale.required(raw, false, List.of(fill), List.of(ResizeMode.FILL)))
+                .isEqualTo(new Size(359, 224));
         assertThat(DecodeScale.required(raw, false, List.of(fill, fit), List.of(ResizeMode.FILL, ResizeMode.FIT)))
                 .isEqualTo(new Size(448, 280));
     }
@@ -109,11 +117,14 @@ class DecodeScaleTest {
                         int n = DecodeScale.dctEighths(raw, req);
                         Size got = DecodeScale.dctScaled(raw, n);
                         assertThat(n).as("%s for %s", raw, req).isBetween(1, 8);
-                        assertThat(got.width() >= req.width() && got.height() >= req.height()).as("%s/8 of %s covers %s", n, raw, req).isTrue();
+                        assertThat(got.width() >= req.width() && got.height() >= req.height())
+                                .as("%s/8 of %s covers %s", n, raw, req)
+                                .isTrue();
                         if (n > 1) {
                             Size smaller = DecodeScale.dctScaled(raw, n - 1);
                             assertThat(smaller.width() >= req.width() && smaller.height() >= req.height())
-                                    .as("%s/8 of %s already covers %s", n - 1, raw, req).isFalse();
+                                    .as("%s/8 of %s already covers %s", n - 1, raw, req)
+                                    .isFalse();
                         }
                     }
                 }
@@ -151,9 +162,14 @@ class DecodeScaleTest {
                         Size raw = new Size(w, h);
                         Size req = new Size(Math.min(rw, w), Math.min(rh, h));
                         int s = DecodeScale.subsamplingStep(raw, req);
-                        assertThat(ceilDiv(w, s) >= req.width() && ceilDiv(h, s) >= req.height()).as("%s step %s for %s", raw, s, req).isTrue();
-                        assertThat(ceilDiv(w, s + 1) >= req.width() && ceilDiv(h, s + 1) >= req.height()
-                                && s + 1 <= Math.min(w, h)).as("%s step %s could be larger for %s", raw, s, req).isFalse();
+                        assertThat(ceilDiv(w, s) >= req.width() && ceilDiv(h, s) >= req.height())
+                                .as("%s step %s for %s", raw, s, req)
+                                .isTrue();
+                        assertThat(ceilDiv(w, s + 1) >= req.width()
+                                        && ceilDiv(h, s + 1) >= req.height()
+                                        && s + 1 <= Math.min(w, h))
+                                .as("%s step %s could be larger for %s", raw, s, req)
+                                .isFalse();
                     }
                 }
             }

@@ -61,8 +61,9 @@ class LayoutTest {
         """)
     void layout(String source, String box, String mode, String crop, String resized, String canvas, String offset) {
         Size b = size(box);
-        Layout l = Layout.of(size(source), new OutputSpec(b.width(), b.height(), ResizeMode.parse(mode),
-                OutputFormat.JPEG, 85, Rgb.BLACK));
+        Layout l = Layout.of(
+                size(source),
+                new OutputSpec(b.width(), b.height(), ResizeMode.parse(mode), OutputFormat.JPEG, 85, Rgb.BLACK));
         int[] c = ints(crop);
         int[] o = ints(offset);
         assertThat(l.crop()).isEqualTo(new Region(c[0], c[1], c[2], c[3]));
@@ -94,7 +95,8 @@ class LayoutTest {
                 try {
                     invariants(source, bw, bh, mode);
                 } catch (AssertionError e) {
-                    throw new AssertionError(source + " into " + bw + "x" + bh + " " + mode.id() + ": " + e.getMessage(), e);
+                    throw new AssertionError(
+                            source + " into " + bw + "x" + bh + " " + mode.id() + ": " + e.getMessage(), e);
                 }
             }
         }
@@ -107,25 +109,36 @@ class LayoutTest {
         assertThat(crop.y() + crop.height()).isLessThanOrEqualTo(source.height());
         assertThat(l.resized().width()).isBetween(1, bw);
         assertThat(l.resized().height()).isBetween(1, bh);
-        assertThat(l.offsetX() + l.resized().width()).isLessThanOrEqualTo(l.canvas().width());
-        assertThat(l.offsetY() + l.resized().height()).isLessThanOrEqualTo(l.canvas().height());
+        assertThat(l.offsetX() + l.resized().width())
+                .isLessThanOrEqualTo(l.canvas().width());
+        assertThat(l.offsetY() + l.resized().height())
+                .isLessThanOrEqualTo(l.canvas().height());
         switch (mode) {
             case FIT -> {
                 assertThat(crop).isEqualTo(Region.whole(source));
                 assertThat(l.canvas()).isEqualTo(l.resized());
                 assertThat(l.resized().width()).as("fit never enlarges").isLessThanOrEqualTo(source.width());
                 assertThat(l.resized().height()).as("fit never enlarges").isLessThanOrEqualTo(source.height());
-                assertThat(l.resized().width() == bw || l.resized().height() == bh
-                        || l.resized().equals(source)).as("fit touches the box or keeps the source").isTrue();
+                assertThat(l.resized().width() == bw
+                                || l.resized().height() == bh
+                                || l.resized().equals(source))
+                        .as("fit touches the box or keeps the source")
+                        .isTrue();
                 double s = Math.min(1.0, Math.min((double) bw / source.width(), (double) bh / source.height()));
                 assertScaled(source, s, l.resized());
             }
             case PAD -> {
                 assertThat(crop).isEqualTo(Region.whole(source));
                 assertThat(l.canvas()).isEqualTo(new Size(bw, bh));
-                assertThat(l.resized().width() == bw || l.resized().height() == bh).as("pad touches the box").isTrue();
-                assertThat(Math.abs(2 * l.offsetX() + l.resized().width() - bw)).as("centred").isLessThanOrEqualTo(1);
-                assertThat(Math.abs(2 * l.offsetY() + l.resized().height() - bh)).as("centred").isLessThanOrEqualTo(1);
+                assertThat(l.resized().width() == bw || l.resized().height() == bh)
+                        .as("pad touches the box")
+                        .isTrue();
+                assertThat(Math.abs(2 * l.offsetX() + l.resized().width() - bw))
+                        .as("centred")
+                        .isLessThanOrEqualTo(1);
+                assertThat(Math.abs(2 * l.offsetY() + l.resized().height() - bh))
+                        .as("centred")
+                        .isLessThanOrEqualTo(1);
                 double s = Math.min((double) bw / source.width(), (double) bh / source.height());
                 assertScaled(source, s, l.resized());
             }
@@ -133,12 +146,19 @@ class LayoutTest {
                 assertThat(l.canvas()).isEqualTo(new Size(bw, bh));
                 assertThat(l.resized()).isEqualTo(new Size(bw, bh));
                 assertThat(crop.width() == source.width() || crop.height() == source.height())
-                        .as("fill crops one axis only").isTrue();
-                assertThat(Math.abs(2 * crop.x() + crop.width() - source.width())).as("centred").isLessThanOrEqualTo(1);
-                assertThat(Math.abs(2 * crop.y() + crop.height() - source.height())).as("centred").isLessThanOrEqualTo(1);
+                        .as("fill crops one axis only")
+                        .isTrue();
+                assertThat(Math.abs(2 * crop.x() + crop.width() - source.width()))
+                        .as("centred")
+                        .isLessThanOrEqualTo(1);
+                assertThat(Math.abs(2 * crop.y() + crop.height() - source.height()))
+                        .as("centred")
+                        .isLessThanOrEqualTo(1);
                 double s = Math.max((double) bw / source.width(), (double) bh / source.height());
-                assertThat(crop.size()).as("the crop has the box's aspect")
-                        .isEqualTo(new Size(Math.max(1, (int) Math.round(bw / s)), Math.max(1, (int) Math.round(bh / s))));
+                assertThat(crop.size())
+                        .as("the crop has the box's aspect")
+                        .isEqualTo(
+                                new Size(Math.max(1, (int) Math.round(bw / s)), Math.max(1, (int) Math.round(bh / s))));
             }
         }
     }
@@ -155,6 +175,8 @@ class LayoutTest {
     }
 
     private static int[] ints(String csv) {
-        return Stream.of(csv.trim().split(",")).mapToInt(s -> Integer.parseInt(s.trim())).toArray();
+        return Stream.of(csv.trim().split(","))
+                .mapToInt(s -> Integer.parseInt(s.trim()))
+                .toArray();
     }
 }

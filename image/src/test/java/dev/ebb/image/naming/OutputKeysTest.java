@@ -59,9 +59,11 @@ class OutputKeysTest {
 
     @Test
     void layoutIsPrefixBoxAndMappedKey() {
-        assertThat(OutputKeys.of("thumbs/", "a/x.jpg", OutputSpec.fit(224, 224))).isEqualTo("thumbs/224x224/a/x.jpg");
+        assertThat(OutputKeys.of("thumbs/", "a/x.jpg", OutputSpec.fit(224, 224)))
+                .isEqualTo("thumbs/224x224/a/x.jpg");
         assertThat(OutputKeys.of("", "a/x.png", OutputSpec.fit(299, 299))).isEqualTo("299x299/a/x.png.jpg");
-        assertThat(OutputKeys.of("", "a/x.png", OutputSpec.fit(64, 32).withFormat(OutputFormat.PNG))).isEqualTo("64x32/a/x.png");
+        assertThat(OutputKeys.of("", "a/x.png", OutputSpec.fit(64, 32).withFormat(OutputFormat.PNG)))
+                .isEqualTo("64x32/a/x.png");
     }
 
     @Test
@@ -73,12 +75,31 @@ class OutputKeysTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(OutputFormat.class)
     void namesThatLookAlikeStayApart(OutputFormat format) {
-        List<String> alike = List.of("x.jpg", "x.JPG", "x.jpeg", "x.Jpeg", "x.png", "x.PNG", "x.png.jpg", "x.jpg.png",
-                "x", "x~", "x~.jpg", "x~.png", "x.jpg~.jpg", "x.png~.png", ".hidden", ".hidden~.jpg", "x.", "x..jpg");
+        List<String> alike = List.of(
+                "x.jpg",
+                "x.JPG",
+                "x.jpeg",
+                "x.Jpeg",
+                "x.png",
+                "x.PNG",
+                "x.png.jpg",
+                "x.jpg.png",
+                "x",
+                "x~",
+                "x~.jpg",
+                "x~.png",
+                "x.jpg~.jpg",
+                "x.png~.png",
+                ".hidden",
+                ".hidden~.jpg",
+                "x.",
+                "x..jpg");
         Map<String, String> seen = new HashMap<>();
         for (String key : alike) {
             String out = OutputKeys.relative(key, format);
-            assertThat(seen.put(out, key)).as("%s and %s both map to %s", seen.get(out), key, out).isNull();
+            assertThat(seen.put(out, key))
+                    .as("%s and %s both map to %s", seen.get(out), key, out)
+                    .isNull();
         }
     }
 
@@ -116,16 +137,21 @@ class OutputKeysTest {
             assertThat(out).startsWith(dir);
             assertThat(out.substring(dir.length())).doesNotContain("/");
             String lower = out.toLowerCase(Locale.ROOT);
-            assertThat(format == OutputFormat.JPEG
-                    ? lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".jpe")
-                    : lower.endsWith(".png")).as("%s -> %s has the format's extension", key, out).isTrue();
+            assertThat(
+                            format == OutputFormat.JPEG
+                                    ? lower.endsWith(".jpg") || lower.endsWith(".jpeg") || lower.endsWith(".jpe")
+                                    : lower.endsWith(".png"))
+                    .as("%s -> %s has the format's extension", key, out)
+                    .isTrue();
         }
         assertThat(seen).hasSizeGreaterThan(50_000);
     }
 
     /** Every sequence of up to 4 tricky tokens, plus random longer ones (fixed seed). */
     private static List<String> generatedKeys() {
-        String[] tokens = {"x", ".", "~", "jpg", "JPG", "jpeg", "jpe", "png", "PNG", "/", " ", "+", "%2F", "é", "e\u0301"};
+        String[] tokens = {
+            "x", ".", "~", "jpg", "JPG", "jpeg", "jpe", "png", "PNG", "/", " ", "+", "%2F", "é", "e\u0301"
+        };
         List<String> keys = new ArrayList<>();
         List<String> level = List.of("");
         for (int len = 1; len <= 4; len++) {

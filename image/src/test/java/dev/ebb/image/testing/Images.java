@@ -112,7 +112,8 @@ public final class Images {
                 fill(g, colour, 0, 0, w, h);
                 g.dispose();
                 ImageWriteParam param = writer.getDefaultWriteParam();
-                IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), param);
+                IIOMetadata meta =
+                        writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), param);
                 String f = meta.getNativeMetadataFormatName();
                 IIOMetadataNode root = (IIOMetadataNode) meta.getAsTree(f);
                 IIOMetadataNode gce = new IIOMetadataNode("GraphicControlExtension");
@@ -163,7 +164,8 @@ public final class Images {
     /** Mean absolute difference per channel (0..255) of two images of the same size. */
     public static double meanAbsDiff(BufferedImage a, BufferedImage b) {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
-            throw new IllegalArgumentException(a.getWidth() + "x" + a.getHeight() + " vs " + b.getWidth() + "x" + b.getHeight());
+            throw new IllegalArgumentException(
+                    a.getWidth() + "x" + a.getHeight() + " vs " + b.getWidth() + "x" + b.getHeight());
         }
         long sum = 0;
         for (int y = 0; y < a.getHeight(); y++) {
@@ -210,10 +212,10 @@ public final class Images {
      * a raster: left half red, right half blue, in the inverted convention Adobe tools use.
      */
     public static byte[] cmykJpeg(int w, int h) {
-        java.awt.image.WritableRaster r = java.awt.image.Raster.createInterleavedRaster(
-                java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
-        int[] red = {255, 0, 0, 255};   // C=0 M=100% Y=100% K=0, inverted
-        int[] blue = {0, 0, 255, 255};  // C=100% M=100% Y=0 K=0, inverted
+        java.awt.image.WritableRaster r =
+                java.awt.image.Raster.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, w, h, 4, null);
+        int[] red = {255, 0, 0, 255}; // C=0 M=100% Y=100% K=0, inverted
+        int[] blue = {0, 0, 255, 255}; // C=100% M=100% Y=0 K=0, inverted
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 r.setPixel(x, y, x < w / 2 ? red : blue);

@@ -35,8 +35,15 @@ public final class Png {
 
     /** IHDR data: width, height, bit depth, colour type (0 gray, 2 RGB, 3 palette, 6 RGBA), no interlace. */
     public static byte[] ihdr(int width, int height, int bitDepth, int colourType) {
-        return ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) bitDepth).put((byte) colourType).put((byte) 0).put((byte) 0).put((byte) 0).array();
+        return ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) bitDepth)
+                .put((byte) colourType)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .array();
     }
 
     /** A well-formed PNG whose header claims {@code width x height} but whose pixel data is one empty row. */

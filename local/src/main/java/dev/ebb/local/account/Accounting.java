@@ -39,7 +39,8 @@ public final class Accounting {
 
     private Accounting() {}
 
-    public static Result of(List<String> inputKeys, List<OutputSpec> specs, Map<String, Output> outputs, List<DeadLetter> deadLetters) {
+    public static Result of(
+            List<String> inputKeys, List<OutputSpec> specs, Map<String, Output> outputs, List<DeadLetter> deadLetters) {
         Map<String, DeadLetter> dead = new HashMap<>();
         deadLetters.forEach(d -> dead.putIfAbsent(d.key(), d));
         List<Entry> entries = new ArrayList<>();
@@ -58,8 +59,11 @@ public final class Accounting {
             } else if (d != null) {
                 entries.add(new Entry(key, "failed", d.reason(), d.detail(), found));
             } else {
-                unaccounted.add(key + (found.isEmpty() ? ": no output and not in the dead-letter queue"
-                        : ": " + found.size() + " of " + specs.size() + " outputs and not in the dead-letter queue"));
+                unaccounted.add(key
+                        + (found.isEmpty()
+                                ? ": no output and not in the dead-letter queue"
+                                : ": " + found.size() + " of " + specs.size()
+                                        + " outputs and not in the dead-letter queue"));
             }
         }
         return new Result(entries, unaccounted);

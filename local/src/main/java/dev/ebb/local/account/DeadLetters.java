@@ -30,9 +30,13 @@ public final class DeadLetters {
         List<String> handles = new ArrayList<>();
         int emptyReceives = 0;
         while (emptyReceives < 2) {
-            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(10).visibilityTimeout(600)
-                    .waitTimeSeconds(0).messageAttributeNames("All")
-                    .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
+            List<Message> got = sqs.receiveMessage(r -> r.queueUrl(dlqUrl)
+                            .maxNumberOfMessages(10)
+                            .visibilityTimeout(600)
+                            .waitTimeSeconds(0)
+                            .messageAttributeNames("All")
+                            .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT))
+                    .messages();
             if (got.isEmpty()) {
                 emptyReceives++;
             }
@@ -45,7 +49,11 @@ public final class DeadLetters {
         for (int i = 0; i < handles.size(); i += 10) {
             List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
             for (int j = i; j < Math.min(handles.size(), i + 10); j++) {
-                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder().id("h" + j).receiptHandle(handles.get(j)).visibilityTimeout(0).build());
+                entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                        .id("h" + j)
+                        .receiptHandle(handles.get(j))
+                        .visibilityTimeout(0)
+                        .build());
             }
             sqs.changeMessageVisibilityBatch(r -> r.queueUrl(dlqUrl).entries(entries));
         }
@@ -57,7 +65,8 @@ public final class DeadLetters {
         String detail = text(attributes, "ebb-detail");
         if (reason == null) {
             reason = "redriven";
-            detail = "SQS moved the message to the dead-letter queue after its maxReceiveCount receives without a result";
+            detail =
+                    "SQS moved the message to the dead-letter queue after its maxReceiveCount receives without a result";
         }
         List<DeadLetter> out = new ArrayList<>();
         try {

@@ -30,7 +30,8 @@ public final class OutputCopy {
                     throw new IOException("refusing to write the object '" + o.key() + "' outside " + root);
                 }
                 Files.createDirectories(target.getParent());
-                byte[] bytes = s3.getObjectAsBytes(r -> r.bucket(bucket).key(o.key())).asByteArray();
+                byte[] bytes =
+                        s3.getObjectAsBytes(r -> r.bucket(bucket).key(o.key())).asByteArray();
                 Files.write(target, bytes);
                 int[] size = imageSize(target);
                 copied.put(o.key(), new Accounting.Output(o.key(), bytes.length, size[0], size[1]));

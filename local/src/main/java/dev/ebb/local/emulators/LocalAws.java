@@ -30,7 +30,8 @@ public final class LocalAws implements AutoCloseable {
     public final String queueUrl;
     public final String deadLetterQueueUrl;
 
-    private LocalAws(EmbeddedSqs sqsServer, EmbeddedS3 s3Server, SqsClient sqs, S3Client s3, String queueUrl, String dlqUrl) {
+    private LocalAws(
+            EmbeddedSqs sqsServer, EmbeddedS3 s3Server, SqsClient sqs, S3Client s3, String queueUrl, String dlqUrl) {
         this.sqsServer = sqsServer;
         this.s3Server = s3Server;
         this.sqs = sqs;
@@ -50,13 +51,19 @@ public final class LocalAws implements AutoCloseable {
             sqs = EmulatorClients.sqs(sqsServer.endpoint());
             s3 = EmulatorClients.s3(s3Server.endpoint());
             String dlq = sqs.createQueue(r -> r.queueName(DEAD_LETTER_QUEUE)
-                    .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600"))).queueUrl();
+                            .attributes(Map.of(QueueAttributeName.MESSAGE_RETENTION_PERIOD, "1209600")))
+                    .queueUrl();
             String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
-                    .attributes().get(QueueAttributeName.QUEUE_ARN);
-            String queue = sqs.createQueue(r -> r.queueName(QUEUE).attributes(Map.of(
-                    QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(settings.visibilityTimeoutSeconds()),
-                    QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn
-                            + "\",\"maxReceiveCount\":\"" + settings.maxReceiveCount() + "\"}"))).queueUrl();
+                    .attributes()
+                    .get(QueueAttributeName.QUEUE_ARN);
+            String queue = sqs.createQueue(r -> r.queueName(QUEUE)
+                            .attributes(Map.of(
+                                    QueueAttributeName.VISIBILITY_TIMEOUT,
+                                    Integer.toString(settings.visibilityTimeoutSeconds()),
+                                    QueueAttributeName.REDRIVE_POLICY,
+                                    "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\""
+                                            + settings.maxReceiveCount() + "\"}")))
+                    .queueUrl();
             s3.createBucket(r -> r.bucket(SOURCE_BUCKET));
             s3.createBucket(r -> r.bucket(DEST_BUCKET));
             return new LocalAws(sqsServer, s3Server, sqs, s3, queue, dlq);

@@ -22,7 +22,8 @@ public final class Ingest {
     private final String queueUrl;
     private final Clock clock;
     /** Told how many messages each send put on the queue: what SQS counts as NumberOfMessagesSent. */
-    private volatile LongConsumer sentTo = n -> { };
+    private volatile LongConsumer sentTo = n -> {};
+
     private long sequence;
 
     public Ingest(S3Client s3, SqsClient sqs, String region, String bucket, String queueUrl, Clock clock) {
@@ -42,8 +43,10 @@ public final class Ingest {
     public void upload(List<InputFiles.Input> inputs) {
         List<String> events = new ArrayList<>();
         for (InputFiles.Input in : inputs) {
-            String eTag = s3.putObject(r -> r.bucket(bucket).key(in.key()), RequestBody.fromFile(in.file())).eTag();
-            events.add(S3Notification.objectCreated(region, bucket, in.key(), in.size(), unquote(eTag), clock.instant(), ++sequence));
+            String eTag = s3.putObject(r -> r.bucket(bucket).key(in.key()), RequestBody.fromFile(in.file()))
+                    .eTag();
+            events.add(S3Notification.objectCreated(
+                    region, bucket, in.key(), in.size(), unquote(eTag), clock.instant(), ++sequence));
             if (events.size() == 10) {
                 send(events);
                 events.clear();
@@ -57,11 +60,15 @@ public final class Ingest {
     private void send(List<String> bodies) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
-            entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(bodies.get(i)).build());
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id("e" + i)
+                    .messageBody(bodies.get(i))
+                    .build());
         }
         var resp = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
         if (!resp.failed().isEmpty()) {
-            throw new IllegalStateException("the queue refused " + resp.failed().size() + " event(s): " + resp.failed().getFirst().message());
+            throw new IllegalStateException("the queue refused " + resp.failed().size() + " event(s): "
+                    + resp.failed().getFirst().message());
         }
         sentTo.accept(resp.successful().size());
     }

@@ -19,7 +19,10 @@ public final class InputFiles {
 
     public static List<Input> under(Path folder) throws IOException {
         try (Stream<Path> walk = Files.walk(folder)) {
-            return walk.filter(Files::isRegularFile).sorted().map(f -> new Input(key(folder, f), f, size(f))).toList();
+            return walk.filter(Files::isRegularFile)
+                    .sorted()
+                    .map(f -> new Input(key(folder, f), f, size(f)))
+                    .toList();
         }
     }
 

@@ -19,19 +19,31 @@ public final class S3Notification {
 
     private S3Notification() {}
 
-    public static String objectCreated(String region, String bucket, String key, long size, String eTag, Instant time, long sequence) {
+    public static String objectCreated(
+            String region, String bucket, String key, long size, String eTag, Instant time, long sequence) {
         ObjectNode root = JSON.createObjectNode();
         ObjectNode record = root.putArray("Records").addObject();
-        record.put("eventVersion", "2.1").put("eventSource", "aws:s3").put("awsRegion", region)
-                .put("eventTime", time.toString()).put("eventName", "ObjectCreated:Put");
+        record.put("eventVersion", "2.1")
+                .put("eventSource", "aws:s3")
+                .put("awsRegion", region)
+                .put("eventTime", time.toString())
+                .put("eventName", "ObjectCreated:Put");
         record.putObject("userIdentity").put("principalId", "AWS:EBBLOCAL");
         record.putObject("requestParameters").put("sourceIPAddress", "127.0.0.1");
-        record.putObject("responseElements").put("x-amz-request-id", "EBBLOCAL" + sequence).put("x-amz-id-2", "ebb-local");
+        record.putObject("responseElements")
+                .put("x-amz-request-id", "EBBLOCAL" + sequence)
+                .put("x-amz-id-2", "ebb-local");
         ObjectNode s3 = record.putObject("s3");
         s3.put("s3SchemaVersion", "1.0").put("configurationId", "ebb-local");
-        s3.putObject("bucket").put("name", bucket).put("arn", "arn:aws:s3:::" + bucket)
-                .putObject("ownerIdentity").put("principalId", "EBBLOCAL");
-        s3.putObject("object").put("key", encodeKey(key)).put("size", size).put("eTag", eTag)
+        s3.putObject("bucket")
+                .put("name", bucket)
+                .put("arn", "arn:aws:s3:::" + bucket)
+                .putObject("ownerIdentity")
+                .put("principalId", "EBBLOCAL");
+        s3.putObject("object")
+                .put("key", encodeKey(key))
+                .put("size", size)
+                .put("eTag", eTag)
                 .put("sequencer", HexFormat.of().withUpperCase().toHexDigits(sequence));
         return root.toString();
     }

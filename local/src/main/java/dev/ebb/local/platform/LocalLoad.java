@@ -1,7 +1,7 @@
 package dev.ebb.local.platform;
 
-import dev.ebb.controller.port.LoadWindows;
 import dev.ebb.controller.port.LoadSource;
+import dev.ebb.controller.port.LoadWindows;
 import dev.ebb.controller.reconcile.LoadMeasurement;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,6 +60,7 @@ public final class LocalLoad implements LoadSource, WorkReports {
                 busy += p.busySeconds();
             }
         }
-        return new LoadMeasurement.Window(measured, withSent ? OptionalLong.of(sent) : OptionalLong.empty(), processed, busy);
+        return new LoadMeasurement.Window(
+                measured, withSent ? OptionalLong.of(sent) : OptionalLong.empty(), processed, busy);
     }
 }

@@ -44,8 +44,15 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
 
     @Override
     public List<ObservedTask> list() {
-        return tasks.stream().filter(WorkerTask::isAlive)
-                .map(t -> new ObservedTask(t.id(), stateOf(t.state()), Optional.of(t.provider()), t.createdAt(), Busy.UNKNOWN, t.startedAt()))
+        return tasks.stream()
+                .filter(WorkerTask::isAlive)
+                .map(t -> new ObservedTask(
+                        t.id(),
+                        stateOf(t.state()),
+                        Optional.of(t.provider()),
+                        t.createdAt(),
+                        Busy.UNKNOWN,
+                        t.startedAt()))
                 .toList();
     }
 
@@ -86,7 +93,9 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
     /** Like StopTask: SIGTERM, after which the worker drains within its grace period. */
     @Override
     public void stop(String taskId, String reason) {
-        tasks.stream().filter(t -> t.id().equals(taskId)).findFirst()
+        tasks.stream()
+                .filter(t -> t.id().equals(taskId))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no task " + taskId))
                 .terminate();
     }

@@ -9,5 +9,5 @@ public interface WorkReports {
 
     void reported(long processed, double busySeconds);
 
-    WorkReports NONE = (processed, busySeconds) -> { };
+    WorkReports NONE = (processed, busySeconds) -> {};
 }

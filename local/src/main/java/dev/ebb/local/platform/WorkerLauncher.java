@@ -27,12 +27,25 @@ public record WorkerLauncher(List<String> command, Map<String, String> environme
      * {@code bin/ebb} and the container use.
      */
     public static List<String> sameJvm(String mainClass, String... args) {
-        String java = ProcessHandle.current().info().command()
+        String java = ProcessHandle.current()
+                .info()
+                .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // C1 only, as in the container: a worker's life is too short for C2 to pay for its compiling.
-        // Out of memory: exit (3) rather than limp on, and the JVM's own message goes to stderr, not the JSON on stdout.
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC",
-                "-Xss512k", "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-cp", System.getProperty("java.class.path"), mainClass));
+        // Out of memory: exit (3) rather than limp on, and the JVM's own message goes to stderr, not the JSON on
+        // stdout.
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-Xss512k",
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:+DisplayVMOutputToStderr",
+                "-cp",
+                System.getProperty("java.class.path"),
+                mainClass));
         cmd.addAll(List.of(args));
         return cmd;
     }

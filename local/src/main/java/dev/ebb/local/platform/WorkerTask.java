@@ -25,7 +25,12 @@ import java.util.Optional;
  */
 public final class WorkerTask {
 
-    public enum State { STARTING, RUNNING, STOPPING, EXITED }
+    public enum State {
+        STARTING,
+        RUNNING,
+        STOPPING,
+        EXITED
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +47,12 @@ public final class WorkerTask {
     private volatile String exitReason;
     private volatile Instant exitedAt;
 
-    private WorkerTask(String id, CapacityProvider provider, Instant createdAt, Process process, TaskListener listener,
+    private WorkerTask(
+            String id,
+            CapacityProvider provider,
+            Instant createdAt,
+            Process process,
+            TaskListener listener,
             WorkReports reports) {
         this.id = id;
         this.provider = provider;
@@ -52,7 +62,8 @@ public final class WorkerTask {
         this.reports = reports;
     }
 
-    static WorkerTask start(String id, CapacityProvider provider, WorkerLauncher launcher, TaskListener listener, WorkReports reports)
+    static WorkerTask start(
+            String id, CapacityProvider provider, WorkerLauncher launcher, TaskListener listener, WorkReports reports)
             throws IOException {
         Process p = launcher.start(id);
         WorkerTask task = new WorkerTask(id, provider, Instant.now(), p, listener, reports);
@@ -66,7 +77,8 @@ public final class WorkerTask {
     }
 
     private void read(Path log) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (BufferedReader in =
+                        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
             String line;
             while ((line = in.readLine()) != null) {
@@ -110,7 +122,8 @@ public final class WorkerTask {
         } catch (IOException e) {
             return;
         }
-        switch (WireName.parse(LogLine.Event.class, j.path(LogLine.EVENT).asText()).orElse(null)) {
+        switch (WireName.parse(LogLine.Event.class, j.path(LogLine.EVENT).asText())
+                .orElse(null)) {
             case START -> {
                 reachedRunning = true;
                 startedAt = Instant.now();
@@ -120,7 +133,10 @@ public final class WorkerTask {
                 }
             }
             // the worker's WorkReport line; its metric names are the ones CloudWatchLoad reads (WorkReportContractTest)
-            case WORK -> reports.reported(j.path(CloudWatchLoad.PROCESSED).asLong(), j.path(CloudWatchLoad.BUSY).asDouble());
+            case WORK ->
+                reports.reported(
+                        j.path(CloudWatchLoad.PROCESSED).asLong(),
+                        j.path(CloudWatchLoad.BUSY).asDouble());
             case IDLE -> {
                 state = State.STOPPING;
                 exitReason = "idle: the queue stayed empty";
@@ -130,23 +146,26 @@ public final class WorkerTask {
                 exitReason = "stopped (" + j.path(LogLine.REASON).asText() + ")";
             }
             case MESSAGE -> records(j);
-            case null, default -> { }
+            case null, default -> {}
         }
     }
 
     private void records(JsonNode message) {
-        boolean deadLettered = WireName.parse(Outcomes.OfMessage.class, message.path(LogLine.OUTCOME).asText())
+        boolean deadLettered = WireName.parse(
+                        Outcomes.OfMessage.class, message.path(LogLine.OUTCOME).asText())
                 .equals(Optional.of(Outcomes.OfMessage.DEAD_LETTERED));
         for (JsonNode r : message.path(LogLine.RECORDS)) {
             String key = r.path(LogLine.KEY).asText();
-            switch (WireName.parse(Outcomes.OfRecord.class, r.path(LogLine.OUTCOME).asText()).orElse(null)) {
+            switch (WireName.parse(
+                            Outcomes.OfRecord.class, r.path(LogLine.OUTCOME).asText())
+                    .orElse(null)) {
                 case PROCESSED -> listener.processed(key);
                 case FAILED -> {
                     if (deadLettered) {
                         listener.failed(key, r.path(LogLine.REASON).asText());
                     }
                 }
-                case null, default -> { }
+                case null, default -> {}
             }
         }
     }

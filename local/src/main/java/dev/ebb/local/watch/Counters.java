@@ -43,7 +43,9 @@ public final class Counters implements TaskListener {
         if (!task.reachedRunning()) {
             exitedBeforeRunning.incrementAndGet();
         }
-        events.accept(String.format("%s exited: %s (exit code %d)", task.id(), task.exitReason().orElse("?"), task.exitCode().orElse(-1)));
+        events.accept(String.format(
+                "%s exited: %s (exit code %d)",
+                task.id(), task.exitReason().orElse("?"), task.exitCode().orElse(-1)));
     }
 
     @Override

@@ -20,7 +20,8 @@ public final class Settle {
     }
 
     public boolean observe(Sample s) {
-        boolean quietNow = s.queued() == 0 && (s.liveTasks() == 0 || s.workersMayStay())
+        boolean quietNow = s.queued() == 0
+                && (s.liveTasks() == 0 || s.workersMayStay())
                 && (previous == null || previous.deadLettered() == s.deadLettered());
         quiet = quietNow ? quiet + 1 : 0;
         previous = s;

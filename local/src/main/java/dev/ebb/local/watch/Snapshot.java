@@ -22,19 +22,35 @@ public record Snapshot(
 
     /** One plain line, for logs and pipes. */
     public String line() {
-        return String.format("%6.1fs  backlog %d  in flight %d  dead-lettered %d | tasks starting %d running %d stopping %d (launched %d)"
+        return String.format(
+                "%6.1fs  backlog %d  in flight %d  dead-lettered %d | tasks starting %d running %d stopping %d (launched %d)"
                         + " | processed %d/%d  failed %d  %.1f img/s",
-                elapsedSeconds, visible + delayed, inFlight, deadLettered, starting, running, stopping, launched,
-                processed, inputs, failed, imagesPerSecond());
+                elapsedSeconds,
+                visible + delayed,
+                inFlight,
+                deadLettered,
+                starting,
+                running,
+                stopping,
+                launched,
+                processed,
+                inputs,
+                failed,
+                imagesPerSecond());
     }
 
     /** The panel a terminal redraws in place. */
     public String[] panel() {
         return new String[] {
-            String.format("  queue    backlog %-6d in flight %-6d dead-lettered %d", visible + delayed, inFlight, deadLettered),
-            String.format("  tasks    starting %-5d running %-8d stopping %-4d launched %d", starting, running, stopping, launched),
-            String.format("  images   processed %d/%d  failed %d  %.1f img/s  elapsed %s", processed, inputs, failed,
-                    imagesPerSecond(), clock(elapsedSeconds)),
+            String.format(
+                    "  queue    backlog %-6d in flight %-6d dead-lettered %d",
+                    visible + delayed, inFlight, deadLettered),
+            String.format(
+                    "  tasks    starting %-5d running %-8d stopping %-4d launched %d",
+                    starting, running, stopping, launched),
+            String.format(
+                    "  images   processed %d/%d  failed %d  %.1f img/s  elapsed %s",
+                    processed, inputs, failed, imagesPerSecond(), clock(elapsedSeconds)),
             "  control  " + lastDecision,
         };
     }

@@ -19,7 +19,8 @@ public interface View {
         return terminal ? new TerminalView(System.err) : new PlainView(System.err, plainIntervalSeconds);
     }
 
-    // SystemConsoleNull: on JDK 22+ the console is null only with -Djdk.console=java.base and no terminal; still checked
+    // SystemConsoleNull: on JDK 22+ the console is null only with -Djdk.console=java.base and no terminal; still
+    // checked
     @SuppressWarnings("SystemConsoleNull")
     static boolean stdoutIsTerminal() {
         java.io.Console c = System.console();

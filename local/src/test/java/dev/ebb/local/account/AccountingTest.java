@@ -18,20 +18,26 @@ class AccountingTest {
     @Test
     void everyInputIsProcessedFailedOrUnaccounted() {
         Map<String, Accounting.Output> outputs = Map.ofEntries(
-                out("224x224/a.jpg"), out("299x299/a.jpg"),
+                out("224x224/a.jpg"),
+                out("299x299/a.jpg"),
                 out("224x224/half.jpg"),
-                out("224x224/dir/cat.png.jpg"), out("299x299/dir/cat.png.jpg"));
-        List<DeadLetter> dead = List.of(new DeadLetter("bad.jpg", "corrupt", "truncated"),
-                new DeadLetter("half.jpg", "aws_rejected", "400"));
+                out("224x224/dir/cat.png.jpg"),
+                out("299x299/dir/cat.png.jpg"));
+        List<DeadLetter> dead = List.of(
+                new DeadLetter("bad.jpg", "corrupt", "truncated"), new DeadLetter("half.jpg", "aws_rejected", "400"));
 
-        Accounting.Result r = Accounting.of(List.of("a.jpg", "dir/cat.png", "bad.jpg", "half.jpg", "lost.jpg"), SPECS, outputs, dead);
+        Accounting.Result r =
+                Accounting.of(List.of("a.jpg", "dir/cat.png", "bad.jpg", "half.jpg", "lost.jpg"), SPECS, outputs, dead);
 
-        assertThat(r.entries()).extracting(Accounting.Entry::key, Accounting.Entry::status, Accounting.Entry::reason).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("a.jpg", "processed", null),
-                org.assertj.core.groups.Tuple.tuple("dir/cat.png", "processed", null),
-                org.assertj.core.groups.Tuple.tuple("bad.jpg", "failed", "corrupt"),
-                org.assertj.core.groups.Tuple.tuple("half.jpg", "failed", "aws_rejected"));
-        assertThat(r.entries().get(1).outputs()).extracting(Accounting.Output::key)
+        assertThat(r.entries())
+                .extracting(Accounting.Entry::key, Accounting.Entry::status, Accounting.Entry::reason)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a.jpg", "processed", null),
+                        org.assertj.core.groups.Tuple.tuple("dir/cat.png", "processed", null),
+                        org.assertj.core.groups.Tuple.tuple("bad.jpg", "failed", "corrupt"),
+                        org.assertj.core.groups.Tuple.tuple("half.jpg", "failed", "aws_rejected"));
+        assertThat(r.entries().get(1).outputs())
+                .extracting(Accounting.Output::key)
                 .containsExactly("224x224/dir/cat.png.jpg", "299x299/dir/cat.png.jpg");
         assertThat(r.entries().get(3).outputs()).hasSize(1);
         assertThat(r.unaccounted()).containsExactly("lost.jpg: no output and not in the dead-letter queue");
@@ -43,10 +49,16 @@ class AccountingTest {
     @Test
     void aCompleteSetOfOutputsWinsOverAnOlderDeadLetter() {
         // processed after a crash by another worker while an earlier copy was dead-lettered: the outputs prove it
-        Accounting.Result r = Accounting.of(List.of("a.jpg"), SPECS, Map.ofEntries(out("224x224/a.jpg"), out("299x299/a.jpg")),
+        Accounting.Result r = Accounting.of(
+                List.of("a.jpg"),
+                SPECS,
+                Map.ofEntries(out("224x224/a.jpg"), out("299x299/a.jpg")),
                 List.of(new DeadLetter("a.jpg", "redriven", "")));
 
-        assertThat(r.entries()).singleElement().extracting(Accounting.Entry::status).isEqualTo("processed");
+        assertThat(r.entries())
+                .singleElement()
+                .extracting(Accounting.Entry::status)
+                .isEqualTo("processed");
     }
 
     @Test

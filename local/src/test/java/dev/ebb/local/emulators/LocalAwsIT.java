@@ -24,14 +24,19 @@ class LocalAwsIT {
                 LocalAws two = LocalAws.start(b, new LocalAws.QueueSettings(30, 3))) {
             assertThat(one.sqsServer.endpoint()).isNotEqualTo(two.sqsServer.endpoint());
             assertThat(one.s3Server.endpoint()).isNotEqualTo(two.s3Server.endpoint());
-            one.s3.putObject(r -> r.bucket(LocalAws.SOURCE_BUCKET).key("only-in-one"),
+            one.s3.putObject(
+                    r -> r.bucket(LocalAws.SOURCE_BUCKET).key("only-in-one"),
                     software.amazon.awssdk.core.sync.RequestBody.fromString("x"));
-            assertThat(two.s3.listObjectsV2(r -> r.bucket(LocalAws.SOURCE_BUCKET)).contents()).isEmpty();
+            assertThat(two.s3
+                            .listObjectsV2(r -> r.bucket(LocalAws.SOURCE_BUCKET))
+                            .contents())
+                    .isEmpty();
         }
     }
 
     @Test
-    void ingestUploadsEachFileAndSendsTheEventTheWorkerReads(@TempDir Path store, @TempDir Path input) throws Exception {
+    void ingestUploadsEachFileAndSendsTheEventTheWorkerReads(@TempDir Path store, @TempDir Path input)
+            throws Exception {
         Files.createDirectories(input.resolve("sub dir"));
         Files.writeString(input.resolve("sub dir/a+b.jpg"), "pretend jpeg");
         Files.writeString(input.resolve("c.png"), "pretend png");
@@ -39,15 +44,29 @@ class LocalAwsIT {
             new Ingest(aws.s3, aws.sqs, EmbeddedSqs.REGION, LocalAws.SOURCE_BUCKET, aws.queueUrl, Clock.systemUTC())
                     .upload(InputFiles.under(input));
 
-            var messages = aws.sqs.receiveMessage(r -> r.queueUrl(aws.queueUrl).maxNumberOfMessages(10).visibilityTimeout(0)).messages();
-            List<String> keys = messages.stream().map(m -> ((ParsedBody.Records) S3Events.parse(m.body())).records().getFirst().key())
-                    .sorted().toList();
+            var messages = aws.sqs
+                    .receiveMessage(r ->
+                            r.queueUrl(aws.queueUrl).maxNumberOfMessages(10).visibilityTimeout(0))
+                    .messages();
+            List<String> keys = messages.stream()
+                    .map(m -> ((ParsedBody.Records) S3Events.parse(m.body()))
+                            .records()
+                            .getFirst()
+                            .key())
+                    .sorted()
+                    .toList();
             assertThat(keys).containsExactly("c.png", "sub dir/a+b.jpg");
-            assertThat(aws.s3.getObjectAsBytes(r -> r.bucket(LocalAws.SOURCE_BUCKET).key("sub dir/a+b.jpg")).asUtf8String())
+            assertThat(aws.s3
+                            .getObjectAsBytes(
+                                    r -> r.bucket(LocalAws.SOURCE_BUCKET).key("sub dir/a+b.jpg"))
+                            .asUtf8String())
                     .isEqualTo("pretend jpeg");
 
             // maxReceiveCount 1: the next receive moves both to the dead-letter queue (the redrive policy works)
-            assertThat(aws.sqs.receiveMessage(r -> r.queueUrl(aws.queueUrl).maxNumberOfMessages(10)).messages()).isEmpty();
+            assertThat(aws.sqs
+                            .receiveMessage(r -> r.queueUrl(aws.queueUrl).maxNumberOfMessages(10))
+                            .messages())
+                    .isEmpty();
             List<DeadLetter> dead = DeadLetters.read(aws.sqs, aws.deadLetterQueueUrl);
             assertThat(dead).extracting(DeadLetter::key).containsExactlyInAnyOrder("c.png", "sub dir/a+b.jpg");
             assertThat(dead).extracting(DeadLetter::reason).containsOnly("redriven");

@@ -16,7 +16,10 @@ class InputFilesTest {
         Files.write(dir.resolve("a.png"), new byte[0]);
         Files.createDirectories(dir.resolve("empty-folder"));
 
-        assertThat(InputFiles.under(dir)).extracting(InputFiles.Input::key, InputFiles.Input::size)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("a.png", 0L), org.assertj.core.groups.Tuple.tuple("b/c/x y.jpg", 3L));
+        assertThat(InputFiles.under(dir))
+                .extracting(InputFiles.Input::key, InputFiles.Input::size)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("a.png", 0L),
+                        org.assertj.core.groups.Tuple.tuple("b/c/x y.jpg", 3L));
     }
 }

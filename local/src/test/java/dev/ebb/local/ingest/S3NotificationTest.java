@@ -11,9 +11,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class S3NotificationTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"a.jpg", "batch-1/photo 0001.jpg", "x+y=z.jpg", "été/日本.png", "100%.jpg", "a/b/c/~weird~.JPG"})
+    @ValueSource(
+            strings = {"a.jpg", "batch-1/photo 0001.jpg", "x+y=z.jpg", "été/日本.png", "100%.jpg", "a/b/c/~weird~.JPG"})
     void theWorkersOwnParserReadsBackTheKeyBucketAndSize(String key) {
-        String body = S3Notification.objectCreated("us-east-1", "ebb-source", key, 1234, "abc", Instant.parse("2026-11-28T06:00:00Z"), 7);
+        String body = S3Notification.objectCreated(
+                "us-east-1", "ebb-source", key, 1234, "abc", Instant.parse("2026-11-28T06:00:00Z"), 7);
 
         ParsedBody parsed = S3Events.parse(body);
 
@@ -30,7 +32,10 @@ class S3NotificationTest {
     @ValueSource(strings = {"photo 1.jpg"})
     void keysAreFormEncodedAsS3DoesIt(String key) {
         String body = S3Notification.objectCreated("us-east-1", "b", key, 1, "e", Instant.EPOCH, 1);
-        assertThat(body).contains("\"key\":\"photo+1.jpg\"").contains("\"eventName\":\"ObjectCreated:Put\"")
-                .contains("\"eventSource\":\"aws:s3\"").contains("\"s3SchemaVersion\":\"1.0\"");
+        assertThat(body)
+                .contains("\"key\":\"photo+1.jpg\"")
+                .contains("\"eventName\":\"ObjectCreated:Put\"")
+                .contains("\"eventSource\":\"aws:s3\"")
+                .contains("\"s3SchemaVersion\":\"1.0\"");
     }
 }

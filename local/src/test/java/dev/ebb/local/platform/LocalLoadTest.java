@@ -32,7 +32,9 @@ class LocalLoadTest {
         load.reported(5, 1.0);
         LoadMeasurement old = load.read(clock.now);
         assertThat(old.recent().orElseThrow().length()).isEqualTo(LoadWindows.RECENT);
-        assertThat(old.recent().orElseThrow().sent()).as("the first report fell out of the recent window").hasValue(0);
+        assertThat(old.recent().orElseThrow().sent())
+                .as("the first report fell out of the recent window")
+                .hasValue(0);
         assertThat(old.recent().orElseThrow().processed()).isEqualTo(5);
         assertThat(old.longTerm().orElseThrow().processed()).isEqualTo(45);
     }

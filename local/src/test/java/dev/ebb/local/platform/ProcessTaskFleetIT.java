@@ -30,23 +30,28 @@ class ProcessTaskFleetIT {
     };
 
     private ProcessTaskFleet fleet(String script) {
-        return new ProcessTaskFleet(new WorkerLauncher(List.of("/bin/sh", "-c", script), Map.of("EBB_X", "1"), logs), listener);
+        return new ProcessTaskFleet(
+                new WorkerLauncher(List.of("/bin/sh", "-c", script), Map.of("EBB_X", "1"), logs), listener);
     }
 
     @Test
     void aTaskIsPendingUntilItsWorkerStartsAndGoneWhenItExits() throws Exception {
         Path go = logs.resolve("go");
-        try (ProcessTaskFleet fleet = fleet("while [ ! -f " + go + " ]; do sleep 0.05; done; echo '{\"event\":\"start\"}';"
-                + " echo '{\"event\":\"message\",\"outcome\":\"succeeded\",\"records\":[{\"key\":\"a b.jpg\",\"outcome\":\"processed\"}]}';"
-                + " while [ -f " + go + " ]; do sleep 0.05; done; echo '{\"event\":\"idle\"}'; echo \"$EBB_TASK_ID $EBB_X\"")) {
+        try (ProcessTaskFleet fleet =
+                fleet("while [ ! -f " + go + " ]; do sleep 0.05; done; echo '{\"event\":\"start\"}';"
+                        + " echo '{\"event\":\"message\",\"outcome\":\"succeeded\",\"records\":[{\"key\":\"a b.jpg\",\"outcome\":\"processed\"}]}';"
+                        + " while [ -f " + go
+                        + " ]; do sleep 0.05; done; echo '{\"event\":\"idle\"}'; echo \"$EBB_TASK_ID $EBB_X\"")) {
             var launched = fleet.launch(CapacityProvider.FARGATE_SPOT, 2, "tick-1");
 
             assertThat(launched.started()).containsExactly("task-1", "task-2");
             assertThat(fleet.list()).extracting(ObservedTask::state).containsOnly(TaskState.PENDING);
             assertThat(fleet.list()).allSatisfy(t -> assertThat(t.provider()).contains(CapacityProvider.FARGATE_SPOT));
             Files.writeString(go, "");
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(fleet.list()).extracting(ObservedTask::state).containsOnly(TaskState.RUNNING));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(fleet.list())
+                            .extracting(ObservedTask::state)
+                            .containsOnly(TaskState.RUNNING));
             assertThat(processed).containsExactly("a b.jpg", "a b.jpg");
             Files.delete(go);
             await().atMost(Duration.ofSeconds(20)).until(() -> fleet.list().isEmpty());
@@ -73,7 +78,8 @@ class ProcessTaskFleetIT {
     void stopSendsSigtermAndTheTaskStopsCountingAtOnce() {
         try (ProcessTaskFleet fleet = fleet("echo '{\"event\":\"start\"}'; sleep 30")) {
             String id = fleet.launch(CapacityProvider.FARGATE, 1, "k").started().getFirst();
-            await().atMost(Duration.ofSeconds(20)).until(() -> fleet.list().getFirst().state() == TaskState.RUNNING);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> fleet.list().getFirst().state() == TaskState.RUNNING);
 
             fleet.stop(id, "surplus");
 
@@ -87,8 +93,10 @@ class ProcessTaskFleetIT {
     void shutdownKillsWhatIgnoresSigterm() {
         ProcessTaskFleet fleet = fleet("trap '' TERM; echo '{\"event\":\"start\"}'; while true; do sleep 0.1; done");
         fleet.launch(CapacityProvider.FARGATE, 2, "k");
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(fleet.list()).extracting(ObservedTask::state).containsExactly(TaskState.RUNNING, TaskState.RUNNING));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(fleet.list())
+                        .extracting(ObservedTask::state)
+                        .containsExactly(TaskState.RUNNING, TaskState.RUNNING));
 
         fleet.shutdown(Duration.ofMillis(500));
 

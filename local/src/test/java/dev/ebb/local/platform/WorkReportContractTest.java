@@ -20,13 +20,26 @@ class WorkReportContractTest {
         assertThat(CloudWatchLoad.BUSY).isEqualTo(WorkReport.BUSY);
         assertThat(CloudWatchLoad.QUEUE_DIMENSION).isEqualTo(WorkReport.DIMENSION);
 
-        for (String url : new String[] {"https://sqs.eu-west-1.amazonaws.com/123/ebb-work", "http://127.0.0.1:9324/000000000000/q/"}) {
+        for (String url : new String[] {
+            "https://sqs.eu-west-1.amazonaws.com/123/ebb-work", "http://127.0.0.1:9324/000000000000/q/"
+        }) {
             assertThat(WorkReport.queueName(url)).as(url).isEqualTo(CloudWatchLoad.queueName(url));
         }
-        JsonObject line = new WorkReport("Ebb/Worker", WorkReport.queueName("https://sqs.eu-west-1.amazonaws.com/123/ebb-work"),
-                1, 10, 60_000, 0, 0).flush(60_000);
+        JsonObject line = new WorkReport(
+                        "Ebb/Worker",
+                        WorkReport.queueName("https://sqs.eu-west-1.amazonaws.com/123/ebb-work"),
+                        1,
+                        10,
+                        60_000,
+                        0,
+                        0)
+                .flush(60_000);
         assertThat(line.getString(CloudWatchLoad.QUEUE_DIMENSION)).isEqualTo("ebb-work");
-        assertThat(line.getJsonObject("_aws").getJsonArray("CloudWatchMetrics").getJsonObject(0).getJsonArray("Metrics").encode())
+        assertThat(line.getJsonObject("_aws")
+                        .getJsonArray("CloudWatchMetrics")
+                        .getJsonObject(0)
+                        .getJsonArray("Metrics")
+                        .encode())
                 .contains(CloudWatchLoad.PROCESSED, CloudWatchLoad.BUSY);
     }
 }

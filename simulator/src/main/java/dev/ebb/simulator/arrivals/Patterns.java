@@ -36,11 +36,23 @@ public final class Patterns {
         Arrivals a = switch (name) {
             case "burst" -> Arrivals.burst(o.count("n", 100_000), o.duration("at", 0));
             case "steady" -> steady(o.rate("rate", 50), o.duration("from", 0), o.duration("to", durationMillis));
-            case "diurnal" -> diurnal(o.count("daily", 1_000_000), o.duration("peak", 14 * 3_600_000L),
-                    o.fraction("trough", 0.2), durationMillis);
-            case "bursty" -> bursty(o.duration("every", 3_600_000), o.count("size", 20_000), o.duration("spread", 60_000),
-                    o.rate("base", 0), durationMillis, new SplittableRandom(seed));
-            default -> throw new IllegalArgumentException("unknown pattern '" + name + "'; one of " + String.join(", ", NAMES));
+            case "diurnal" ->
+                diurnal(
+                        o.count("daily", 1_000_000),
+                        o.duration("peak", 14 * 3_600_000L),
+                        o.fraction("trough", 0.2),
+                        durationMillis);
+            case "bursty" ->
+                bursty(
+                        o.duration("every", 3_600_000),
+                        o.count("size", 20_000),
+                        o.duration("spread", 60_000),
+                        o.rate("base", 0),
+                        durationMillis,
+                        new SplittableRandom(seed));
+            default ->
+                throw new IllegalArgumentException(
+                        "unknown pattern '" + name + "'; one of " + String.join(", ", NAMES));
         };
         o.requireAllUsed();
         return a.until(durationMillis);
@@ -65,7 +77,12 @@ public final class Patterns {
         return b.build();
     }
 
-    static Arrivals bursty(long everyMillis, long meanSize, long spreadMillis, double basePerSecond, long durationMillis,
+    static Arrivals bursty(
+            long everyMillis,
+            long meanSize,
+            long spreadMillis,
+            double basePerSecond,
+            long durationMillis,
             SplittableRandom random) {
         Arrivals.Builder b = new Arrivals.Builder();
         long steps = Math.max(1, spreadMillis / STEP);
@@ -165,12 +182,14 @@ public final class Patterns {
 
         void requireAllUsed() {
             if (!values.isEmpty()) {
-                throw new IllegalArgumentException("pattern '" + spec + "': unknown option " + String.join(", ", values.keySet()));
+                throw new IllegalArgumentException(
+                        "pattern '" + spec + "': unknown option " + String.join(", ", values.keySet()));
             }
         }
 
         private IllegalArgumentException bad(String key, String value, String want) {
-            return new IllegalArgumentException("pattern '" + spec + "': " + key + " must be " + want + ", got '" + value + "'");
+            return new IllegalArgumentException(
+                    "pattern '" + spec + "': " + key + " must be " + want + ", got '" + value + "'");
         }
     }
 }

@@ -53,7 +53,8 @@ public final class TraceCsv {
             try {
                 count = Long.parseLong(cells[1].strip());
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException(where + "count must be a whole number ≥ 0, got '" + cells[1].strip() + "'");
+                throw new IllegalArgumentException(
+                        where + "count must be a whole number ≥ 0, got '" + cells[1].strip() + "'");
             }
             String ts = cells[0].strip();
             long at;
@@ -65,13 +66,15 @@ public final class TraceCsv {
                     origin = origin == null ? instant : origin;
                     at = instant.toEpochMilli() - origin.toEpochMilli();
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException(where + "timestamp '" + ts + "' is not an ISO-8601 instant like 2026-03-01T09:00:00Z");
+                    throw new IllegalArgumentException(
+                            where + "timestamp '" + ts + "' is not an ISO-8601 instant like 2026-03-01T09:00:00Z");
                 }
             } else {
                 try {
                     at = DurationText.parseMillis(ts);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(where + "timestamp '" + ts + "': an ISO-8601 instant, seconds, or a duration like 90s");
+                    throw new IllegalArgumentException(
+                            where + "timestamp '" + ts + "': an ISO-8601 instant, seconds, or a duration like 90s");
                 }
             }
             if (!rows.isEmpty() && at < rows.getLast()[0]) {

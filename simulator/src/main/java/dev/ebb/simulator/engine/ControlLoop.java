@@ -44,8 +44,11 @@ final class ControlLoop {
     Plan tick(long now) {
         ticks++;
         ecs.at(now);
-        Observation observation = new Observation(QueueSnapshot.of(queue.visible(), queue.inFlight, queue.delayed),
-                ecs.list(), history, load.measure(now));
+        Observation observation = new Observation(
+                QueueSnapshot.of(queue.visible(), queue.inFlight, queue.delayed),
+                ecs.list(),
+                history,
+                load.measure(now));
         Plan plan = Reconciler.plan(observation, policy, SimulatedEcs.EPOCH.plusMillis(now));
         history = plan.history();
         reasons.merge(plan.reason(), 1L, Long::sum);

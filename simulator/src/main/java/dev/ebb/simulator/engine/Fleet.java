@@ -29,9 +29,11 @@ final class Fleet {
 
     /** Launched and not stopped yet, in launch order. */
     final List<SimTask> alive = new ArrayList<>();
+
     private final Map<String, SimTask> byId = new HashMap<>();
     /** Running tasks with a free permit, served round-robin the way SQS spreads messages over long polls. */
     private final ArrayDeque<SimTask> hungry = new ArrayDeque<>();
+
     final Usage usage = new Usage();
 
     long launches;
@@ -41,12 +43,19 @@ final class Fleet {
     long idleMillis;
     /** Tasks that exited or were stopped without having finished a message. */
     long launchesWithoutWork;
+
     int peakTasks;
     long lastExitAt;
     private int nextNumber = 1;
     private final int receiveThreshold;
 
-    Fleet(ModelParameters p, Events events, SimQueue queue, WaitHistogram waits, LoadMeter load, SplittableRandom root) {
+    Fleet(
+            ModelParameters p,
+            Events events,
+            SimQueue queue,
+            WaitHistogram waits,
+            LoadMeter load,
+            SplittableRandom root) {
         this.p = p;
         this.load = load;
         this.events = events;

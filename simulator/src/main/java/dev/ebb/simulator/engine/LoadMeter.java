@@ -23,6 +23,7 @@ final class LoadMeter {
     private long[] processed = new long[64];
     /** Permit-milliseconds in use, per minute. */
     private double[] heldPermitMillis = new double[64];
+
     private long held;
     private long heldSince;
 
@@ -61,7 +62,8 @@ final class LoadMeter {
         if (end <= 0) {
             return LoadMeasurement.UNKNOWN;
         }
-        return LoadMeasurement.of(window(end, windows.recentMillis(), true), window(end, windows.longTermMillis(), false));
+        return LoadMeasurement.of(
+                window(end, windows.recentMillis(), true), window(end, windows.longTermMillis(), false));
     }
 
     private LoadMeasurement.Window window(long end, long length, boolean withSent) {
@@ -75,7 +77,10 @@ final class LoadMeter {
             p += processed[m];
             busy += heldPermitMillis[m];
         }
-        return new LoadMeasurement.Window(Duration.ofMillis(length), withSent ? OptionalLong.of(s) : OptionalLong.empty(), p,
+        return new LoadMeasurement.Window(
+                Duration.ofMillis(length),
+                withSent ? OptionalLong.of(s) : OptionalLong.empty(),
+                p,
                 busy / permits / 1000.0);
     }
 

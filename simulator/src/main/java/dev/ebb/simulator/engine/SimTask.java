@@ -7,7 +7,11 @@ import java.util.List;
 /** One worker task: its ECS life (pending → running → stopped) and the worker's permits. */
 final class SimTask {
 
-    enum State { PENDING, RUNNING, STOPPED }
+    enum State {
+        PENDING,
+        RUNNING,
+        STOPPED
+    }
 
     final int number;
     final String id;
@@ -21,11 +25,13 @@ final class SimTask {
     long processed;
     /** Messages held right now. */
     long inFlight;
+
     final List<Batch> batches = new ArrayList<>(4);
     /** Last receive or finish, for the idle-exit rule. */
     long lastActivity;
     /** Since when a running task has held nothing (valid while inFlight == 0). */
     long idleSince;
+
     boolean idleCheckPending;
     /** In the hungry queue of the fleet (running, receiving, a permit free). */
     boolean hungry;

@@ -25,7 +25,8 @@ final class SimulatedEcs implements TaskFleet {
     /** Simulated time 0; the reconciler wants instants. */
     static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
     /** What ECS says in failures[].reason when Fargate Spot has no capacity. */
-    static final String SPOT_SHORTAGE = "Capacity is unavailable at this time. Please try again later or in a different availability zone";
+    static final String SPOT_SHORTAGE =
+            "Capacity is unavailable at this time. Please try again later or in a different availability zone";
 
     private final ModelParameters p;
     private final Fleet fleet;
@@ -51,8 +52,12 @@ final class SimulatedEcs implements TaskFleet {
                 continue; // ECS lists tasks whose desired status is RUNNING; a stopping task's is STOPPED
             }
             boolean running = t.state == SimTask.State.RUNNING;
-            tasks.add(new ObservedTask(t.id, running ? TaskState.RUNNING : TaskState.PENDING, Optional.of(t.provider),
-                    EPOCH.plusMillis(t.launchedAt), Busy.UNKNOWN,
+            tasks.add(new ObservedTask(
+                    t.id,
+                    running ? TaskState.RUNNING : TaskState.PENDING,
+                    Optional.of(t.provider),
+                    EPOCH.plusMillis(t.launchedAt),
+                    Busy.UNKNOWN,
                     running ? Optional.of(EPOCH.plusMillis(t.runningAt)) : Optional.empty()));
         }
         return tasks;

@@ -49,7 +49,8 @@ public final class Simulation {
         this.lastArrival = this.arrivals.lastArrival();
     }
 
-    public static RunResult run(ScalingPolicy policy, ModelParameters p, Prices prices, Arrivals arrivals, long durationMillis) {
+    public static RunResult run(
+            ScalingPolicy policy, ModelParameters p, Prices prices, Arrivals arrivals, long durationMillis) {
         return new Simulation(policy, p, prices, arrivals, durationMillis).run();
     }
 

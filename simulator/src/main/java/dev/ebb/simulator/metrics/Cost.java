@@ -19,7 +19,11 @@ public record Cost(double taskMinutes, double spotTaskMinutes, double vcpuHours,
             gbHours += hours * taskMemoryGb;
             usd += hours * taskVcpu * prices.vcpuHour(p) + hours * taskMemoryGb * prices.gbHour(p);
         }
-        return new Cost(usage.totalBilledMillis() / 60_000.0, usage.billedMillis(CapacityProvider.FARGATE_SPOT) / 60_000.0,
-                vcpuHours, gbHours, usd);
+        return new Cost(
+                usage.totalBilledMillis() / 60_000.0,
+                usage.billedMillis(CapacityProvider.FARGATE_SPOT) / 60_000.0,
+                vcpuHours,
+                gbHours,
+                usd);
     }
 }

@@ -156,8 +156,9 @@ public sealed interface Distribution {
                     yield new LogNormal(DurationText.parseMillis(ab[0]), DurationText.parseMillis(ab[1]));
                 }
                 case "file" -> readSamples(Path.of(arg));
-                default -> throw new IllegalArgumentException("unknown distribution '" + kind
-                        + "'; use fixed:, uniform:, lognormal: or file:");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown distribution '" + kind + "'; use fixed:, uniform:, lognormal: or file:");
             };
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("'" + text + "': " + e.getMessage(), e);
@@ -173,8 +174,11 @@ public sealed interface Distribution {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
         }
-        long[] values = lines.stream().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                .mapToLong(l -> l.chars().allMatch(Character::isDigit) ? Long.parseLong(l) : DurationText.parseMillis(l))
+        long[] values = lines.stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .mapToLong(
+                        l -> l.chars().allMatch(Character::isDigit) ? Long.parseLong(l) : DurationText.parseMillis(l))
                 .toArray();
         return new Empirical(values, file.toString());
     }

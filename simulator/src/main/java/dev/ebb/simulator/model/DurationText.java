@@ -21,7 +21,8 @@ public final class DurationText {
         int at = 0;
         while (at < t.length()) {
             if (!m.find(at) || m.start() != at) {
-                throw new IllegalArgumentException("'" + text + "' is not a duration; write e.g. 24h, 1h30m, 90s, 250ms");
+                throw new IllegalArgumentException(
+                        "'" + text + "' is not a duration; write e.g. 24h, 1h30m, 90s, 250ms");
             }
             total += Math.round(Double.parseDouble(m.group(1)) * unitMillis(m.group(2)));
             at = m.end();

@@ -18,12 +18,13 @@ public record MeasurementWindows(long recentMillis, long longTermMillis, long la
     /** CloudWatch's resolution: one sum per minute. */
     public static final long PERIOD_MILLIS = 60_000;
 
-    public static final MeasurementWindows DEFAULTS = new MeasurementWindows(LoadWindows.RECENT.toMillis(),
-            LoadWindows.LONG_TERM.toMillis(), LoadWindows.LAG.toMillis());
+    public static final MeasurementWindows DEFAULTS = new MeasurementWindows(
+            LoadWindows.RECENT.toMillis(), LoadWindows.LONG_TERM.toMillis(), LoadWindows.LAG.toMillis());
 
     public MeasurementWindows {
         if (recentMillis < PERIOD_MILLIS || longTermMillis < PERIOD_MILLIS || lagMillis < 0) {
-            throw new IllegalArgumentException("measurement windows are at least a minute (CloudWatch's period) and the lag is not negative");
+            throw new IllegalArgumentException(
+                    "measurement windows are at least a minute (CloudWatch's period) and the lag is not negative");
         }
     }
 }

@@ -63,7 +63,8 @@ public record ModelParameters(
     public static final long RANDOM_PHASE = -1;
 
     public static final ModelParameters DEFAULTS = new ModelParameters(
-            1, 2,
+            1,
+            2,
             new Distribution.LogNormal(45_000, 90_000),
             new Distribution.LogNormal(150, 400),
             20,
@@ -93,8 +94,14 @@ public record ModelParameters(
         if (tickMillis < 1_000) {
             throw new IllegalArgumentException("the controller tick must be at least 1s");
         }
-        if (idleWindowMillis < 0 || visibilityTimeoutMillis < 0 || graceMillis < 0 || queueDelayMillis < 0
-                || spotNoticeMillis < 0 || stopTimeoutMillis < 0 || spotInterruptionsPerHour < 0 || receiveLatencyMillis < 0
+        if (idleWindowMillis < 0
+                || visibilityTimeoutMillis < 0
+                || graceMillis < 0
+                || queueDelayMillis < 0
+                || spotNoticeMillis < 0
+                || stopTimeoutMillis < 0
+                || spotInterruptionsPerHour < 0
+                || receiveLatencyMillis < 0
                 || (firstTickMillis < 0 && firstTickMillis != RANDOM_PHASE)) {
             throw new IllegalArgumentException("durations and rates cannot be negative");
         }
@@ -259,10 +266,26 @@ public record ModelParameters(
         }
 
         public ModelParameters build() {
-            return new ModelParameters(taskVcpu, taskMemoryGb, startLatency, processingTime, receiveLatencyMillis, concurrency,
-                    idleWindowMillis, visibilityTimeoutMillis, graceMillis, releaseOnStop, queueDelayMillis,
-                    spotInterruptionsPerHour, spotNoticeMillis, stopTimeoutMillis, spotShortages, measurement,
-                    tickMillis, firstTickMillis, seed);
+            return new ModelParameters(
+                    taskVcpu,
+                    taskMemoryGb,
+                    startLatency,
+                    processingTime,
+                    receiveLatencyMillis,
+                    concurrency,
+                    idleWindowMillis,
+                    visibilityTimeoutMillis,
+                    graceMillis,
+                    releaseOnStop,
+                    queueDelayMillis,
+                    spotInterruptionsPerHour,
+                    spotNoticeMillis,
+                    stopTimeoutMillis,
+                    spotShortages,
+                    measurement,
+                    tickMillis,
+                    firstTickMillis,
+                    seed);
         }
     }
 }

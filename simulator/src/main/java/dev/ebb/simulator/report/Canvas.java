@@ -3,7 +3,11 @@ package dev.ebb.simulator.report;
 /** The few drawing operations the chart needs, so SVG and PNG are drawn by the same layout code. */
 interface Canvas {
 
-    enum Anchor { START, MIDDLE, END }
+    enum Anchor {
+        START,
+        MIDDLE,
+        END
+    }
 
     void line(double x1, double y1, double x2, double y2, int rgb, double width, boolean dashed);
 

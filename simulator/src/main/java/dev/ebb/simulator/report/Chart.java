@@ -26,7 +26,8 @@ public final class Chart {
     static final int HEIGHT = 790;
     private static final int LEFT = 80;
     private static final int RIGHT = 24;
-    private static final int[] COLORS = {0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd, 0x8c564b, 0xe377c2, 0x17becf};
+    private static final int[] COLORS = {0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x9467bd, 0x8c564b, 0xe377c2, 0x17becf
+    };
     private static final int INK = 0x222222;
     private static final int GRID = 0xdddddd;
 
@@ -144,14 +145,28 @@ public final class Chart {
             for (double t : timeTicks) {
                 c.line(x(t), top, x(t), top + height, GRID, 1, true);
                 if (timeLabels) {
-                    c.text(x(t), top + height + 16, AxisTicks.timeLabel((long) t), 11, Canvas.Anchor.MIDDLE, INK, false);
+                    c.text(
+                            x(t),
+                            top + height + 16,
+                            AxisTicks.timeLabel((long) t),
+                            11,
+                            Canvas.Anchor.MIDDLE,
+                            INK,
+                            false);
                 }
             }
             c.line(LEFT, top, LEFT, top + height, INK, 1, false);
             c.line(LEFT, top + height, right, top + height, INK, 1, false);
             c.text(LEFT, top - 8, label, 12, Canvas.Anchor.START, INK, true);
             if (timeLabels) {
-                c.text((LEFT + right) / 2, top + height + 34, "time since the start of the load", 12, Canvas.Anchor.MIDDLE, INK, false);
+                c.text(
+                        (LEFT + right) / 2,
+                        top + height + 34,
+                        "time since the start of the load",
+                        12,
+                        Canvas.Anchor.MIDDLE,
+                        INK,
+                        false);
             }
         }
 
@@ -168,7 +183,9 @@ public final class Chart {
                 double first = lo;
                 double last = lo;
                 int j = i + 1;
-                while (j < t.size() && t.time(j) <= xMax && (int) ((columns - 1) * (double) t.time(j) / xMax) == column) {
+                while (j < t.size()
+                        && t.time(j) <= xMax
+                        && (int) ((columns - 1) * (double) t.time(j) / xMax) == column) {
                     double v = value.applyAsDouble(j);
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);

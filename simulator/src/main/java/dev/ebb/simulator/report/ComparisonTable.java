@@ -28,7 +28,9 @@ public final class ComparisonTable {
             new Row("idle task-minutes", r -> decimal(r.idleTaskMillis() / 60_000.0, 1)),
             new Row("vCPU-hours", r -> decimal(r.cost().vcpuHours(), 2)),
             new Row("GB-hours", r -> decimal(r.cost().gbHours(), 2)),
-            new Row("cost (USD)", r -> String.format(Locale.ROOT, "$%.4f", r.cost().usd())),
+            new Row(
+                    "cost (USD)",
+                    r -> String.format(Locale.ROOT, "$%.4f", r.cost().usd())),
             new Row("launches", r -> count(r.launches())),
             new Row("  that did no work", r -> count(r.launchesWithoutWork())),
             new Row("  Spot fallbacks", r -> count(r.spotFallbacks())),
@@ -38,8 +40,9 @@ public final class ComparisonTable {
             new Row("stopped (stop-excess)", r -> count(r.stoppedByController())),
             new Row("redelivered", r -> count(r.redelivered())));
 
-    private static final Row SPEED =
-            new Row("simulated in", r -> String.format(Locale.ROOT, "%.2fs (%s events)", r.wallNanos() / 1e9, count(r.events())));
+    private static final Row SPEED = new Row(
+            "simulated in",
+            r -> String.format(Locale.ROOT, "%.2fs (%s events)", r.wallNanos() / 1e9, count(r.events())));
 
     private ComparisonTable() {}
 
@@ -52,7 +55,10 @@ public final class ComparisonTable {
         }
         lines.add(head);
         List<Row> rows = new ArrayList<>(ROWS);
-        rows.add(new Row("controller ticks", r -> count(r.reasons().values().stream().mapToLong(Long::longValue).sum())));
+        rows.add(new Row(
+                "controller ticks",
+                r -> count(
+                        r.reasons().values().stream().mapToLong(Long::longValue).sum())));
         // one row per decision reason that occurred, in the controller's order (docs/controller.md, Reasons)
         for (Reason reason : Reason.values()) {
             if (results.stream().anyMatch(r -> r.reasons().containsKey(reason))) {

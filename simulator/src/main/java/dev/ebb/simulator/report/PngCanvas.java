@@ -30,9 +30,11 @@ final class PngCanvas implements Canvas {
     @Override
     public void line(double x1, double y1, double x2, double y2, int rgb, double width, boolean dashed) {
         g.setColor(new Color(rgb));
-        g.setStroke(dashed
-                ? new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 3}, 0)
-                : new BasicStroke((float) width));
+        g.setStroke(
+                dashed
+                        ? new BasicStroke(
+                                (float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10, new float[] {3, 3}, 0)
+                        : new BasicStroke((float) width));
         g.draw(new java.awt.geom.Line2D.Double(x1, y1, x2, y2));
     }
 

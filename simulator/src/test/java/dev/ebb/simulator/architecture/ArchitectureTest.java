@@ -21,14 +21,20 @@ class ArchitectureTest {
 
     @Test
     void theModelHoldsNoAwsType() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("software.amazon..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("software.amazon..")
                 .because("a simulated day must not depend on, or accidentally call, AWS")
                 .check(SIMULATOR);
     }
 
     @Test
     void theControllerIsReachedThroughItsPureCoreAndPorts() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.ebb.controller.aws..", "dev.ebb.controller.lambda..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.ebb.controller.aws..", "dev.ebb.controller.lambda..")
                 .because("the simulator acts through the real PlanExecutor on a TaskFleet of its own")
                 .check(SIMULATOR);
     }

@@ -69,7 +69,8 @@ class ArrivalsTest {
 
     @Test
     void patternsAddUp() {
-        Arrivals a = Arrivals.merge(Patterns.parse("steady:rate=1/s", 10_000, 1), Patterns.parse("burst:n=100,at=5s", 10_000, 1));
+        Arrivals a = Arrivals.merge(
+                Patterns.parse("steady:rate=1/s", 10_000, 1), Patterns.parse("burst:n=100,at=5s", 10_000, 1));
 
         assertThat(a.total()).isEqualTo(110);
         assertThat(a.cohorts()).isEqualTo(10);
@@ -83,9 +84,11 @@ class ArrivalsTest {
 
     @Test
     void badPatternsSayWhatIsWrong() {
-        assertThatThrownBy(() -> Patterns.parse("wave", DAY, 1)).hasMessageContaining("unknown pattern 'wave'; one of burst, steady");
+        assertThatThrownBy(() -> Patterns.parse("wave", DAY, 1))
+                .hasMessageContaining("unknown pattern 'wave'; one of burst, steady");
         assertThatThrownBy(() -> Patterns.parse("burst:count=5", DAY, 1)).hasMessageContaining("unknown option count");
-        assertThatThrownBy(() -> Patterns.parse("steady:rate=5/w", DAY, 1)).hasMessageContaining("rate must be a rate like 50/s");
+        assertThatThrownBy(() -> Patterns.parse("steady:rate=5/w", DAY, 1))
+                .hasMessageContaining("rate must be a rate like 50/s");
         assertThatThrownBy(() -> Patterns.parse("burst:n=-1", DAY, 1)).hasMessageContaining("n must be a whole number");
     }
 

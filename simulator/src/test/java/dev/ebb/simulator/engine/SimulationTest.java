@@ -67,10 +67,10 @@ class SimulationTest {
     @ParameterizedTest(name = "burst {0}, target {1}, max {2}: {3} tasks, drained after {4}s")
     @CsvSource({
         // n, target, max, tasks, drain seconds
-        "10,    10, 5, 1,  91",   // one task, one round
-        "100,   10, 5, 5,  92",   // 5 tasks x 10 permits: 2 rounds
+        "10,    10, 5, 1,  91", // one task, one round
+        "100,   10, 5, 5,  92", // 5 tasks x 10 permits: 2 rounds
         "1000,  100, 20, 10, 100", // 10 tasks: 100/s, 10 rounds
-        "25,    10, 20, 3, 91",   // ceil(25/10) = 3 tasks, one round
+        "25,    10, 20, 3, 91", // ceil(25/10) = 3 tasks, one round
     })
     void burstTable(long n, int target, int max, int tasks, long drainSeconds) {
         RunResult r = run(Policies.onDemand(target, max), FIXED, Arrivals.burst(n, 0));
@@ -83,8 +83,8 @@ class SimulationTest {
     @ParameterizedTest(name = "idle window {0}s: {1} task-seconds billed")
     @CsvSource({
         // one task from 60s, busy 90..91s, exits idle-window after: billed max(60, exit - 60)
-        "0,    60",  // exits at 91s, 31s ran, the minimum minute billed
-        "30,   61",  // exits at 121s
+        "0,    60", // exits at 91s, 31s ran, the minimum minute billed
+        "30,   61", // exits at 121s
         "60,   91",
         "300,  331",
     })
@@ -99,11 +99,12 @@ class SimulationTest {
 
     @ParameterizedTest(name = "queue delay 5m, countDelayed {0}: {1} launches")
     @CsvSource({
-        "false, 1",  // ticks at 1m and 3m see nothing; visible at 5m, launched by the 5m tick
-        "true,  3",  // launched at 1m and 3m for messages nobody can receive yet: both idle out
+        "false, 1", // ticks at 1m and 3m see nothing; visible at 5m, launched by the 5m tick
+        "true,  3", // launched at 1m and 3m for messages nobody can receive yet: both idle out
     })
     void delayedMessagesAreCountedOnlyIfThePolicySaysSo(boolean countDelayed, long launches) {
-        ScalingPolicy p = Policies.of("delay", "  targetMessagesPerTask: 10\n  maxTasks: 5\n  countDelayed: " + countDelayed + "\n");
+        ScalingPolicy p = Policies.of(
+                "delay", "  targetMessagesPerTask: 10\n  maxTasks: 5\n  countDelayed: " + countDelayed + "\n");
         ModelParameters delayed = FIXED.toBuilder().queueDelayMillis(5 * MIN).build();
 
         RunResult r = run(p, delayed, Arrivals.burst(10, 0));
@@ -116,8 +117,12 @@ class SimulationTest {
 
     @Test
     void maxLaunchesPerCycleSpreadsLaunchesOverTicksInChunksOfTen() {
-        ScalingPolicy p = Policies.of("limited", "  targetMessagesPerTask: 1\n  maxTasks: 25\n  maxLaunchesPerCycle: 12\n");
-        ModelParameters slow = FIXED.toBuilder().processingTime(new Distribution.Fixed(10 * MIN)).concurrency(1).build();
+        ScalingPolicy p =
+                Policies.of("limited", "  targetMessagesPerTask: 1\n  maxTasks: 25\n  maxLaunchesPerCycle: 12\n");
+        ModelParameters slow = FIXED.toBuilder()
+                .processingTime(new Distribution.Fixed(10 * MIN))
+                .concurrency(1)
+                .build();
 
         RunResult r = run(p, slow, Arrivals.burst(25, 0));
 
@@ -130,7 +135,8 @@ class SimulationTest {
     @Test
     void pendingTasksAreNotLaunchedAgain() {
         // tasks take 5 minutes to start: two more ticks see them PENDING and launch nothing
-        ModelParameters slowStart = FIXED.toBuilder().startLatency(new Distribution.Fixed(5 * MIN)).build();
+        ModelParameters slowStart =
+                FIXED.toBuilder().startLatency(new Distribution.Fixed(5 * MIN)).build();
 
         RunResult r = run(Policies.onDemand(10, 5), slowStart, Arrivals.burst(1000, 0));
 
@@ -142,7 +148,10 @@ class SimulationTest {
     @Test
     void inFlightMessagesKeepTheirTasks() {
         // 5 messages of 30 minutes each: the queue shows 0 visible, 5 in flight for a long time
-        ModelParameters longWork = FIXED.toBuilder().processingTime(new Distribution.Fixed(30 * MIN)).concurrency(1).build();
+        ModelParameters longWork = FIXED.toBuilder()
+                .processingTime(new Distribution.Fixed(30 * MIN))
+                .concurrency(1)
+                .build();
         ScalingPolicy stopExcess = Policies.of("stop", """
                   targetMessagesPerTask: 1
                   maxTasks: 5
@@ -203,7 +212,10 @@ class SimulationTest {
                 .build();
 
         RunResult released = run(Policies.spotOnly(1, 10, false), base, Arrivals.burst(100, 0));
-        RunResult killed = run(Policies.spotOnly(1, 10, false), base.toBuilder().releaseOnStop(false).build(), Arrivals.burst(100, 0));
+        RunResult killed = run(
+                Policies.spotOnly(1, 10, false),
+                base.toBuilder().releaseOnStop(false).build(),
+                Arrivals.burst(100, 0));
 
         assertThat(released.redelivered()).isPositive();
         assertThat(released.processed()).isEqualTo(100);
@@ -212,7 +224,9 @@ class SimulationTest {
 
     @Test
     void spotShortageWithoutFallbackWaitsForCapacity() {
-        ModelParameters shortage = FIXED.toBuilder().spotShortages(List.of(new TimeWindow(0, 30 * MIN))).build();
+        ModelParameters shortage = FIXED.toBuilder()
+                .spotShortages(List.of(new TimeWindow(0, 30 * MIN)))
+                .build();
 
         RunResult r = run(Policies.spotOnly(10, 5, false), shortage, Arrivals.burst(1000, 0));
 
@@ -226,7 +240,9 @@ class SimulationTest {
 
     @Test
     void spotShortageWithFallbackLaunchesOnFargate() {
-        ModelParameters shortage = FIXED.toBuilder().spotShortages(List.of(new TimeWindow(0, 30 * MIN))).build();
+        ModelParameters shortage = FIXED.toBuilder()
+                .spotShortages(List.of(new TimeWindow(0, 30 * MIN)))
+                .build();
 
         RunResult r = run(Policies.spotOnly(10, 5, true), shortage, Arrivals.burst(1000, 0));
 
@@ -239,7 +255,10 @@ class SimulationTest {
 
     @Test
     void theSameSeedGivesTheSameRun() {
-        ModelParameters random = ModelParameters.DEFAULTS.toBuilder().spotInterruptionsPerHour(2).seed(42).build();
+        ModelParameters random = ModelParameters.DEFAULTS.toBuilder()
+                .spotInterruptionsPerHour(2)
+                .seed(42)
+                .build();
         ScalingPolicy p = Policies.spotOnly(10, 20, true);
         Arrivals a = Arrivals.burst(50_000, 0);
 
@@ -261,12 +280,15 @@ class SimulationTest {
     @CsvSource({
         "steady, 60000, 60100",
         "diurnal, 60000, 60100",
-        "steady, -1, 250",   // -1: the seed's random phase, then that phase + 250 ms
+        "steady, -1, 250", // -1: the seed's random phase, then that phase + 250 ms
         "diurnal, -1, 250",
     })
     void aFractionOfASecondOfTickPhaseChangesCostByUnderTenPercent(String load, long first, long second) {
-        Arrivals a = load.equals("steady") ? Patterns.parse("steady:rate=116/s", DAY, 1) : Patterns.parse("diurnal:daily=10000000", DAY, 1);
-        ModelParameters one = ModelParameters.DEFAULTS.toBuilder().firstTickMillis(first).build();
+        Arrivals a = load.equals("steady")
+                ? Patterns.parse("steady:rate=116/s", DAY, 1)
+                : Patterns.parse("diurnal:daily=10000000", DAY, 1);
+        ModelParameters one =
+                ModelParameters.DEFAULTS.toBuilder().firstTickMillis(first).build();
         ModelParameters two = first < 0
                 ? one.toBuilder().firstTickMillis(one.firstTick() + second).build()
                 : one.toBuilder().firstTickMillis(second).build();
@@ -296,7 +318,10 @@ class SimulationTest {
     @Test
     void launchesThatFindNoWorkAreCounted() {
         // 10 tasks for 10 messages of 10 s each: the first task up takes all ten (10 permits), the other nine idle out
-        ModelParameters staggered = FIXED.toBuilder().startLatency(new Distribution.Uniform(20 * S, 40 * S)).processingTime(new Distribution.Fixed(10 * S)).build();
+        ModelParameters staggered = FIXED.toBuilder()
+                .startLatency(new Distribution.Uniform(20 * S, 40 * S))
+                .processingTime(new Distribution.Fixed(10 * S))
+                .build();
 
         RunResult r = run(Policies.onDemand(1, 10), staggered, Arrivals.burst(10, 0));
 

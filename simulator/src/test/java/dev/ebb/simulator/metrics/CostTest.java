@@ -13,11 +13,11 @@ class CostTest {
 
     @ParameterizedTest(name = "ran {0} ms -> billed {1} ms")
     @CsvSource({
-        "0,        60000",   // a task that never ran still costs the minimum minute
+        "0,        60000", // a task that never ran still costs the minimum minute
         "1,        60000",
         "59999,    60000",
         "60000,    60000",
-        "60001,    61000",   // per second, rounded up
+        "60001,    61000", // per second, rounded up
         "61000,    61000",
         "3600000,  3600000",
         "-5,       60000",
@@ -29,11 +29,11 @@ class CostTest {
     @ParameterizedTest(name = "{0} h FARGATE + {1} h SPOT at {2} vCPU / {3} GB -> ${4}")
     @CsvSource({
         // hours on FARGATE, hours on FARGATE_SPOT, vCPU, GB, expected USD with the us-east-1 defaults
-        "1, 0, 1,   2, 0.04937",     // 0.04048 + 2 x 0.004445
-        "0, 1, 1,   2, 0.014811",    // 0.012144 + 2 x 0.0013335
+        "1, 0, 1,   2, 0.04937", // 0.04048 + 2 x 0.004445
+        "0, 1, 1,   2, 0.014811", // 0.012144 + 2 x 0.0013335
         "1, 1, 1,   2, 0.064181",
-        "2, 0, 0.5, 1, 0.04937",     // half the size for twice as long
-        "10, 0, 0.25, 0.5, 0.123425",  // 10 x (0.25 x 0.04048 + 0.5 x 0.004445)
+        "2, 0, 0.5, 1, 0.04937", // half the size for twice as long
+        "10, 0, 0.25, 0.5, 0.123425", // 10 x (0.25 x 0.04048 + 0.5 x 0.004445)
         "0, 0, 4,   8, 0",
     })
     void costIsTaskHoursTimesSizeTimesPrice(double fargateHours, double spotHours, double vcpu, double gb, double usd) {

@@ -35,7 +35,8 @@ class WaitHistogramTest {
     void bucketsTileTheNumberLine() {
         for (int i = 0; i < 128 * 40; i++) {
             assertThat(WaitHistogram.index(WaitHistogram.lowest(i))).isEqualTo(i);
-            assertThat(WaitHistogram.index(WaitHistogram.lowest(i) + WaitHistogram.width(i) - 1)).isEqualTo(i);
+            assertThat(WaitHistogram.index(WaitHistogram.lowest(i) + WaitHistogram.width(i) - 1))
+                    .isEqualTo(i);
         }
     }
 
@@ -45,7 +46,7 @@ class WaitHistogramTest {
         h.add(10, 50);
         h.add(20, 50);
         h.add(20, -50); // the messages of a task that died
-        h.add(90, 50);  // …received again later
+        h.add(90, 50); // …received again later
 
         assertThat(h.total()).isEqualTo(100);
         assertThat(h.percentile(0.5)).isEqualTo(10);

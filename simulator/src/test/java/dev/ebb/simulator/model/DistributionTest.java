@@ -18,8 +18,15 @@ class DistributionTest {
 
     @ParameterizedTest(name = "{0} = {1} ms")
     @CsvSource({
-        "0, 0", "250ms, 250", "90s, 90000", "1.5s, 1500", "10m, 600000", "2min, 120000",
-        "1h30m, 5400000", "24h, 86400000", "1d, 86400000",
+        "0, 0",
+        "250ms, 250",
+        "90s, 90000",
+        "1.5s, 1500",
+        "10m, 600000",
+        "2min, 120000",
+        "1h30m, 5400000",
+        "24h, 86400000",
+        "1d, 86400000",
     })
     void durations(String text, long millis) {
         assertThat(DurationText.parseMillis(text)).isEqualTo(millis);
@@ -45,7 +52,10 @@ class DistributionTest {
     void logNormalHitsItsMedianAndP95() {
         Distribution d = new Distribution.LogNormal(2_000, 5_000);
         SplittableRandom r = new SplittableRandom(7);
-        long[] s = LongStream.generate(() -> d.sampleMillis(r)).limit(200_000).sorted().toArray();
+        long[] s = LongStream.generate(() -> d.sampleMillis(r))
+                .limit(200_000)
+                .sorted()
+                .toArray();
 
         assertThat((double) s[100_000]).isCloseTo(2_000, withinPercentage(2));
         assertThat((double) s[190_000]).isCloseTo(5_000, withinPercentage(3));
@@ -56,7 +66,9 @@ class DistributionTest {
     void uniformStaysInItsBounds() {
         Distribution d = Distribution.parse("uniform:1s..3s");
         SplittableRandom r = new SplittableRandom(1);
-        LongStream.range(0, 10_000).map(i -> d.sampleMillis(r)).forEach(v -> assertThat(v).isBetween(1_000L, 3_000L));
+        LongStream.range(0, 10_000)
+                .map(i -> d.sampleMillis(r))
+                .forEach(v -> assertThat(v).isBetween(1_000L, 3_000L));
         assertThat(d.meanMillis()).isEqualTo(2_000.0);
     }
 
@@ -69,7 +81,9 @@ class DistributionTest {
 
         assertThat(d.meanMillis()).isEqualTo(1_000.0);
         SplittableRandom r = new SplittableRandom(3);
-        LongStream.range(0, 100).map(i -> d.sampleMillis(r)).forEach(v -> assertThat(v).isIn(800L, 1_200L, 1_000L));
+        LongStream.range(0, 100)
+                .map(i -> d.sampleMillis(r))
+                .forEach(v -> assertThat(v).isIn(800L, 1_200L, 1_000L));
     }
 
     @Test

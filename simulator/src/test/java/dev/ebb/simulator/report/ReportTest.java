@@ -22,21 +22,43 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReportTest {
 
     private static final ModelParameters FIXED = ModelParameters.DEFAULTS.toBuilder()
-            .startLatency(new Distribution.Fixed(30_000)).processingTime(new Distribution.Fixed(1_000)).concurrency(10).build();
+            .startLatency(new Distribution.Fixed(30_000))
+            .processingTime(new Distribution.Fixed(1_000))
+            .concurrency(10)
+            .build();
 
     private static List<RunResult> twoPolicies() {
-        return Simulator.compare(List.of(Policies.onDemand(10, 5), Policies.spotOnly(10, 10, true)), FIXED, Prices.US_EAST_1,
-                Arrivals.burst(2_000, 0), 86_400_000);
+        return Simulator.compare(
+                List.of(Policies.onDemand(10, 5), Policies.spotOnly(10, 10, true)),
+                FIXED,
+                Prices.US_EAST_1,
+                Arrivals.burst(2_000, 0),
+                86_400_000);
     }
 
     @Test
     void tableHasAColumnPerPolicyAndARowPerFigure() {
         String table = ComparisonTable.render(List.of("on-demand", "spot"), twoPolicies());
 
-        assertThat(table.lines().findFirst().orElseThrow()).contains("on-demand").contains("spot");
-        assertThat(table).contains("wait p99").contains("time to drain").contains("cost (USD)").contains("RunTask calls")
-                .contains("idle task-minutes").contains("wait max").contains("that did no work").contains("vCPU-hours").contains("GB-hours").contains("max backlog");
-        assertThat(table.lines().filter(l -> l.startsWith("messages")).findFirst().orElseThrow()).contains("2,000");
+        assertThat(table.lines().findFirst().orElseThrow())
+                .contains("on-demand")
+                .contains("spot");
+        assertThat(table)
+                .contains("wait p99")
+                .contains("time to drain")
+                .contains("cost (USD)")
+                .contains("RunTask calls")
+                .contains("idle task-minutes")
+                .contains("wait max")
+                .contains("that did no work")
+                .contains("vCPU-hours")
+                .contains("GB-hours")
+                .contains("max backlog");
+        assertThat(table.lines()
+                        .filter(l -> l.startsWith("messages"))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("2,000");
     }
 
     @Test
@@ -51,7 +73,11 @@ class ReportTest {
         assertThat(svg).startsWith("<svg").endsWith("</svg>\n");
         assertThat(svg.split("<polyline", -1)).hasSize(9); // backlog, starting, busy and idle tasks for each policy
         assertThat(svg).contains("tasks starting").contains("tasks busy").contains("tasks idle");
-        assertThat(svg).contains(">on-demand</text>").contains(">spot</text>").contains("#1f77b4").contains("#d62728");
+        assertThat(svg)
+                .contains(">on-demand</text>")
+                .contains(">spot</text>")
+                .contains("#1f77b4")
+                .contains("#d62728");
         BufferedImage png = ImageIO.read(dir.resolve("c.png").toFile());
         assertThat(png.getWidth()).isEqualTo(Chart.WIDTH);
         assertThat(png.getHeight()).isEqualTo(Chart.HEIGHT);

@@ -30,7 +30,11 @@ public final class Acknowledger {
     private final Function<ReceivedMessage, Future<Void>> beforeAck;
 
     /** @param beforeAck runs before any acknowledgement of a message; it must not fail */
-    public Acknowledger(Context context, Queue queue, DeleteBatcher deletes, VisibilityBackoff backoff,
+    public Acknowledger(
+            Context context,
+            Queue queue,
+            DeleteBatcher deletes,
+            VisibilityBackoff backoff,
             Function<ReceivedMessage, Future<Void>> beforeAck) {
         this.context = context;
         this.queue = queue;
@@ -46,16 +50,23 @@ public final class Acknowledger {
     private Future<Outcomes.OfMessage> acknowledge(ReceivedMessage m, Verdict verdict) {
         return switch (verdict) {
             case Verdict.Delete d -> deleteNow(m, Outcomes.OfMessage.SUCCEEDED);
-            case Verdict.DeadLetter dl -> Future.fromCompletionStage(queue.deadLetter(m, dl.reason(), dl.detail()), context)
-                    .compose(sent -> deleteNow(m, Outcomes.OfMessage.DEAD_LETTERED))
-                    .recover(e -> {
-                        LOG.warn("could not dead-letter {} ({}); it stays on the queue: {}", m.id(), dl.reason(), e.toString());
-                        return retryLater(m);
-                    });
+            case Verdict.DeadLetter dl ->
+                Future.fromCompletionStage(queue.deadLetter(m, dl.reason(), dl.detail()), context)
+                        .compose(sent -> deleteNow(m, Outcomes.OfMessage.DEAD_LETTERED))
+                        .recover(e -> {
+                            LOG.warn(
+                                    "could not dead-letter {} ({}); it stays on the queue: {}",
+                                    m.id(),
+                                    dl.reason(),
+                                    e.toString());
+                            return retryLater(m);
+                        });
             case Verdict.Retry r -> retryLater(m);
             // Normally the worker has released it already (it stops on the first such failure); this is the fallback.
-            case Verdict.Stop st -> Future.fromCompletionStage(queue.changeVisibility(List.of(m.handle()), 0), context)
-                    .map(Outcomes.OfMessage.RELEASED).otherwise(Outcomes.OfMessage.RELEASED);
+            case Verdict.Stop st ->
+                Future.fromCompletionStage(queue.changeVisibility(List.of(m.handle()), 0), context)
+                        .map(Outcomes.OfMessage.RELEASED)
+                        .otherwise(Outcomes.OfMessage.RELEASED);
         };
     }
 

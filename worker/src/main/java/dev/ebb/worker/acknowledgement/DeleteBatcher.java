@@ -58,14 +58,21 @@ public final class DeleteBatcher {
         while (!pending.isEmpty()) {
             List<Pending> batch = new ArrayList<>(pending.subList(0, Math.min(Queue.MAX_BATCH, pending.size())));
             pending.subList(0, batch.size()).clear();
-            Future.fromCompletionStage(queue.delete(batch.stream().map(Pending::handle).toList()), context).onComplete(r -> {
-                if (r.failed()) {
-                    LOG.warn("DeleteMessageBatch of {} failed; they will be received and rewritten again: {}", batch.size(), r.cause().toString());
-                }
-                for (Pending p : batch) {
-                    p.promise().complete(r.succeeded() && !r.result().contains(p.handle().id()));
-                }
-            });
+            Future.fromCompletionStage(
+                            queue.delete(batch.stream().map(Pending::handle).toList()), context)
+                    .onComplete(r -> {
+                        if (r.failed()) {
+                            LOG.warn(
+                                    "DeleteMessageBatch of {} failed; they will be received and rewritten again: {}",
+                                    batch.size(),
+                                    r.cause().toString());
+                        }
+                        for (Pending p : batch) {
+                            p.promise()
+                                    .complete(r.succeeded()
+                                            && !r.result().contains(p.handle().id()));
+                        }
+                    });
         }
     }
 }

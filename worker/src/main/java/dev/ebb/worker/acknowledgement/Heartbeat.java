@@ -42,10 +42,20 @@ public final class Heartbeat {
         }
         running = true;
         long at = clock.getAsLong();
-        List<Future<?>> calls = Batches.of(due).stream().<Future<?>>map(batch ->
-                Future.fromCompletionStage(queue.changeVisibility(batch.stream().map(ReceivedMessage::handle).toList(), visibilitySeconds), context)
+        List<Future<?>> calls = Batches.of(due).stream()
+                .<Future<?>>map(batch -> Future.fromCompletionStage(
+                                queue.changeVisibility(
+                                        batch.stream()
+                                                .map(ReceivedMessage::handle)
+                                                .toList(),
+                                        visibilitySeconds),
+                                context)
                         .onSuccess(failed -> {
-                            inFlight.extended(batch.stream().filter(m -> !failed.contains(m.id())).toList(), at);
+                            inFlight.extended(
+                                    batch.stream()
+                                            .filter(m -> !failed.contains(m.id()))
+                                            .toList(),
+                                    at);
                             if (!failed.isEmpty()) {
                                 LOG.warn("visibility of {} could not be extended", failed);
                             }

@@ -32,11 +32,12 @@ public record AwsClients(SqsAsyncClient sqs, S3AsyncClient s3, EventLoopGroup ev
     @SuppressWarnings("deprecation")
     public static AwsClients create(WorkerConfig config) {
         AtomicInteger n = new AtomicInteger();
-        EventLoopGroup group = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-            Thread t = new Thread(r, "ebb-aws-netty-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        EventLoopGroup group =
+                new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                    Thread t = new Thread(r, "ebb-aws-netty-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
         SdkEventLoopGroup shared = SdkEventLoopGroup.create(group, NioSocketChannel::new);
         return new AwsClients(sqs(config, shared), s3(config, shared), group);
     }
@@ -63,9 +64,10 @@ public record AwsClients(SqsAsyncClient sqs, S3AsyncClient s3, EventLoopGroup ev
                 .forcePathStyle(config.s3PathStyle())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         config.region().map(Region::of).ifPresent(b::region);
-        config.s3Endpoint().ifPresent(e -> b.endpointOverride(e)
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+        config.s3Endpoint()
+                .ifPresent(e -> b.endpointOverride(e)
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         return b.build();
     }
 

@@ -99,7 +99,8 @@ final class Checksums {
 
     private static Optional<String> compare(String algorithm, String expected, byte[] actual) {
         String got = Base64.getEncoder().encodeToString(actual);
-        return got.equals(expected) ? Optional.empty()
+        return got.equals(expected)
+                ? Optional.empty()
                 : Optional.of(algorithm + " stored " + expected + ", received body has " + got);
     }
 }

@@ -23,9 +23,16 @@ public final class Faults {
             case ObjectTooLargeException t -> new Fault.TooLarge(t.getMessage());
             case ObjectAbsentException a -> new Fault.ObjectAbsent(a.getMessage());
             case CallNotPermittedException c -> new Fault.BreakerOpen(c.getMessage());
-            case AwsServiceException aws -> new Fault.Service(aws.statusCode(),
-                    aws.awsErrorDetails() == null ? null : aws.awsErrorDetails().errorCode(),
-                    aws.isThrottlingException(), aws.awsErrorDetails() == null ? aws.getMessage() : aws.awsErrorDetails().errorMessage());
+            case AwsServiceException aws ->
+                new Fault.Service(
+                        aws.statusCode(),
+                        aws.awsErrorDetails() == null
+                                ? null
+                                : aws.awsErrorDetails().errorCode(),
+                        aws.isThrottlingException(),
+                        aws.awsErrorDetails() == null
+                                ? aws.getMessage()
+                                : aws.awsErrorDetails().errorMessage());
             // The SDK reports I/O errors and timeouts (read, connect, API call) as client exceptions.
             case SdkClientException c -> new Fault.Connection(String.valueOf(c.getMessage()));
             case TimeoutException t -> new Fault.Connection("timed out: " + t.getMessage());

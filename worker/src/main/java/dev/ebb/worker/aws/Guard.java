@@ -34,47 +34,72 @@ public final class Guard {
     private final ScheduledExecutorService scheduler;
     private final MeterRegistry registry;
 
-    public Guard(String service, CircuitBreaker breaker, Retry retry, ScheduledExecutorService scheduler, MeterRegistry registry,
+    public Guard(
+            String service,
+            CircuitBreaker breaker,
+            Retry retry,
+            ScheduledExecutorService scheduler,
+            MeterRegistry registry,
             DiagnosticLog diagnostics) {
         this.service = service;
         this.breaker = breaker;
         this.retry = retry;
         this.scheduler = scheduler;
         this.registry = registry;
-        breaker.getEventPublisher().onStateTransition(e -> diagnostics.warn(service + "/breaker/" + e.getStateTransition().getToState(),
-                "breaker", new JsonObject().put("service", service)
-                        .put("from", e.getStateTransition().getFromState().name()).put("to", e.getStateTransition().getToState().name())
-                        .put("meaning", switch (e.getStateTransition().getToState()) {
-                            case OPEN -> service + " is failing: no message is received and calls in flight wait until a probe succeeds";
-                            case HALF_OPEN -> "probing " + service;
-                            case CLOSED -> service + " answers again: receiving resumes";
-                            default -> "";
-                        })));
-        retry.getEventPublisher().onError(e -> diagnostics.warn(service + "/retries", "retries_exhausted", new JsonObject()
-                .put("service", service).put("attempts", e.getNumberOfRetryAttempts())
-                .put("error", String.valueOf(e.getLastThrowable()))));
+        breaker.getEventPublisher()
+                .onStateTransition(e -> diagnostics.warn(
+                        service + "/breaker/" + e.getStateTransition().getToState(),
+                        "breaker",
+                        new JsonObject()
+                                .put("service", service)
+                                .put(
+                                        "from",
+                                        e.getStateTransition().getFromState().name())
+                                .put("to", e.getStateTransition().getToState().name())
+                                .put(
+                                        "meaning",
+                                        switch (e.getStateTransition().getToState()) {
+                                            case OPEN ->
+                                                service
+                                                        + " is failing: no message is received and calls in flight wait until a probe succeeds";
+                                            case HALF_OPEN -> "probing " + service;
+                                            case CLOSED -> service + " answers again: receiving resumes";
+                                            default -> "";
+                                        })));
+        retry.getEventPublisher()
+                .onError(e -> diagnostics.warn(
+                        service + "/retries",
+                        "retries_exhausted",
+                        new JsonObject()
+                                .put("service", service)
+                                .put("attempts", e.getNumberOfRetryAttempts())
+                                .put("error", String.valueOf(e.getLastThrowable()))));
     }
 
     public static CircuitBreaker breaker(CircuitBreakerRegistry breakers, String service, WorkerConfig.Breakers b) {
-        return breakers.circuitBreaker(service, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(b.windowCalls())
-                .minimumNumberOfCalls(Math.min(b.minimumCalls(), b.windowCalls()))
-                .failureRateThreshold(b.failureRatePercent())
-                .waitDurationInOpenState(b.openFor())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .recordException(Faults::isTransient)
-                .build());
+        return breakers.circuitBreaker(
+                service,
+                CircuitBreakerConfig.custom()
+                        .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                        .slidingWindowSize(b.windowCalls())
+                        .minimumNumberOfCalls(Math.min(b.minimumCalls(), b.windowCalls()))
+                        .failureRateThreshold(b.failureRatePercent())
+                        .waitDurationInOpenState(b.openFor())
+                        .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                        .permittedNumberOfCallsInHalfOpenState(1)
+                        .recordException(Faults::isTransient)
+                        .build());
     }
 
     public static Retry retry(RetryRegistry retries, String service, WorkerConfig.Retries r) {
-        return retries.retry(service, RetryConfig.custom()
-                .maxAttempts(r.attempts())
-                .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(r.firstWait(), 2.0, 0.5))
-                .retryOnException(Faults::isTransient)
-                .failAfterMaxAttempts(false)
-                .build());
+        return retries.retry(
+                service,
+                RetryConfig.custom()
+                        .maxAttempts(r.attempts())
+                        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(r.firstWait(), 2.0, 0.5))
+                        .retryOnException(Faults::isTransient)
+                        .failAfterMaxAttempts(false)
+                        .build());
     }
 
     public boolean isClosed() {
@@ -87,7 +112,8 @@ public final class Guard {
      * failing: a message in flight during an outage is kept, not sent back to burn a receive.
      */
     public <T> CompletableFuture<T> call(String operation, Supplier<CompletableFuture<T>> call) {
-        return retry.executeCompletionStage(scheduler, () -> once(operation, call)).toCompletableFuture()
+        return retry.executeCompletionStage(scheduler, () -> once(operation, call))
+                .toCompletableFuture()
                 .exceptionallyCompose(e -> Faults.unwrap(e) instanceof CallNotPermittedException
                         ? whenClosed().thenCompose(v -> call(operation, call))
                         : CompletableFuture.failedFuture(e));
@@ -95,11 +121,15 @@ public final class Guard {
 
     private CompletableFuture<Void> whenClosed() {
         CompletableFuture<Void> closed = new CompletableFuture<>();
-        var check = scheduler.scheduleWithFixedDelay(() -> {
-            if (isClosed()) {
-                closed.complete(null);
-            }
-        }, CLOSED_CHECK_MILLIS, CLOSED_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        var check = scheduler.scheduleWithFixedDelay(
+                () -> {
+                    if (isClosed()) {
+                        closed.complete(null);
+                    }
+                },
+                CLOSED_CHECK_MILLIS,
+                CLOSED_CHECK_MILLIS,
+                TimeUnit.MILLISECONDS);
         return closed.whenComplete((v, e) -> check.cancel(false));
     }
 

@@ -7,6 +7,7 @@ package dev.ebb.worker.aws;
 public final class ObjectAbsentException extends RuntimeException {
 
     public ObjectAbsentException(String bucket, String key) {
-        super("s3://" + bucket + "/" + key + " does not exist (GetObject answered 403 AccessDenied; ListObjectsV2 shows no such key)");
+        super("s3://" + bucket + "/" + key
+                + " does not exist (GetObject answered 403 AccessDenied; ListObjectsV2 shows no such key)");
     }
 }

@@ -23,7 +23,8 @@ public interface ObjectStore {
     /** Succeeds when the bucket exists and the worker may see it (HeadBucket, retried like any call). */
     CompletableFuture<Void> checkBucket(String bucket);
 
-    CompletableFuture<Void> put(String bucket, String key, byte[] bytes, String contentType, Map<String, String> metadata);
+    CompletableFuture<Void> put(
+            String bucket, String key, byte[] bytes, String contentType, Map<String, String> metadata);
 
     /** A cheap call that succeeds when S3 answers; closes a half-open breaker. */
     CompletableFuture<Void> probe(String bucket);

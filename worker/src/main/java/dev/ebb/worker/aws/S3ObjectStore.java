@@ -33,7 +33,8 @@ public final class S3ObjectStore implements ObjectStore {
     @Override
     public CompletableFuture<SourceObject> get(String bucket, String key, Optional<String> versionId, long maxBytes) {
         return guard.call("GetObject", () -> transfers.get(context, bucket, key, versionId, maxBytes))
-                .exceptionallyCompose(e -> isAccessDenied(e) ? absentOr(bucket, key, e) : CompletableFuture.failedFuture(e));
+                .exceptionallyCompose(
+                        e -> isAccessDenied(e) ? absentOr(bucket, key, e) : CompletableFuture.failedFuture(e));
     }
 
     /**
@@ -42,12 +43,18 @@ public final class S3ObjectStore implements ObjectStore {
      * which is the image's fault, from a role that may not read, which is the deployment's.
      */
     private CompletableFuture<SourceObject> absentOr(String bucket, String key, Throwable denied) {
-        return guard.call("ListObjectsV2", () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(key).maxKeys(1)))
+        return guard.call(
+                        "ListObjectsV2",
+                        () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(key).maxKeys(1)))
                 .handle((listing, e) -> {
-                    if (e == null && listing.contents().stream().noneMatch(o -> o.key().equals(key))) {
+                    if (e == null
+                            && listing.contents().stream()
+                                    .noneMatch(o -> o.key().equals(key))) {
                         throw new ObjectAbsentException(bucket, key);
                     }
-                    throw denied instanceof java.util.concurrent.CompletionException c ? c : new java.util.concurrent.CompletionException(denied);
+                    throw denied instanceof java.util.concurrent.CompletionException c
+                            ? c
+                            : new java.util.concurrent.CompletionException(denied);
                 });
     }
 
@@ -57,10 +64,13 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public CompletableFuture<Long> size(String bucket, String key, Optional<String> versionId) {
-        return guard.call("HeadObject", () -> s3.headObject(r -> {
-            r.bucket(bucket).key(key);
-            versionId.ifPresent(r::versionId);
-        })).thenApply(r -> r.contentLength() == null ? 0L : r.contentLength());
+        return guard.call(
+                        "HeadObject",
+                        () -> s3.headObject(r -> {
+                            r.bucket(bucket).key(key);
+                            versionId.ifPresent(r::versionId);
+                        }))
+                .thenApply(r -> r.contentLength() == null ? 0L : r.contentLength());
     }
 
     @Override
@@ -74,7 +84,8 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
-    public CompletableFuture<Void> put(String bucket, String key, byte[] bytes, String contentType, Map<String, String> metadata) {
+    public CompletableFuture<Void> put(
+            String bucket, String key, byte[] bytes, String contentType, Map<String, String> metadata) {
         return guard.call("PutObject", () -> transfers.put(context, bucket, key, bytes, contentType, metadata));
     }
 

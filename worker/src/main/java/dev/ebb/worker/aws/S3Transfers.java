@@ -80,10 +80,20 @@ public final class S3Transfers implements AutoCloseable {
      * @param verifyChecksums ask S3 for the object's stored checksum and verify the body against it
      *     (off for S3-compatible stores, as the SDK client is configured: WHEN_REQUIRED)
      */
-    public S3Transfers(io.vertx.core.Vertx vertx, int connections, IdentityProvider<? extends AwsCredentialsIdentity> credentials,
-            Region region, Optional<URI> endpointOverride, boolean pathStyle, boolean verifyChecksums) {
-        this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
-                        .setConnectTimeout((int) CONNECT_TIMEOUT_MS).setIdleTimeout((int) IDLE_TIMEOUT_MS).setIdleTimeoutUnit(TimeUnit.MILLISECONDS),
+    public S3Transfers(
+            io.vertx.core.Vertx vertx,
+            int connections,
+            IdentityProvider<? extends AwsCredentialsIdentity> credentials,
+            Region region,
+            Optional<URI> endpointOverride,
+            boolean pathStyle,
+            boolean verifyChecksums) {
+        this.http = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setKeepAlive(true)
+                        .setConnectTimeout((int) CONNECT_TIMEOUT_MS)
+                        .setIdleTimeout((int) IDLE_TIMEOUT_MS)
+                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS),
                 new PoolOptions().setHttp1MaxSize(connections));
         this.credentials = credentials;
         this.region = region;
@@ -96,37 +106,55 @@ public final class S3Transfers implements AutoCloseable {
      * With what the SDK client was built from (credentials chain, region, endpoint override), so
      * both paths call the same S3 as the same principal.
      */
-    public static S3Transfers create(io.vertx.core.Vertx vertx, software.amazon.awssdk.services.s3.S3AsyncClient s3,
+    public static S3Transfers create(
+            io.vertx.core.Vertx vertx,
+            software.amazon.awssdk.services.s3.S3AsyncClient s3,
             dev.ebb.worker.config.WorkerConfig config) {
         var c = s3.serviceClientConfiguration();
-        return new S3Transfers(vertx, Math.max(64, config.concurrency() * 2), c.credentialsProvider(), c.region(),
-                config.s3Endpoint(), config.s3PathStyle(), config.s3Endpoint().isEmpty());
+        return new S3Transfers(
+                vertx,
+                Math.max(64, config.concurrency() * 2),
+                c.credentialsProvider(),
+                c.region(),
+                config.s3Endpoint(),
+                config.s3PathStyle(),
+                config.s3Endpoint().isEmpty());
     }
 
     /** The whole object in native memory, or the failure S3 answered; refused past {@code maxBytes} before the body is read. */
-    public CompletableFuture<ObjectStore.SourceObject> get(Context context, String bucket, String key, Optional<String> versionId,
-            long maxBytes) {
+    public CompletableFuture<ObjectStore.SourceObject> get(
+            Context context, String bucket, String key, Optional<String> versionId, long maxBytes) {
         SdkHttpRequest.Builder request = request(SdkHttpMethod.GET, bucket, key);
         versionId.ifPresent(v -> request.putRawQueryParameter("versionId", v));
         if (verifyChecksums) {
             request.putHeader("x-amz-checksum-mode", "ENABLED");
         }
-        return onContext(context, () -> send(request, null).compose(response -> {
-            if (response.statusCode() != 200) {
-                return failure(response);
-            }
-            String lengthHeader = response.getHeader("Content-Length");
-            long length = lengthHeader == null ? -1 : Long.parseLong(lengthHeader);
-            if (length < 0 || length > maxBytes) {
-                response.request().connection().close();
-                return Future.failedFuture(new ObjectTooLargeException(length, maxBytes));
-            }
-            return readBody(response, length).map(body -> new ObjectStore.SourceObject(body,
-                    unquote(response.getHeader("ETag")), Optional.ofNullable(response.getHeader("x-amz-version-id"))));
-        }));
+        return onContext(
+                context,
+                () -> send(request, null).compose(response -> {
+                    if (response.statusCode() != 200) {
+                        return failure(response);
+                    }
+                    String lengthHeader = response.getHeader("Content-Length");
+                    long length = lengthHeader == null ? -1 : Long.parseLong(lengthHeader);
+                    if (length < 0 || length > maxBytes) {
+                        response.request().connection().close();
+                        return Future.failedFuture(new ObjectTooLargeException(length, maxBytes));
+                    }
+                    return readBody(response, length)
+                            .map(body -> new ObjectStore.SourceObject(
+                                    body,
+                                    unquote(response.getHeader("ETag")),
+                                    Optional.ofNullable(response.getHeader("x-amz-version-id"))));
+                }));
     }
 
-    public CompletableFuture<Void> put(Context context, String bucket, String key, byte[] bytes, String contentType,
+    public CompletableFuture<Void> put(
+            Context context,
+            String bucket,
+            String key,
+            byte[] bytes,
+            String contentType,
             Map<String, String> metadata) {
         SdkHttpRequest.Builder request = request(SdkHttpMethod.PUT, bucket, key)
                 .putHeader("Content-Type", contentType)
@@ -139,11 +167,15 @@ public final class S3Transfers implements AutoCloseable {
 
     /** HeadBucket: the bucket exists and this principal may see it. */
     public CompletableFuture<Void> headBucket(Context context, String bucket) {
-        return onContext(context, () -> send(request(SdkHttpMethod.HEAD, bucket, null), null).compose(S3Transfers::emptyOrFailure));
+        return onContext(
+                context,
+                () -> send(request(SdkHttpMethod.HEAD, bucket, null), null).compose(S3Transfers::emptyOrFailure));
     }
 
     public CompletableFuture<Void> delete(Context context, String bucket, String key) {
-        return onContext(context, () -> send(request(SdkHttpMethod.DELETE, bucket, key), null).compose(S3Transfers::emptyOrFailure));
+        return onContext(
+                context,
+                () -> send(request(SdkHttpMethod.DELETE, bucket, key), null).compose(S3Transfers::emptyOrFailure));
     }
 
     private static Future<Void> emptyOrFailure(HttpClientResponse response) {
@@ -154,44 +186,56 @@ public final class S3Transfers implements AutoCloseable {
     private SdkHttpRequest.Builder request(SdkHttpMethod method, String bucket, String key) {
         URI base = bucketEndpoints.computeIfAbsent(bucket, this::resolve);
         String basePath = base.getRawPath() == null || base.getRawPath().isEmpty() ? "" : stripSlash(base.getRawPath());
-        String path = key == null ? (basePath.isEmpty() ? "/" : basePath) : basePath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
-        return SdkHttpRequest.builder().method(method).protocol(base.getScheme()).host(base.getHost()).port(base.getPort())
+        String path = key == null
+                ? (basePath.isEmpty() ? "/" : basePath)
+                : basePath + "/" + SdkHttpUtils.urlEncodeIgnoreSlashes(key);
+        return SdkHttpRequest.builder()
+                .method(method)
+                .protocol(base.getScheme())
+                .host(base.getHost())
+                .port(base.getPort())
                 .encodedPath(path);
     }
 
     /** The SDK's own endpoint rules, once per bucket: the same URL the SDK client would call. */
     private URI resolve(String bucket) {
-        S3EndpointParams.Builder params = S3EndpointParams.builder().bucket(bucket).region(region).forcePathStyle(pathStyle);
+        S3EndpointParams.Builder params =
+                S3EndpointParams.builder().bucket(bucket).region(region).forcePathStyle(pathStyle);
         endpointOverride.ifPresent(e -> params.endpoint(e.toString()));
         return endpoints.resolveEndpoint(params.build()).join().endpointUrl().toUri();
     }
 
     private Future<HttpClientResponse> send(SdkHttpRequest.Builder unsigned, byte[] body) {
-        return Future.fromCompletionStage(credentials.resolveIdentity()).compose(identity -> {
-            SignedRequest signed = signer.sign(r -> r.identity(identity)
-                    .request(unsigned.build())
-                    .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
-                    // S3's rules: keys are signed as sent, and the body's hash goes in x-amz-content-sha256
-                    .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                    .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                    .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
-            SdkHttpRequest r = signed.request();
-            RequestOptions options = new RequestOptions()
-                    .setMethod(HttpMethod.valueOf(r.method().name()))
-                    .setSsl("https".equals(r.protocol()))
-                    .setHost(r.host())
-                    .setPort(r.port())
-                    .setURI(r.encodedPath() + rawQuery(r))
-                    .setIdleTimeout(IDLE_TIMEOUT_MS);
-            r.forEachHeader((name, values) -> values.forEach(v -> options.putHeader(name, v)));
-            if (!r.firstMatchingHeader("Host").isPresent()) {
-                options.putHeader("Host", hostHeader(r));
-            }
-            return http.request(options).compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)));
-        }).recover(e -> Future.failedFuture(e instanceof S3Exception || e instanceof ObjectTooLargeException ? e
-                : SdkClientException.create("S3 " + unsigned.method() + " failed: " + e, e)));
+        return Future.fromCompletionStage(credentials.resolveIdentity())
+                .compose(identity -> {
+                    SignedRequest signed = signer.sign(r -> r.identity(identity)
+                            .request(unsigned.build())
+                            .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
+                            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                            .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
+                            // S3's rules: keys are signed as sent, and the body's hash goes in x-amz-content-sha256
+                            .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                            .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                            .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+                    SdkHttpRequest r = signed.request();
+                    RequestOptions options = new RequestOptions()
+                            .setMethod(HttpMethod.valueOf(r.method().name()))
+                            .setSsl("https".equals(r.protocol()))
+                            .setHost(r.host())
+                            .setPort(r.port())
+                            .setURI(r.encodedPath() + rawQuery(r))
+                            .setIdleTimeout(IDLE_TIMEOUT_MS);
+                    r.forEachHeader((name, values) -> values.forEach(v -> options.putHeader(name, v)));
+                    if (!r.firstMatchingHeader("Host").isPresent()) {
+                        options.putHeader("Host", hostHeader(r));
+                    }
+                    return http.request(options)
+                            .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)));
+                })
+                .recover(e -> Future.failedFuture(
+                        e instanceof S3Exception || e instanceof ObjectTooLargeException
+                                ? e
+                                : SdkClientException.create("S3 " + unsigned.method() + " failed: " + e, e)));
     }
 
     /** Streams the body into one native segment of exactly {@code length} bytes, then checks it is whole and intact. */
@@ -199,7 +243,8 @@ public final class S3Transfers implements AutoCloseable {
         SourceBody body = SourceBody.allocate(length);
         Promise<SourceBody> done = Promise.promise();
         long[] position = {0};
-        Checksums.Verifier verifier = verifyChecksums ? Checksums.verifier(response::getHeader) : Checksums.Verifier.NONE;
+        Checksums.Verifier verifier =
+                verifyChecksums ? Checksums.verifier(response::getHeader) : Checksums.Verifier.NONE;
         response.handler(buffer -> {
             ByteBuf buf = ((BufferInternal) buffer).getByteBuf();
             int n = buf.readableBytes();
@@ -222,7 +267,8 @@ public final class S3Transfers implements AutoCloseable {
             } else {
                 Optional<String> mismatch = verifier.mismatch();
                 if (mismatch.isPresent()) {
-                    done.tryFail(SdkClientException.create("the object's body does not match its stored checksum: " + mismatch.get()));
+                    done.tryFail(SdkClientException.create(
+                            "the object's body does not match its stored checksum: " + mismatch.get()));
                 } else {
                     done.tryComplete(body);
                 }
@@ -241,8 +287,11 @@ public final class S3Transfers implements AutoCloseable {
                     .statusCode(response.statusCode())
                     .requestId(response.getHeader("x-amz-request-id"))
                     .message(message == null ? "HTTP " + response.statusCode() : message)
-                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("S3").errorCode(code)
-                            .errorMessage(message == null ? "HTTP " + response.statusCode() : message).build())
+                    .awsErrorDetails(AwsErrorDetails.builder()
+                            .serviceName("S3")
+                            .errorCode(code)
+                            .errorMessage(message == null ? "HTTP " + response.statusCode() : message)
+                            .build())
                     .build());
         });
     }
@@ -254,8 +303,12 @@ public final class S3Transfers implements AutoCloseable {
         if (start < 0 || end < start) {
             return null;
         }
-        return xml.substring(start + name.length() + 2, end).replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&apos;", "'").replace("&amp;", "&");
+        return xml.substring(start + name.length() + 2, end)
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&quot;", "\"")
+                .replace("&apos;", "'")
+                .replace("&amp;", "&");
     }
 
     private static <T> CompletableFuture<T> onContext(Context context, java.util.function.Supplier<Future<T>> call) {
@@ -287,7 +340,9 @@ public final class S3Transfers implements AutoCloseable {
     }
 
     private static String hostHeader(SdkHttpRequest r) {
-        boolean standard = r.port() == -1 || (r.port() == 443 && "https".equals(r.protocol())) || (r.port() == 80 && "http".equals(r.protocol()));
+        boolean standard = r.port() == -1
+                || (r.port() == 443 && "https".equals(r.protocol()))
+                || (r.port() == 80 && "http".equals(r.protocol()));
         return standard ? r.host() : r.host() + ":" + r.port();
     }
 
@@ -297,7 +352,8 @@ public final class S3Transfers implements AutoCloseable {
 
     private static String md5(byte[] bytes) {
         try {
-            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
+            return Base64.getEncoder()
+                    .encodeToString(MessageDigest.getInstance("MD5").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has MD5", e);
         }

@@ -27,7 +27,8 @@ public final class Isolation {
     /** Gives back what one {@link #acquire} of this kind was granted. */
     public void release(boolean suspect) {
         if (suspect ? !alone : sharing == 0) {
-            throw new IllegalStateException("releasing a " + (suspect ? "suspect" : "shared") + " hold that is not held");
+            throw new IllegalStateException(
+                    "releasing a " + (suspect ? "suspect" : "shared") + " hold that is not held");
         }
         if (suspect) {
             alone = false;

@@ -58,8 +58,9 @@ public final class ConfigReader {
         List<String> buckets = new ArrayList<>();
         for (String bucket : env.list(name)) {
             if (!bucket.matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-                env.problem(name + ": '" + bucket + "' is not an S3 bucket name (allowed: comma-separated names of 3..63 "
-                        + "lower-case letters, digits, dots and hyphens)");
+                env.problem(
+                        name + ": '" + bucket + "' is not an S3 bucket name (allowed: comma-separated names of 3..63 "
+                                + "lower-case letters, digits, dots and hyphens)");
             } else if (buckets.contains(bucket)) {
                 env.problem(name + ": '" + bucket + "' is listed twice");
             } else {
@@ -90,8 +91,12 @@ public final class ConfigReader {
         String sizes = env.string("EBB_SIZES", "224x224,299x299");
         try {
             // Checked even when another variable is wrong, with stand-ins for it: every problem at once.
-            outputs = OutputSpec.parseSizes(sizes, mode == null ? ResizeMode.FIT : mode, format == null ? OutputFormat.JPEG : format,
-                    quality, background == null ? Rgb.parse("black") : background);
+            outputs = OutputSpec.parseSizes(
+                    sizes,
+                    mode == null ? ResizeMode.FIT : mode,
+                    format == null ? OutputFormat.JPEG : format,
+                    quality,
+                    background == null ? Rgb.parse("black") : background);
         } catch (IllegalArgumentException e) {
             env.problem("EBB_SIZES='" + sizes + "': " + e.getMessage()
                     + " (allowed: comma-separated WIDTHxHEIGHT, each side 1.." + OutputSpec.MAX_SIDE + ")");
@@ -101,7 +106,8 @@ public final class ConfigReader {
         long maxPixels = env.whole("EBB_MAX_PIXELS", Limits.DEFAULT.maxPixels(), 1, Long.MAX_VALUE);
         boolean turbo = env.bool("EBB_TURBOJPEG", true);
 
-        long bytesInFlight = env.whole("EBB_MAX_BYTES_IN_FLIGHT", defaultBytesInFlight(maxHeapBytes), 1, Long.MAX_VALUE);
+        long bytesInFlight =
+                env.whole("EBB_MAX_BYTES_IN_FLIGHT", defaultBytesInFlight(maxHeapBytes), 1, Long.MAX_VALUE);
         int concurrency = env.integer("EBB_CONCURRENCY", defaultConcurrency(cpus), 1, 1000);
         int threads = env.integer("EBB_WORKER_THREADS", cpus, 1, 256);
         int wait = env.integer("EBB_WAIT_TIME_SECONDS", 20, 0, 20);
@@ -139,8 +145,31 @@ public final class ConfigReader {
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());
         }
-        return new WorkerConfig(queueUrl, dlq, bucket, prefix, sourceBuckets, outputs, new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()),
-                turbo, bytesInFlight, concurrency, threads, wait, visibility, idle, idlePolls, grace, retries, breakers, flush, port,
-                region, sqsEndpoint, s3Endpoint, pathStyle, reporting);
+        return new WorkerConfig(
+                queueUrl,
+                dlq,
+                bucket,
+                prefix,
+                sourceBuckets,
+                outputs,
+                new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()),
+                turbo,
+                bytesInFlight,
+                concurrency,
+                threads,
+                wait,
+                visibility,
+                idle,
+                idlePolls,
+                grace,
+                retries,
+                breakers,
+                flush,
+                port,
+                region,
+                sqsEndpoint,
+                s3Endpoint,
+                pathStyle,
+                reporting);
     }
 }

@@ -18,7 +18,12 @@ public final class FailureClassifier {
 
     /** 4xx codes that say nothing about the image: the caller's clock or credentials, which heal. */
     private static final Set<String> TRANSIENT_CLIENT_CODES = Set.of(
-            "ExpiredToken", "ExpiredTokenException", "RequestTimeTooSkewed", "RequestExpired", "RequestTimeout", "IDPCommunicationError");
+            "ExpiredToken",
+            "ExpiredTokenException",
+            "RequestTimeTooSkewed",
+            "RequestExpired",
+            "RequestTimeout",
+            "IDPCommunicationError");
 
     private FailureClassifier() {}
 
@@ -29,22 +34,31 @@ public final class FailureClassifier {
             case Fault.ObjectAbsent a -> new Failure.Permanent("source_missing", a.message());
             case Fault.BreakerOpen b -> new Failure.Transient("breaker_open", b.message());
             case Fault.Connection c -> new Failure.Transient("connection", c.message());
-            case Fault.Internal i -> new Failure.Transient("internal", i.error().getClass().getSimpleName() + ": " + firstLine(i.error().getMessage()));
+            case Fault.Internal i ->
+                new Failure.Transient(
+                        "internal",
+                        i.error().getClass().getSimpleName() + ": "
+                                + firstLine(i.error().getMessage()));
             case Fault.Service s -> service(op, bucket, s);
         };
     }
 
     private static Failure service(Operation op, String bucket, Fault.Service s) {
-        String detail = op.apiName() + ": " + s.status() + (s.code() == null ? "" : " " + s.code()) + " " + firstLine(s.message());
+        String detail = op.apiName() + ": " + s.status() + (s.code() == null ? "" : " " + s.code()) + " "
+                + firstLine(s.message());
         if (transientService(s)) {
-            String reason = s.throttling() || s.status() == 429 || s.status() == 503 ? "throttled"
+            String reason = s.throttling() || s.status() == 429 || s.status() == 503
+                    ? "throttled"
                     : s.status() >= 500 ? "aws_" + s.status() : "aws_transient";
             return new Failure.Transient(reason, detail);
         }
         boolean source = op.side() == Operation.Side.SOURCE;
         String variable = source ? "the message's source bucket" : "EBB_DEST_BUCKET";
-        if (s.status() == 301 || "PermanentRedirect".equals(s.code()) || "AuthorizationHeaderMalformed".equals(s.code())) {
-            return new Failure.Configuration(source ? "source_wrong_region" : "destination_wrong_region",
+        if (s.status() == 301
+                || "PermanentRedirect".equals(s.code())
+                || "AuthorizationHeaderMalformed".equals(s.code())) {
+            return new Failure.Configuration(
+                    source ? "source_wrong_region" : "destination_wrong_region",
                     "s3://" + bucket + " (" + variable + ") is in another region than the worker's client (" + detail
                             + "): set EBB_REGION to the bucket's region");
         }
@@ -52,7 +66,8 @@ public final class FailureClassifier {
             if (source && !"NoSuchBucket".equals(s.code()) && op != Operation.HEAD_SOURCE_BUCKET) {
                 return new Failure.Permanent("source_missing", detail);
             }
-            return new Failure.Configuration(source ? "source_bucket_missing" : "destination_missing",
+            return new Failure.Configuration(
+                    source ? "source_bucket_missing" : "destination_missing",
                     "s3://" + bucket + " (" + variable + ") does not exist (" + detail + "): create it or fix "
                             + (source ? "EBB_SOURCE_BUCKETS and the bucket's event notification" : "EBB_DEST_BUCKET"));
         }
@@ -62,8 +77,10 @@ public final class FailureClassifier {
                 case HEAD_DESTINATION, HEAD_SOURCE_BUCKET, LIST_SOURCE -> "s3:ListBucket on the bucket";
                 default -> "s3:GetObject on the source prefix (and s3:ListBucket, so that a missing key reads as 404)";
             };
-            return new Failure.Configuration(source ? "source_forbidden" : "destination_forbidden",
-                    "the worker's role may not use s3://" + bucket + " (" + variable + ", " + detail + "): grant it " + needs);
+            return new Failure.Configuration(
+                    source ? "source_forbidden" : "destination_forbidden",
+                    "the worker's role may not use s3://" + bucket + " (" + variable + ", " + detail + "): grant it "
+                            + needs);
         }
         return new Failure.Permanent("aws_rejected", detail);
     }
@@ -81,7 +98,11 @@ public final class FailureClassifier {
     }
 
     private static boolean transientService(Fault.Service s) {
-        return s.throttling() || s.status() == 429 || s.status() >= 500 || s.status() == 408 || s.status() == 0
+        return s.throttling()
+                || s.status() == 429
+                || s.status() >= 500
+                || s.status() == 408
+                || s.status() == 0
                 || (s.code() != null && TRANSIENT_CLIENT_CODES.contains(s.code()));
     }
 

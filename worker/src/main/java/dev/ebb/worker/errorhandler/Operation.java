@@ -14,7 +14,10 @@ public enum Operation {
     HEAD_DESTINATION("HeadBucket", Side.DESTINATION);
 
     /** Which bucket the call was about. */
-    public enum Side { SOURCE, DESTINATION }
+    public enum Side {
+        SOURCE,
+        DESTINATION
+    }
 
     private final String apiName;
     private final Side side;

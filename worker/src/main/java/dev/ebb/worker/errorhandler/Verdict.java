@@ -24,13 +24,17 @@ public sealed interface Verdict {
 
     static Verdict of(List<RecordResult> results) {
         List<RecordResult.Failed> failed = results.stream()
-                .filter(RecordResult.Failed.class::isInstance).map(RecordResult.Failed.class::cast).toList();
+                .filter(RecordResult.Failed.class::isInstance)
+                .map(RecordResult.Failed.class::cast)
+                .toList();
         for (RecordResult.Failed f : failed) {
             if (f.failure() instanceof Failure.Configuration c) {
                 return new Stop(c);
             }
         }
-        List<RecordResult.Failed> transients = failed.stream().filter(f -> f.failure() instanceof Failure.Transient).toList();
+        List<RecordResult.Failed> transients = failed.stream()
+                .filter(f -> f.failure() instanceof Failure.Transient)
+                .toList();
         if (!transients.isEmpty()) {
             return new Retry(transients.getFirst().failure().reason(), describe(transients));
         }
@@ -42,7 +46,8 @@ public sealed interface Verdict {
 
     private static String describe(List<RecordResult.Failed> failed) {
         String text = failed.stream()
-                .map(f -> f.event().bucket() + "/" + f.event().key() + ": " + f.failure().reason() + ": " + f.failure().detail())
+                .map(f -> f.event().bucket() + "/" + f.event().key() + ": "
+                        + f.failure().reason() + ": " + f.failure().detail())
                 .collect(Collectors.joining("; "));
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }

@@ -8,8 +8,13 @@ import java.util.Optional;
  * @param eventName e.g. {@code ObjectCreated:Put}
  * @param size the object size the event reports, when it does
  */
-public record ObjectEvent(String eventName, String bucket, String key, Optional<Long> size,
-        Optional<String> eTag, Optional<String> versionId) {
+public record ObjectEvent(
+        String eventName,
+        String bucket,
+        String key,
+        Optional<Long> size,
+        Optional<String> eTag,
+        Optional<String> versionId) {
 
     public boolean isObjectCreated() {
         return eventName.startsWith("ObjectCreated:");

@@ -36,7 +36,9 @@ public final class S3Events {
         if ("s3:TestEvent".equals(json.getValue("Event"))) {
             return new ParsedBody.TestEvent();
         }
-        if (snsAllowed && "Notification".equals(json.getValue("Type")) && json.getValue("Message") instanceof String inner) {
+        if (snsAllowed
+                && "Notification".equals(json.getValue("Type"))
+                && json.getValue("Message") instanceof String inner) {
             return parse(inner, false);
         }
         if (!(json.getValue("Records") instanceof io.vertx.core.json.JsonArray)) {
@@ -57,22 +59,33 @@ public final class S3Events {
         List<ObjectEvent> records = new ArrayList<>(raw.size());
         for (int i = 0; i < raw.size(); i++) {
             S3EventNotificationRecord r = raw.get(i);
-            if (r == null || r.getS3() == null || r.getS3().getBucket() == null || r.getS3().getObject() == null
+            if (r == null
+                    || r.getS3() == null
+                    || r.getS3().getBucket() == null
+                    || r.getS3().getObject() == null
                     || r.getEventName() == null) {
                 return new ParsedBody.Malformed("record " + i + " names no eventName, bucket or object");
             }
             S3Object object = r.getS3().getObject();
             String bucket = r.getS3().getBucket().getName();
-            if (bucket == null || bucket.isEmpty() || object.getKey() == null || object.getKey().isEmpty()) {
+            if (bucket == null
+                    || bucket.isEmpty()
+                    || object.getKey() == null
+                    || object.getKey().isEmpty()) {
                 return new ParsedBody.Malformed("record " + i + " has an empty bucket name or key");
             }
             String key;
             try {
                 key = object.getUrlDecodedKey();
             } catch (IllegalArgumentException e) {
-                return new ParsedBody.Malformed("record " + i + " has a key that is not URL-encoded: " + object.getKey());
+                return new ParsedBody.Malformed(
+                        "record " + i + " has a key that is not URL-encoded: " + object.getKey());
             }
-            records.add(new ObjectEvent(r.getEventName(), bucket, key, Optional.ofNullable(object.getSizeAsLong()),
+            records.add(new ObjectEvent(
+                    r.getEventName(),
+                    bucket,
+                    key,
+                    Optional.ofNullable(object.getSizeAsLong()),
                     Optional.ofNullable(object.getETag()).filter(s -> !s.isEmpty()),
                     Optional.ofNullable(object.getVersionId()).filter(s -> !s.isEmpty())));
         }

@@ -38,13 +38,15 @@ public final class BucketCheck {
         String dest = config.destinationBucket();
         if (check(store.checkBucket(dest), Operation.HEAD_DESTINATION, dest, warn)) {
             String key = writeCheckKey(config.destinationPrefix());
-            byte[] note = "written by ebb worker at start to check s3:PutObject; deleted at once\n".getBytes(StandardCharsets.UTF_8);
+            byte[] note = "written by ebb worker at start to check s3:PutObject; deleted at once\n"
+                    .getBytes(StandardCharsets.UTF_8);
             if (check(store.put(dest, key, note, "text/plain", Map.of()), Operation.PUT_OUTPUT, dest, warn)) {
                 // Not a configuration fault if it fails: a leftover note is harmless, and skipped if an event names it.
                 // Not waited for either: the first receive need not wait on a round trip that decides nothing.
                 var _ = store.delete(dest, key).whenComplete((v, e) -> {
                     if (e != null) {
-                        warn.accept("could not delete s3://" + dest + "/" + key + " after the write check (" + Faults.of(e) + ")");
+                        warn.accept("could not delete s3://" + dest + "/" + key + " after the write check ("
+                                + Faults.of(e) + ")");
                     }
                 });
             }
@@ -55,7 +57,8 @@ public final class BucketCheck {
     }
 
     /** True when the call succeeded; false when S3 failed transiently. */
-    private static boolean check(CompletableFuture<Void> call, Operation op, String bucket, Consumer<String> warn) throws StartupException {
+    private static boolean check(CompletableFuture<Void> call, Operation op, String bucket, Consumer<String> warn)
+            throws StartupException {
         try {
             call.get(120, TimeUnit.SECONDS);
             return true;
@@ -68,7 +71,8 @@ public final class BucketCheck {
             if (f instanceof Failure.Configuration c) {
                 throw new StartupException(c.detail(), cause, ExitCodes.MISCONFIGURED);
             }
-            warn.accept("could not check s3://" + bucket + " at start (" + f.reason() + ": " + f.detail() + "); starting anyway");
+            warn.accept("could not check s3://" + bucket + " at start (" + f.reason() + ": " + f.detail()
+                    + "); starting anyway");
             return false;
         }
     }

@@ -17,6 +17,7 @@ public final class DiagnosticLog {
 
     /** Writes the lines: the same JSON-line format (ts, event, fields) as stdout's. */
     private final OutcomeLog lines;
+
     private final long intervalMillis;
     private final LongSupplier clock;
     private final Map<String, Long> lastWritten = new HashMap<>();

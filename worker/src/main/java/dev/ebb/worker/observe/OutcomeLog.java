@@ -26,16 +26,21 @@ public final class OutcomeLog {
         long in = 0;
         long outBytes = 0;
         for (RecordResult r : o.records()) {
-            JsonObject rec = new JsonObject().put(LogLine.BUCKET, r.event().bucket()).put(LogLine.KEY, r.event().key());
+            JsonObject rec = new JsonObject()
+                    .put(LogLine.BUCKET, r.event().bucket())
+                    .put(LogLine.KEY, r.event().key());
             RecordResult.Timings t = RecordResult.Timings.NONE;
             switch (r) {
                 case RecordResult.Done d -> {
-                    rec.put(LogLine.OUTCOME, Outcomes.OfRecord.PROCESSED.wire()).put(LogLine.OUTPUTS, new JsonArray(d.outputKeys()));
+                    rec.put(LogLine.OUTCOME, Outcomes.OfRecord.PROCESSED.wire())
+                            .put(LogLine.OUTPUTS, new JsonArray(d.outputKeys()));
                     t = d.timings();
                 }
-                case RecordResult.Skipped s -> rec.put(LogLine.OUTCOME, Outcomes.OfRecord.SKIPPED.wire()).put(LogLine.REASON, s.reason());
+                case RecordResult.Skipped s ->
+                    rec.put(LogLine.OUTCOME, Outcomes.OfRecord.SKIPPED.wire()).put(LogLine.REASON, s.reason());
                 case RecordResult.Failed f -> {
-                    rec.put(LogLine.OUTCOME, Outcomes.OfRecord.FAILED.wire()).put(LogLine.REASON, f.failure().reason())
+                    rec.put(LogLine.OUTCOME, Outcomes.OfRecord.FAILED.wire())
+                            .put(LogLine.REASON, f.failure().reason())
                             .put(LogLine.DETAIL, f.failure().detail());
                     t = f.timings();
                 }
@@ -55,8 +60,14 @@ public final class OutcomeLog {
                 .put(LogLine.OUTCOME, o.outcome().wire())
                 .put(LogLine.REASON, o.reason())
                 .put(LogLine.RECORDS, records)
-                .put("durations_ms", new JsonObject().put("download", download).put("render", render).put("upload", upload)
-                        .put("work", o.workMillis()).put("total", o.totalMillis()))
+                .put(
+                        "durations_ms",
+                        new JsonObject()
+                                .put("download", download)
+                                .put("render", render)
+                                .put("upload", upload)
+                                .put("work", o.workMillis())
+                                .put("total", o.totalMillis()))
                 .put("bytes_in", in)
                 .put("bytes_out", outBytes);
         if (o.detail() != null) {
@@ -72,7 +83,10 @@ public final class OutcomeLog {
 
     /** A line of any name: {@link DiagnosticLog}'s on stderr, which nothing reads back. */
     void event(String event, JsonObject fields) {
-        print(new JsonObject().put(LogLine.TS, Instant.now().toString()).put(LogLine.EVENT, event).mergeIn(fields));
+        print(new JsonObject()
+                .put(LogLine.TS, Instant.now().toString())
+                .put(LogLine.EVENT, event)
+                .mergeIn(fields));
     }
 
     private void print(JsonObject line) {

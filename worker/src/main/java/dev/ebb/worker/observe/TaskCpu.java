@@ -29,7 +29,8 @@ public final class TaskCpu {
         if (declared.isPresent()) {
             return declared.getAsDouble();
         }
-        return cgroupQuota(Path.of("/sys/fs/cgroup/cpu.max")).orElse(Runtime.getRuntime().availableProcessors());
+        return cgroupQuota(Path.of("/sys/fs/cgroup/cpu.max"))
+                .orElse(Runtime.getRuntime().availableProcessors());
     }
 
     /** cgroup v2's {@code cpu.max}: "QUOTA PERIOD", or "max PERIOD" for no limit. */

@@ -20,6 +20,7 @@ public final class WorkReport {
 
     /** EMF metric names; the controller's CloudWatchLoad reads the same. */
     public static final String PROCESSED = "MessagesProcessed";
+
     public static final String BUSY = "BusyTaskSeconds";
     public static final String DIMENSION = "Queue";
 
@@ -40,7 +41,14 @@ public final class WorkReport {
      * @param vcpus the task's CPU allowance (vCPUs), against which the process's CPU time is a share
      * @param permits the worker's concurrency
      */
-    public WorkReport(String namespace, String queueName, double vcpus, int permits, long intervalMillis, long nowMillis, long cpuNanos) {
+    public WorkReport(
+            String namespace,
+            String queueName,
+            double vcpus,
+            int permits,
+            long intervalMillis,
+            long nowMillis,
+            long cpuNanos) {
         if (!(vcpus > 0) || permits < 1 || intervalMillis < 1) {
             throw new IllegalArgumentException("vcpus, permits and the interval must be above 0");
         }
@@ -94,14 +102,27 @@ public final class WorkReport {
     public JsonObject flush(long nowMillis) {
         double interval = Math.max(0, nowMillis - intervalStart) / 1000.0;
         JsonObject line = new JsonObject()
-                .put("_aws", new JsonObject()
-                        .put("Timestamp", nowMillis)
-                        .put("CloudWatchMetrics", new JsonArray().add(new JsonObject()
-                                .put("Namespace", namespace)
-                                .put("Dimensions", new JsonArray().add(new JsonArray().add(DIMENSION)))
-                                .put("Metrics", new JsonArray()
-                                        .add(new JsonObject().put("Name", PROCESSED).put("Unit", "Count"))
-                                        .add(new JsonObject().put("Name", BUSY).put("Unit", "Seconds"))))))
+                .put(
+                        "_aws",
+                        new JsonObject()
+                                .put("Timestamp", nowMillis)
+                                .put(
+                                        "CloudWatchMetrics",
+                                        new JsonArray()
+                                                .add(new JsonObject()
+                                                        .put("Namespace", namespace)
+                                                        .put(
+                                                                "Dimensions",
+                                                                new JsonArray().add(new JsonArray().add(DIMENSION)))
+                                                        .put(
+                                                                "Metrics",
+                                                                new JsonArray()
+                                                                        .add(new JsonObject()
+                                                                                .put("Name", PROCESSED)
+                                                                                .put("Unit", "Count"))
+                                                                        .add(new JsonObject()
+                                                                                .put("Name", BUSY)
+                                                                                .put("Unit", "Seconds"))))))
                 .put(DIMENSION, queueName)
                 .put(PROCESSED, processed)
                 .put(BUSY, round(busySeconds))

@@ -60,20 +60,38 @@ public final class WorkerMetrics {
 
     public WorkerMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.received = Counter.builder("ebb.worker.messages.received").description("SQS messages received").register(registry);
-        this.testEvents = Counter.builder("ebb.worker.test.events").description("s3:TestEvent messages deleted").register(registry);
+        this.received = Counter.builder("ebb.worker.messages.received")
+                .description("SQS messages received")
+                .register(registry);
+        this.testEvents = Counter.builder("ebb.worker.test.events")
+                .description("s3:TestEvent messages deleted")
+                .register(registry);
         // one HELP line covers both series of a family: it has to name both directions
         String bytes = "bytes of sources downloaded (direction=in) and of outputs uploaded (direction=out)";
-        this.bytesIn = Counter.builder("ebb.worker.bytes").tag("direction", "in").description(bytes).register(registry);
-        this.bytesOut = Counter.builder("ebb.worker.bytes").tag("direction", "out").description(bytes).register(registry);
+        this.bytesIn = Counter.builder("ebb.worker.bytes")
+                .tag("direction", "in")
+                .description(bytes)
+                .register(registry);
+        this.bytesOut = Counter.builder("ebb.worker.bytes")
+                .tag("direction", "out")
+                .description(bytes)
+                .register(registry);
         for (Outcomes.OfMessage outcome : Outcomes.OfMessage.values()) {
-            outcomes.put(outcome, Counter.builder("ebb.worker.messages").tag("outcome", outcome.wire())
-                    .description("messages by how they ended: succeeded, dead_lettered, retried, released, test_event, delete_failed")
-                    .register(registry));
+            outcomes.put(
+                    outcome,
+                    Counter.builder("ebb.worker.messages")
+                            .tag("outcome", outcome.wire())
+                            .description(
+                                    "messages by how they ended: succeeded, dead_lettered, retried, released, test_event, delete_failed")
+                            .register(registry));
         }
         for (Outcomes.OfRecord outcome : Outcomes.OfRecord.values()) {
-            records.put(outcome, Counter.builder("ebb.worker.records").tag("outcome", outcome.wire())
-                    .description("records (one object each) by outcome: processed, skipped or failed").register(registry));
+            records.put(
+                    outcome,
+                    Counter.builder("ebb.worker.records")
+                            .tag("outcome", outcome.wire())
+                            .description("records (one object each) by outcome: processed, skipped or failed")
+                            .register(registry));
         }
         PHASES.forEach(this::phaseTimer);
         for (FailureReason reason : FailureReason.values()) {
@@ -82,10 +100,14 @@ public final class WorkerMetrics {
         SKIP_REASONS.forEach(this::skippedCounter);
         failedCounter(CrashPolicy.REASON, true);
         for (String action : CRASH_ACTIONS) {
-            crashes.put(action, Counter.builder("ebb.worker.crash.suspects").tag("action", action)
-                    .description("re-delivered messages whose last worker died holding them (its attempt marker was left): "
-                            + "processed_alone on the first such death, dead_lettered as crashed_worker on the second")
-                    .register(registry));
+            crashes.put(
+                    action,
+                    Counter.builder("ebb.worker.crash.suspects")
+                            .tag("action", action)
+                            .description(
+                                    "re-delivered messages whose last worker died holding them (its attempt marker was left): "
+                                            + "processed_alone on the first such death, dead_lettered as crashed_worker on the second")
+                            .register(registry));
         }
     }
 
@@ -110,8 +132,10 @@ public final class WorkerMetrics {
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         // The same reading the work report's CPU share is taken from (TaskCpu).
-        FunctionCounter.builder("process.cpu", registry, r -> TaskCpu.processCpuNanos() / 1e9).baseUnit("seconds")
-                .description("CPU time used by the worker's JVM").register(registry);
+        FunctionCounter.builder("process.cpu", registry, r -> TaskCpu.processCpuNanos() / 1e9)
+                .baseUnit("seconds")
+                .description("CPU time used by the worker's JVM")
+                .register(registry);
         return registry;
     }
 
@@ -127,16 +151,23 @@ public final class WorkerMetrics {
      * {@code imageio}, the about twice slower fallback used when libturbojpeg did not load.
      */
     public void jpegDecoder(String decoder) {
-        Gauge.builder("ebb.worker.jpeg.decoder.info", () -> 1).tag("decoder", decoder).strongReference(true)
-                .description("1 for the JPEG decoder in use: turbojpeg, or imageio when libturbojpeg did not load (about half the speed)")
+        Gauge.builder("ebb.worker.jpeg.decoder.info", () -> 1)
+                .tag("decoder", decoder)
+                .strongReference(true)
+                .description(
+                        "1 for the JPEG decoder in use: turbojpeg, or imageio when libturbojpeg did not load (about half the speed)")
                 .register(registry);
     }
 
     public void gauges(Supplier<Number> inFlight, Supplier<Number> freePermits) {
-        Gauge.builder("ebb.worker.in.flight", inFlight, s -> s.get().doubleValue()).strongReference(true)
-                .description("messages received and not yet deleted, dead-lettered or released").register(registry);
-        Gauge.builder("ebb.worker.permits.free", freePermits, s -> s.get().doubleValue()).strongReference(true)
-                .description("permits free: how many more messages the worker would receive now (EBB_CONCURRENCY minus in flight)")
+        Gauge.builder("ebb.worker.in.flight", inFlight, s -> s.get().doubleValue())
+                .strongReference(true)
+                .description("messages received and not yet deleted, dead-lettered or released")
+                .register(registry);
+        Gauge.builder("ebb.worker.permits.free", freePermits, s -> s.get().doubleValue())
+                .strongReference(true)
+                .description(
+                        "permits free: how many more messages the worker would receive now (EBB_CONCURRENCY minus in flight)")
                 .register(registry);
     }
 
@@ -200,18 +231,26 @@ public final class WorkerMetrics {
     }
 
     private Timer phaseTimer(String phase) {
-        return phases.computeIfAbsent(phase, p -> Timer.builder("ebb.worker.phase").tag("phase", p)
-                .description("time per processed record in download, render (decode+resize+encode) and upload")
-                .register(registry));
+        return phases.computeIfAbsent(
+                phase,
+                p -> Timer.builder("ebb.worker.phase")
+                        .tag("phase", p)
+                        .description("time per processed record in download, render (decode+resize+encode) and upload")
+                        .register(registry));
     }
 
     private Counter failedCounter(String reason, boolean permanent) {
-        return Counter.builder("ebb.worker.records.failed").tag("reason", reason).tag("kind", permanent ? "permanent" : "transient")
-                .description("records that failed, by reason and kind (permanent: dead-lettered; transient: retried)").register(registry);
+        return Counter.builder("ebb.worker.records.failed")
+                .tag("reason", reason)
+                .tag("kind", permanent ? "permanent" : "transient")
+                .description("records that failed, by reason and kind (permanent: dead-lettered; transient: retried)")
+                .register(registry);
     }
 
     private Counter skippedCounter(String reason) {
-        return Counter.builder("ebb.worker.records.skipped").tag("reason", reason)
-                .description("records with nothing to do, by reason: folder_marker, not_object_created, own_output").register(registry);
+        return Counter.builder("ebb.worker.records.skipped")
+                .tag("reason", reason)
+                .description("records with nothing to do, by reason: folder_marker, not_object_created, own_output")
+                .register(registry);
     }
 }

@@ -14,8 +14,14 @@ import java.util.Optional;
 public record AttemptMarker(int attempt, int crashes, boolean alone, String worker, String started) {
 
     public byte[] toBytes() {
-        return new JsonObject().put("attempt", attempt).put("crashes", crashes).put("alone", alone)
-                .put("worker", worker).put("started", started).encode().getBytes(StandardCharsets.UTF_8);
+        return new JsonObject()
+                .put("attempt", attempt)
+                .put("crashes", crashes)
+                .put("alone", alone)
+                .put("worker", worker)
+                .put("started", started)
+                .encode()
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** Empty when the object is not a marker this worker wrote (then it proves nothing). */
@@ -27,8 +33,12 @@ public record AttemptMarker(int attempt, int crashes, boolean alone, String work
             if (attempt == null || crashes == null || attempt < 1 || crashes < 0) {
                 return Optional.empty();
             }
-            return Optional.of(new AttemptMarker(attempt, crashes, o.getBoolean("alone", false),
-                    o.getString("worker", "?"), o.getString("started", "?")));
+            return Optional.of(new AttemptMarker(
+                    attempt,
+                    crashes,
+                    o.getBoolean("alone", false),
+                    o.getString("worker", "?"),
+                    o.getString("started", "?")));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

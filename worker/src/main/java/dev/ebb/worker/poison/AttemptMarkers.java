@@ -36,6 +36,7 @@ public final class AttemptMarkers {
 
     /** Under the reserved {@code .ebb/} folder of the destination prefix. */
     public static final String FOLDER = RecordProcessor.RESERVED_FOLDER + "attempts/";
+
     static final long TIMEOUT_MILLIS = 5_000;
     private static final long MAX_MARKER_BYTES = 16 * 1024;
 
@@ -51,14 +52,21 @@ public final class AttemptMarkers {
      * (already complete for a dead worker's marker of a message this worker dead-letters).
      */
     private final Map<String, CompletableFuture<Void>> owned = new HashMap<>();
+
     private boolean warned;
 
     /**
      * @param worker who writes the markers (host and process), for whoever reads one
      * @param warn told once, the first time the store fails
      */
-    public AttemptMarkers(ObjectStore store, Context context, String bucket, String destinationPrefix, String worker,
-            OptionalInt maxReceiveCount, Consumer<String> warn) {
+    public AttemptMarkers(
+            ObjectStore store,
+            Context context,
+            String bucket,
+            String destinationPrefix,
+            String worker,
+            OptionalInt maxReceiveCount,
+            Consumer<String> warn) {
         this.store = store;
         this.context = context;
         this.bucket = bucket;
@@ -80,14 +88,17 @@ public final class AttemptMarkers {
         return read(m).map(state -> {
             CrashPolicy.Plan plan = decide(m, state);
             if (plan instanceof CrashPolicy.Plan.DeadLetter) {
-                owned.put(m.id(), CompletableFuture.completedFuture(null)); // the message leaves the queue: its marker goes too
+                owned.put(
+                        m.id(),
+                        CompletableFuture.completedFuture(null)); // the message leaves the queue: its marker goes too
             }
             return plan;
         });
     }
 
     private CrashPolicy.Plan decide(ReceivedMessage m, MarkerState state) {
-        return CrashPolicy.decide(m.receiveCount(), state, maxReceiveCount, worker, Instant.now().toString());
+        return CrashPolicy.decide(
+                m.receiveCount(), state, maxReceiveCount, worker, Instant.now().toString());
     }
 
     /** A marker is a few hundred bytes; its native body is freed at once. */
@@ -98,9 +109,11 @@ public final class AttemptMarkers {
     }
 
     private Future<MarkerState> read(ReceivedMessage m) {
-        return bounded(store.get(bucket, prefix + m.id(), Optional.empty(), MAX_MARKER_BYTES)).map(source -> parse(source)
-                .<MarkerState>map(MarkerState.Found::new)
-                .orElseGet(() -> new MarkerState.Unavailable("s3://" + bucket + "/" + prefix + m.id() + " is not an attempt marker")))
+        return bounded(store.get(bucket, prefix + m.id(), Optional.empty(), MAX_MARKER_BYTES))
+                .map(source -> parse(source)
+                        .<MarkerState>map(MarkerState.Found::new)
+                        .orElseGet(() -> new MarkerState.Unavailable(
+                                "s3://" + bucket + "/" + prefix + m.id() + " is not an attempt marker")))
                 .otherwise(e -> switch (Faults.of(e)) {
                     case Fault.Service s when s.status() == 404 -> new MarkerState.Absent();
                     case Fault.ObjectAbsent a -> new MarkerState.Absent();
@@ -153,9 +166,11 @@ public final class AttemptMarkers {
     private void warn(String what, ReceivedMessage m, String why) {
         if (!warned) {
             warned = true;
-            warnOnce.accept("could not " + what + " the attempt marker s3://" + bucket + "/" + prefix + m.id() + " (" + why
-                    + "); messages are processed as usual, but one that kills its worker is dead-lettered only by the queue's redrive "
-                    + "(without a reason); grant s3:GetObject, s3:PutObject and s3:DeleteObject on " + prefix + "*. Not said again");
+            warnOnce.accept(
+                    "could not " + what + " the attempt marker s3://" + bucket + "/" + prefix + m.id() + " (" + why
+                            + "); messages are processed as usual, but one that kills its worker is dead-lettered only by the queue's redrive "
+                            + "(without a reason); grant s3:GetObject, s3:PutObject and s3:DeleteObject on " + prefix
+                            + "*. Not said again");
         }
     }
 }

@@ -63,7 +63,8 @@ public final class CrashPolicy {
      * @param worker who is deciding, written into the marker
      * @param now when, written into the marker
      */
-    public static Plan decide(int receiveCount, MarkerState state, OptionalInt maxReceiveCount, String worker, String now) {
+    public static Plan decide(
+            int receiveCount, MarkerState state, OptionalInt maxReceiveCount, String worker, String now) {
         if (!needsMarker(receiveCount)) {
             return new Plan.Proceed(Optional.empty());
         }
@@ -75,16 +76,26 @@ public final class CrashPolicy {
             // Not an earlier attempt's: another worker holds the message now (SQS delivers at least
             // once) or the approximate count lags. Its marker is its own; leave it alone.
             case MarkerState.Found f when f.marker().attempt() >= receiveCount -> new Plan.Proceed(Optional.empty());
-            case MarkerState.Found f when f.marker().crashes() >= 1 -> new Plan.DeadLetter(
-                    "the worker that held it died on an earlier receive, and again on receive " + f.marker().attempt()
-                            + (f.marker().alone() ? " with no other message at work" : "") + " (" + f.marker().worker()
-                            + "): it kills the worker that processes it (out of memory, a crash in the decoder; that task's exit code says which)");
+            case MarkerState.Found f
+            when f.marker().crashes() >= 1 ->
+                new Plan.DeadLetter(
+                        "the worker that held it died on an earlier receive, and again on receive "
+                                + f.marker().attempt()
+                                + (f.marker().alone() ? " with no other message at work" : "") + " ("
+                                + f.marker().worker()
+                                + "): it kills the worker that processes it (out of memory, a crash in the decoder; that task's exit code says which)");
             case MarkerState.Found f -> {
                 boolean last = maxReceiveCount.isPresent() && receiveCount >= maxReceiveCount.getAsInt();
-                yield new Plan.Alone(new AttemptMarker(receiveCount, 1, true, worker, now), last,
-                        "the worker that held it on receive " + f.marker().attempt() + " (" + f.marker().worker() + ") died: processed alone"
-                                + (last ? "; this is the last receive before the queue's redrive (maxReceiveCount " + maxReceiveCount.getAsInt()
-                                        + "), which moves it without a reason if this worker dies too" : ""));
+                yield new Plan.Alone(
+                        new AttemptMarker(receiveCount, 1, true, worker, now),
+                        last,
+                        "the worker that held it on receive " + f.marker().attempt() + " ("
+                                + f.marker().worker() + ") died: processed alone"
+                                + (last
+                                        ? "; this is the last receive before the queue's redrive (maxReceiveCount "
+                                                + maxReceiveCount.getAsInt()
+                                                + "), which moves it without a reason if this worker dies too"
+                                        : ""));
             }
         };
     }

@@ -29,7 +29,10 @@ public final class MessageHandler {
      * @param misconfigured told of a configuration failure before the message is acknowledged; the
      *     worker then stops and releases every message it holds, this one included
      */
-    public MessageHandler(RecordProcessor records, Acknowledger acks, Predicate<ReceivedMessage> released,
+    public MessageHandler(
+            RecordProcessor records,
+            Acknowledger acks,
+            Predicate<ReceivedMessage> released,
             Consumer<Failure.Configuration> misconfigured) {
         this.records = records;
         this.acks = acks;
@@ -51,16 +54,18 @@ public final class MessageHandler {
         return switch (S3Events.parse(m.body())) {
             case ParsedBody.TestEvent t -> {
                 done.run();
-                yield acks.delete(m, Outcomes.OfMessage.TEST_EVENT).map(o -> outcome(m, o, null, null, List.of(), work[0], start));
+                yield acks.delete(m, Outcomes.OfMessage.TEST_EVENT)
+                        .map(o -> outcome(m, o, null, null, List.of(), work[0], start));
             }
             case ParsedBody.Malformed bad -> {
                 done.run();
                 yield act(m, new Verdict.DeadLetter("malformed_event", bad.detail()), List.of(), work, start);
             }
-            case ParsedBody.Records rs -> processAll(rs).compose(results -> {
-                done.run();
-                return act(m, Verdict.of(results), results, work, start);
-            });
+            case ParsedBody.Records rs ->
+                processAll(rs).compose(results -> {
+                    done.run();
+                    return act(m, Verdict.of(results), results, work, start);
+                });
         };
     }
 
@@ -73,12 +78,15 @@ public final class MessageHandler {
         long start = System.nanoTime();
         workDone.run();
         List<RecordResult> results = switch (S3Events.parse(m.body())) {
-            case ParsedBody.Records rs -> rs.records().stream()
-                    .<RecordResult>map(e -> new RecordResult.Failed(e, failure, RecordResult.Timings.NONE)).toList();
+            case ParsedBody.Records rs ->
+                rs.records().stream()
+                        .<RecordResult>map(e -> new RecordResult.Failed(e, failure, RecordResult.Timings.NONE))
+                        .toList();
             case ParsedBody.TestEvent t -> List.of();
             case ParsedBody.Malformed bad -> List.of();
         };
-        Verdict verdict = results.isEmpty() ? new Verdict.DeadLetter(failure.reason(), failure.detail()) : Verdict.of(results);
+        Verdict verdict =
+                results.isEmpty() ? new Verdict.DeadLetter(failure.reason(), failure.detail()) : Verdict.of(results);
         return act(m, verdict, results, new long[] {0}, start);
     }
 
@@ -94,12 +102,14 @@ public final class MessageHandler {
         return chain.map(v -> results);
     }
 
-    private Future<MessageOutcome> act(ReceivedMessage m, Verdict verdict, List<RecordResult> results, long[] work, long start) {
+    private Future<MessageOutcome> act(
+            ReceivedMessage m, Verdict verdict, List<RecordResult> results, long[] work, long start) {
         if (verdict instanceof Verdict.Stop stop) {
             misconfigured.accept(stop.cause());
         }
         if (released.test(m)) {
-            return Future.succeededFuture(outcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, results, work[0], start));
+            return Future.succeededFuture(
+                    outcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, results, work[0], start));
         }
         String reason = switch (verdict) {
             case Verdict.Delete d -> null;
@@ -116,8 +126,15 @@ public final class MessageHandler {
         return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, work[0], start));
     }
 
-    private static MessageOutcome outcome(ReceivedMessage m, Outcomes.OfMessage outcome, String reason, String detail, List<RecordResult> results,
-            long workMillis, long start) {
-        return new MessageOutcome(m, outcome, reason, detail, List.copyOf(results), workMillis, (System.nanoTime() - start) / 1_000_000);
+    private static MessageOutcome outcome(
+            ReceivedMessage m,
+            Outcomes.OfMessage outcome,
+            String reason,
+            String detail,
+            List<RecordResult> results,
+            long workMillis,
+            long start) {
+        return new MessageOutcome(
+                m, outcome, reason, detail, List.copyOf(results), workMillis, (System.nanoTime() - start) / 1_000_000);
     }
 }

@@ -11,5 +11,11 @@ import java.util.List;
  *     its acknowledgement, which may wait for a batch, was left)
  * @param totalMillis from receipt until it was acknowledged
  */
-public record MessageOutcome(ReceivedMessage message, Outcomes.OfMessage outcome, String reason, String detail,
-        List<RecordResult> records, long workMillis, long totalMillis) {}
+public record MessageOutcome(
+        ReceivedMessage message,
+        Outcomes.OfMessage outcome,
+        String reason,
+        String detail,
+        List<RecordResult> records,
+        long workMillis,
+        long totalMillis) {}

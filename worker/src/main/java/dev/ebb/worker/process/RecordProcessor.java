@@ -65,8 +65,15 @@ public final class RecordProcessor {
      */
     public record Sources(Predicate<String> allowed, Predicate<String> declared) {}
 
-    public RecordProcessor(Context context, WorkerExecutor pool, ObjectStore store, ImageEngine engine,
-            List<OutputSpec> specs, Destination destination, Sources sources, ByteBudget budget) {
+    public RecordProcessor(
+            Context context,
+            WorkerExecutor pool,
+            ObjectStore store,
+            ImageEngine engine,
+            List<OutputSpec> specs,
+            Destination destination,
+            Sources sources,
+            ByteBudget budget) {
         this.context = context;
         this.pool = pool;
         this.store = store;
@@ -98,43 +105,80 @@ public final class RecordProcessor {
             return Future.succeededFuture(new RecordResult.Skipped(event, "own_output"));
         }
         if (!sources.allowed().test(event.bucket())) {
-            return failed(event, new Failure.Permanent("foreign_bucket", "s3://" + event.bucket()
-                    + " is not in EBB_SOURCE_BUCKETS: nothing was read from it"), RecordResult.Timings.NONE);
+            return failed(
+                    event,
+                    new Failure.Permanent(
+                            "foreign_bucket",
+                            "s3://" + event.bucket() + " is not in EBB_SOURCE_BUCKETS: nothing was read from it"),
+                    RecordResult.Timings.NONE);
         }
         long maxBytes = engine.limits().maxBytes();
         long start = System.nanoTime();
         long[] marks = new long[3];
         long[] bytesIn = {0};
-        return sizeOf(event).compose(size -> {
-            if (size > maxBytes) {
-                return failed(event, new Failure.Permanent("too_large", (event.size().isPresent() ? "the event reports " : "the object has ")
-                        + size + " bytes; the limit is " + maxBytes), RecordResult.Timings.NONE);
-            }
-            return withBytes(size, () -> Future.fromCompletionStage(store.get(event.bucket(), event.key(), event.versionId(), maxBytes), context)
-                    .recover(e -> Future.failedFuture(sourceFailure(Operation.GET_SOURCE, event.bucket(), e)))
-                    .compose(source -> {
-                        marks[0] = System.nanoTime();
-                        bytesIn[0] = source.body().length();
-                        // the native body is freed as soon as it is rendered (or the render failed), before the uploads
-                        return pool.<Outcome>executeBlocking(() -> {
-                            try (source) {
-                                return engine.render(source.body().segment(), specs);
-                            }
-                        }, false).onFailure(e -> source.close()).map(outcome -> new Rendered(source, outcome));
-                    }))
-                    .compose(r -> {
-                        marks[1] = System.nanoTime();
-                        return switch (r.outcome()) {
-                            case Outcome.Rejected rej -> failed(event, new Failure.Permanent(rej.rejection().reason().code(), rej.rejection().message()),
-                                    timings(start, marks, bytesIn[0], 0));
-                            case Outcome.Rendered rendered -> upload(event, r.source(), rendered.outputs()).map(keys -> {
-                                marks[2] = System.nanoTime();
-                                long out = rendered.outputs().stream().mapToLong(o -> o.bytes().length).sum();
-                                return (RecordResult) new RecordResult.Done(event, keys, timings(start, marks, bytesIn[0], out));
+        return sizeOf(event)
+                .compose(size -> {
+                    if (size > maxBytes) {
+                        return failed(
+                                event,
+                                new Failure.Permanent(
+                                        "too_large",
+                                        (event.size().isPresent() ? "the event reports " : "the object has ") + size
+                                                + " bytes; the limit is " + maxBytes),
+                                RecordResult.Timings.NONE);
+                    }
+                    return withBytes(
+                                    size,
+                                    () -> Future.fromCompletionStage(
+                                                    store.get(event.bucket(), event.key(), event.versionId(), maxBytes),
+                                                    context)
+                                            .recover(e -> Future.failedFuture(
+                                                    sourceFailure(Operation.GET_SOURCE, event.bucket(), e)))
+                                            .compose(source -> {
+                                                marks[0] = System.nanoTime();
+                                                bytesIn[0] = source.body().length();
+                                                // the native body is freed as soon as it is rendered (or the render
+                                                // failed), before the uploads
+                                                return pool.<Outcome>executeBlocking(
+                                                                () -> {
+                                                                    try (source) {
+                                                                        return engine.render(
+                                                                                source.body()
+                                                                                        .segment(),
+                                                                                specs);
+                                                                    }
+                                                                },
+                                                                false)
+                                                        .onFailure(e -> source.close())
+                                                        .map(outcome -> new Rendered(source, outcome));
+                                            }))
+                            .compose(r -> {
+                                marks[1] = System.nanoTime();
+                                return switch (r.outcome()) {
+                                    case Outcome.Rejected rej ->
+                                        failed(
+                                                event,
+                                                new Failure.Permanent(
+                                                        rej.rejection().reason().code(),
+                                                        rej.rejection().message()),
+                                                timings(start, marks, bytesIn[0], 0));
+                                    case Outcome.Rendered rendered ->
+                                        upload(event, r.source(), rendered.outputs())
+                                                .map(keys -> {
+                                                    marks[2] = System.nanoTime();
+                                                    long out = rendered.outputs().stream()
+                                                            .mapToLong(o -> o.bytes().length)
+                                                            .sum();
+                                                    return (RecordResult) new RecordResult.Done(
+                                                            event, keys, timings(start, marks, bytesIn[0], out));
+                                                });
+                                };
                             });
-                        };
-                    });
-        }).recover(e -> failed(event, e instanceof Classified c ? c.failure : internal(e), timings(start, marks, bytesIn[0], 0)));
+                })
+                .recover(e -> failed(
+                        event,
+                        e instanceof Classified c ? c.failure : internal(e),
+                        timings(start, marks, bytesIn[0], 0)));
     }
 
     private record Rendered(ObjectStore.SourceObject source, Outcome outcome) {}
@@ -171,8 +215,11 @@ public final class RecordProcessor {
      */
     private Classified sourceFailure(Operation op, String bucket, Throwable e) {
         Failure f = Faults.classify(op, bucket, e);
-        if (f instanceof Failure.Configuration c && c.reason().equals("source_bucket_missing") && !sources.declared().test(bucket)) {
-            f = new Failure.Permanent(c.reason(), c.detail() + " (not in EBB_SOURCE_BUCKETS: dead-lettered as this message's fault)");
+        if (f instanceof Failure.Configuration c
+                && c.reason().equals("source_bucket_missing")
+                && !sources.declared().test(bucket)) {
+            f = new Failure.Permanent(
+                    c.reason(), c.detail() + " (not in EBB_SOURCE_BUCKETS: dead-lettered as this message's fault)");
         }
         return new Classified(f);
     }
@@ -198,7 +245,8 @@ public final class RecordProcessor {
             return false;
         }
         String rest = event.key().substring(destination.prefix().length());
-        return rest.startsWith(RESERVED_FOLDER) || specs.stream().anyMatch(spec -> rest.startsWith(spec.boxName() + "/"));
+        return rest.startsWith(RESERVED_FOLDER)
+                || specs.stream().anyMatch(spec -> rest.startsWith(spec.boxName() + "/"));
     }
 
     /** {@code <prefix><W>x<H>/[<bucket>/]<key with the format's extension>}. */
@@ -206,10 +254,13 @@ public final class RecordProcessor {
         return OutputKeys.of(destination.prefix(), destination.keysNameBucket() ? bucket + "/" + key : key, spec);
     }
 
-    private Future<List<String>> upload(ObjectEvent event, ObjectStore.SourceObject source, List<RenderedOutput> outputs) {
+    private Future<List<String>> upload(
+            ObjectEvent event, ObjectStore.SourceObject source, List<RenderedOutput> outputs) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("ebb-source-bucket", event.bucket());
-        metadata.put("ebb-source-key", URLEncoder.encode(event.key(), StandardCharsets.UTF_8).replace("+", "%20"));
+        metadata.put(
+                "ebb-source-key",
+                URLEncoder.encode(event.key(), StandardCharsets.UTF_8).replace("+", "%20"));
         metadata.put("ebb-source-etag", source.eTag());
         source.versionId().or(event::versionId).ifPresent(v -> metadata.put("ebb-source-version", v));
         List<String> keys = new ArrayList<>();
@@ -217,17 +268,28 @@ public final class RecordProcessor {
         for (RenderedOutput o : outputs) {
             String key = outputKey(destination, event.bucket(), event.key(), o.spec());
             keys.add(key);
-            puts.add(Future.fromCompletionStage(store.put(destination.bucket(), key, o.bytes(), o.spec().format().contentType(), metadata), context)
+            puts.add(Future.fromCompletionStage(
+                            store.put(
+                                    destination.bucket(),
+                                    key,
+                                    o.bytes(),
+                                    o.spec().format().contentType(),
+                                    metadata),
+                            context)
                     .recover(e -> Future.failedFuture(classified(Operation.PUT_OUTPUT, destination.bucket(), e))));
         }
-        // join, not all: every PUT has ended before the record's verdict, so a retry never overlaps a write still under way.
+        // join, not all: every PUT has ended before the record's verdict, so a retry never overlaps a write still under
+        // way.
         return Future.join(puts).transform(ar -> {
             if (ar.succeeded()) {
                 return Future.succeededFuture(List.copyOf(keys));
             }
-            Throwable first = puts.stream().filter(Future::failed).map(Future::cause)
+            Throwable first = puts.stream()
+                    .filter(Future::failed)
+                    .map(Future::cause)
                     .filter(c -> c instanceof Classified cl && cl.failure instanceof Failure.Configuration)
-                    .findFirst().orElse(ar.cause());
+                    .findFirst()
+                    .orElse(ar.cause());
             return Future.failedFuture(first);
         });
     }

@@ -45,8 +45,15 @@ public final class MessagePoller {
     private int failures;
     private long notBefore;
 
-    public MessagePoller(Context context, Queue queue, Permits permits, IdleDetector idle, Settings settings,
-            BooleanSupplier mayPoll, Consumer<List<ReceivedMessage>> sink, LongSupplier clock) {
+    public MessagePoller(
+            Context context,
+            Queue queue,
+            Permits permits,
+            IdleDetector idle,
+            Settings settings,
+            BooleanSupplier mayPoll,
+            Consumer<List<ReceivedMessage>> sink,
+            LongSupplier clock) {
         this.context = context;
         this.queue = queue;
         this.permits = permits;
@@ -71,7 +78,8 @@ public final class MessagePoller {
             return;
         }
         int taken = permits.acquireUpTo(wanted);
-        CompletableFuture<List<ReceivedMessage>> call = queue.receive(taken, settings.waitSeconds(), settings.visibilitySeconds());
+        CompletableFuture<List<ReceivedMessage>> call =
+                queue.receive(taken, settings.waitSeconds(), settings.visibilitySeconds());
         pending = call;
         Future.fromCompletionStage(call, context).onComplete(r -> {
             pending = null;
@@ -82,7 +90,11 @@ public final class MessagePoller {
                 long backoff = Math.min(30_000L, 500L << Math.min(failures, 6));
                 notBefore = clock.getAsLong() + backoff;
                 if (!call.isCancelled()) {
-                    LOG.warn("ReceiveMessage failed ({} in a row); next try in {} ms: {}", failures, backoff, r.cause().toString());
+                    LOG.warn(
+                            "ReceiveMessage failed ({} in a row); next try in {} ms: {}",
+                            failures,
+                            backoff,
+                            r.cause().toString());
                 }
                 return;
             }

@@ -13,6 +13,7 @@ public final class LogLine {
     public static final String RECEIVE_COUNT = "receive_count";
     /** A message's {@link Outcomes.OfMessage}, or in {@link #RECORDS} a record's {@link Outcomes.OfRecord}. */
     public static final String OUTCOME = "outcome";
+
     public static final String REASON = "reason";
     public static final String DETAIL = "detail";
     public static final String RECORDS = "records";

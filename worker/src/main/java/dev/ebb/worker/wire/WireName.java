@@ -10,6 +10,8 @@ public interface WireName {
 
     /** The constant of {@code type} written as {@code wire}, or empty for a word it does not know. */
     static <E extends Enum<E> & WireName> Optional<E> parse(Class<E> type, String wire) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wire().equals(wire)).findFirst();
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.wire().equals(wire))
+                .findFirst();
     }
 }

@@ -27,6 +27,7 @@ class AcknowledgerTest {
     private static RuntimeException down() {
         return new RuntimeException("503 from SQS");
     }
+
     private final List<String> markersCleared = new ArrayList<>();
     private final ReceivedMessage m = ScriptedQueue.message("m1", "{}", 3);
 
@@ -37,8 +38,12 @@ class AcknowledgerTest {
 
     /** Deletes go at once; the backoff is 10 s doubling per receive, at most 300 s. */
     private Acknowledger acknowledger() {
-        return new Acknowledger(LOOP.context(), queue, new DeleteBatcher(LOOP.vertx(), LOOP.context(), queue, 0),
-                new VisibilityBackoff(Duration.ofSeconds(10), Duration.ofSeconds(300)), message -> {
+        return new Acknowledger(
+                LOOP.context(),
+                queue,
+                new DeleteBatcher(LOOP.vertx(), LOOP.context(), queue, 0),
+                new VisibilityBackoff(Duration.ofSeconds(10), Duration.ofSeconds(300)),
+                message -> {
                     markersCleared.add(message.id());
                     return Future.succeededFuture();
                 });
@@ -51,7 +56,10 @@ class AcknowledgerTest {
     @Test
     void aDeleteSucceedsOnceSqsConfirmsIt() {
         Future<Outcomes.OfMessage> outcome = apply(new Verdict.Delete());
-        assertThat(queue.deletes).singleElement().extracting(ScriptedQueue.Delete::ids).isEqualTo(List.of("m1"));
+        assertThat(queue.deletes)
+                .singleElement()
+                .extracting(ScriptedQueue.Delete::ids)
+                .isEqualTo(List.of("m1"));
         assertThat(outcome.isComplete()).isFalse();
 
         LOOP.run(() -> queue.deletes.getFirst().reply().complete(List.of()));
@@ -95,7 +103,10 @@ class AcknowledgerTest {
         assertThat(queue.deletes).isEmpty();
         LOOP.run(() -> queue.visibilityChanges.getFirst().reply().complete(List.of()));
 
-        assertThat(queue.visibilityChanges).singleElement().extracting(ScriptedQueue.VisibilityChange::seconds).isEqualTo(40);
+        assertThat(queue.visibilityChanges)
+                .singleElement()
+                .extracting(ScriptedQueue.VisibilityChange::seconds)
+                .isEqualTo(40);
         assertThat(outcome.result()).isEqualTo(Outcomes.OfMessage.RETRIED);
     }
 
@@ -115,9 +126,13 @@ class AcknowledgerTest {
 
     @Test
     void aStopReleasesTheMessageAtOnce() {
-        Future<Outcomes.OfMessage> outcome = apply(new Verdict.Stop(new Failure.Configuration("destination_missing", "x")));
+        Future<Outcomes.OfMessage> outcome =
+                apply(new Verdict.Stop(new Failure.Configuration("destination_missing", "x")));
 
-        assertThat(queue.visibilityChanges).singleElement().extracting(ScriptedQueue.VisibilityChange::seconds).isEqualTo(0);
+        assertThat(queue.visibilityChanges)
+                .singleElement()
+                .extracting(ScriptedQueue.VisibilityChange::seconds)
+                .isEqualTo(0);
         LOOP.run(() -> queue.visibilityChanges.getFirst().reply().complete(List.of()));
 
         assertThat(outcome.result()).isEqualTo(Outcomes.OfMessage.RELEASED);
@@ -126,8 +141,12 @@ class AcknowledgerTest {
     @Test
     void nothingIsAcknowledgedBeforeTheMarkerIsCleared() {
         Promise<Void> cleared = Promise.promise();
-        Acknowledger acks = new Acknowledger(LOOP.context(), queue, new DeleteBatcher(LOOP.vertx(), LOOP.context(), queue, 0),
-                new VisibilityBackoff(Duration.ofSeconds(10), Duration.ofSeconds(300)), message -> cleared.future());
+        Acknowledger acks = new Acknowledger(
+                LOOP.context(),
+                queue,
+                new DeleteBatcher(LOOP.vertx(), LOOP.context(), queue, 0),
+                new VisibilityBackoff(Duration.ofSeconds(10), Duration.ofSeconds(300)),
+                message -> cleared.future());
         LOOP.run(() -> acks.apply(m, new Verdict.Delete()));
         assertThat(queue.deletes).isEmpty();
 

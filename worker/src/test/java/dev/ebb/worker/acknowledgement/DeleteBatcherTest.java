@@ -34,25 +34,33 @@ class DeleteBatcherTest {
     }
 
     private List<Future<Boolean>> delete(DeleteBatcher batcher, int n) {
-        return LOOP.call(() -> IntStream.range(0, n).mapToObj(i -> batcher.delete(new ReceivedMessage.Handle("m" + i, "rh-m" + i))).toList());
+        return LOOP.call(() -> IntStream.range(0, n)
+                .mapToObj(i -> batcher.delete(new ReceivedMessage.Handle("m" + i, "rh-m" + i)))
+                .toList());
     }
 
     @ParameterizedTest(name = "flush delay {0} ms, {1} deletes: calls of {2} at once")
     @CsvSource({
-            // flush delay, deletes, sizes of the calls made at once
-            "60000,  1, ''",
-            "60000,  9, ''", // waits for a tenth or the delay
-            "60000, 10, 10", // a full batch goes at once
-            "60000, 11, 10",
-            "60000, 23, 10 10",
-            "    0,  3, 1 1 1"}) // no delay: each on its own
+        // flush delay, deletes, sizes of the calls made at once
+        "60000,  1, ''",
+        "60000,  9, ''", // waits for a tenth or the delay
+        "60000, 10, 10", // a full batch goes at once
+        "60000, 11, 10",
+        "60000, 23, 10 10",
+        "    0,  3, 1 1 1"
+    }) // no delay: each on its own
     void aBatchGoesOutWhenTenAreWaiting(long flushDelay, int deletes, String sizes) {
         delete(batcher(flushDelay), deletes);
 
-        List<Integer> expected = sizes.isBlank() ? List.of() : List.of(sizes.split(" ")).stream().map(Integer::valueOf).toList();
+        List<Integer> expected = sizes.isBlank()
+                ? List.of()
+                : List.of(sizes.split(" ")).stream().map(Integer::valueOf).toList();
         assertThat(queue.deletes).extracting(d -> d.handles().size()).containsExactlyElementsOf(expected);
         assertThat(queue.deletes.stream().flatMap(d -> d.ids().stream()))
-                .containsExactlyElementsOf(IntStream.range(0, expected.stream().mapToInt(i -> i).sum()).mapToObj(i -> "m" + i).toList());
+                .containsExactlyElementsOf(
+                        IntStream.range(0, expected.stream().mapToInt(i -> i).sum())
+                                .mapToObj(i -> "m" + i)
+                                .toList());
     }
 
     @Test
@@ -64,7 +72,10 @@ class DeleteBatcherTest {
         await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(5)).until(() -> !queue.deletes.isEmpty());
 
         assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(100);
-        assertThat(queue.deletes).singleElement().extracting(ScriptedQueue.Delete::ids).isEqualTo(List.of("m0", "m1", "m2"));
+        assertThat(queue.deletes)
+                .singleElement()
+                .extracting(ScriptedQueue.Delete::ids)
+                .isEqualTo(List.of("m0", "m1", "m2"));
     }
 
     @Test
@@ -73,7 +84,8 @@ class DeleteBatcherTest {
 
         LOOP.run(() -> queue.deletes.getFirst().reply().complete(List.of("m3", "m7")));
 
-        assertThat(results).extracting(Future::result)
+        assertThat(results)
+                .extracting(Future::result)
                 .containsExactly(true, true, true, false, true, true, true, false, true, true);
     }
 

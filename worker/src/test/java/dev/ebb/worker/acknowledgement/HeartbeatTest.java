@@ -28,7 +28,9 @@ class HeartbeatTest {
     }
 
     private static List<ReceivedMessage> messages(int n) {
-        return IntStream.range(0, n).mapToObj(i -> ScriptedQueue.message("m" + i, "{}", 1)).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> ScriptedQueue.message("m" + i, "{}", 1))
+                .toList();
     }
 
     private Heartbeat heartbeat(InFlight inFlight, int visibilitySeconds) {
@@ -49,11 +51,12 @@ class HeartbeatTest {
     /** A message received at 0 and held for a minute, the worker ticking every 250 ms and SQS answering every extension at once. */
     @ParameterizedTest(name = "visibility {0} s: extended at {1} s")
     @CsvSource({
-            "30, 15 30 45 60",
-            "20, 10 20 30 40 50 60",
-            "45, 22.5 45",
-            " 2, 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 "
-                    + "41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60"})
+        "30, 15 30 45 60",
+        "20, 10 20 30 40 50 60",
+        "45, 22.5 45",
+        " 2, 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 "
+                + "41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60"
+    })
     void aHeldMessageIsExtendedByAFullTimeoutEachTimeHalfOfItIsGone(int visibilitySeconds, String extendedAt) {
         InFlight inFlight = new InFlight(visibilitySeconds * 1000L);
         Heartbeat heartbeat = heartbeat(inFlight, visibilitySeconds);
@@ -72,7 +75,10 @@ class HeartbeatTest {
             }
         }
 
-        assertThat(extensions).containsExactlyElementsOf(List.of(extendedAt.split(" ")).stream().map(Double::valueOf).toList());
+        assertThat(extensions)
+                .containsExactlyElementsOf(List.of(extendedAt.split(" ")).stream()
+                        .map(Double::valueOf)
+                        .toList());
     }
 
     @Test
@@ -82,7 +88,9 @@ class HeartbeatTest {
         tickAt(heartbeat, 14_999);
         assertThat(queue.visibilityChanges).isEmpty();
         tickAt(heartbeat, 15_000);
-        assertThat(queue.visibilityChanges).singleElement().extracting(ScriptedQueue.VisibilityChange::ids)
+        assertThat(queue.visibilityChanges)
+                .singleElement()
+                .extracting(ScriptedQueue.VisibilityChange::ids)
                 .isEqualTo(List.of("m0", "m1", "m2"));
     }
 

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class ChecksumsTest {
 
-    private static final byte[] BODY = "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] BODY =
+            "The quick brown fox jumps over the lazy dog".getBytes(StandardCharsets.US_ASCII);
 
     /** Expected values are S3's (base64 of the big-endian checksum) for BODY, computed independently (Python zlib/crcmod, hashlib). */
     @ParameterizedTest(name = "{0} stored {1}: mismatch={2}")

@@ -23,22 +23,38 @@ import software.amazon.awssdk.services.sqs.model.SqsException;
 class FaultsTest {
 
     static Throwable s3(int status, String code) {
-        return S3Exception.builder().statusCode(status).message(code)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(code).build()).build();
+        return S3Exception.builder()
+                .statusCode(status)
+                .message(code)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode(code)
+                        .errorMessage(code)
+                        .build())
+                .build();
     }
 
     static Stream<Arguments> table() {
         return Stream.of(
                 Arguments.of(s3(404, "NoSuchKey"), "Service 404 NoSuchKey"),
                 Arguments.of(NoSuchBucketException.builder().statusCode(404).build(), "Service 404 null"),
-                Arguments.of(new CompletionException(new CompletionException(s3(403, "AccessDenied"))), "Service 403 AccessDenied"),
-                Arguments.of(SqsException.builder().statusCode(400).awsErrorDetails(AwsErrorDetails.builder()
-                        .errorCode("ThrottlingException").build()).build(), "Service 400 ThrottlingException"),
+                Arguments.of(
+                        new CompletionException(new CompletionException(s3(403, "AccessDenied"))),
+                        "Service 403 AccessDenied"),
+                Arguments.of(
+                        SqsException.builder()
+                                .statusCode(400)
+                                .awsErrorDetails(AwsErrorDetails.builder()
+                                        .errorCode("ThrottlingException")
+                                        .build())
+                                .build(),
+                        "Service 400 ThrottlingException"),
                 Arguments.of(SdkClientException.create("connection reset"), "Connection"),
                 Arguments.of(ApiCallAttemptTimeoutException.create(1000), "Connection"),
                 Arguments.of(new IOException("broken pipe"), "Connection"),
                 Arguments.of(new TimeoutException(), "Connection"),
-                Arguments.of(CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("s3")), "BreakerOpen"),
+                Arguments.of(
+                        CallNotPermittedException.createCallNotPermittedException(CircuitBreaker.ofDefaults("s3")),
+                        "BreakerOpen"),
                 Arguments.of(new ObjectTooLargeException(200, 100), "TooLarge"),
                 Arguments.of(new ObjectAbsentException("b", "k"), "ObjectAbsent"),
                 Arguments.of(new IllegalStateException("bug"), "Internal"));
@@ -48,7 +64,9 @@ class FaultsTest {
     @MethodSource("table")
     void translates(Throwable error, String expected) {
         Fault f = Faults.of(error);
-        String got = f instanceof Fault.Service s ? "Service " + s.status() + " " + s.code() : f.getClass().getSimpleName();
+        String got = f instanceof Fault.Service s
+                ? "Service " + s.status() + " " + s.code()
+                : f.getClass().getSimpleName();
         assertThat(got).isEqualTo(expected);
     }
 }

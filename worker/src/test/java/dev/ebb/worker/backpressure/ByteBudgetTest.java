@@ -13,14 +13,17 @@ class ByteBudgetTest {
 
     /** Requests of these sizes in order, none released: which were granted at once. */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        // budget | sizes        | granted
-        "100      | 40,40,40     | 0,1",
-        "100      | 50,50        | 0,1",
-        "100      | 150          | 0",        // larger than the budget: alone, but not never
-        "100      | 10,150       | 0",        // ... and only when nothing else is held
-        "100      | 90,20,5      | 0",        // in order: the 5 does not overtake the 20
-        "100      | 0,0,100      | 0,1,2"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // budget | sizes        | granted
+                "100      | 40,40,40     | 0,1",
+                "100      | 50,50        | 0,1",
+                "100      | 150          | 0", // larger than the budget: alone, but not never
+                "100      | 10,150       | 0", // ... and only when nothing else is held
+                "100      | 90,20,5      | 0", // in order: the 5 does not overtake the 20
+                "100      | 0,0,100      | 0,1,2"
+            })
     void grantsWhatFitsInArrivalOrder(long budget, String sizes, String granted) {
         ByteBudget b = new ByteBudget(budget);
         List<Integer> got = new ArrayList<>();

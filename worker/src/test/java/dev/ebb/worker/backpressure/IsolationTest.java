@@ -17,17 +17,22 @@ class IsolationTest {
      * must stop receiving.
      */
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        // steps                          | granted               | isolating
-        "o1 o2 o3                         | o1 o2 o3              | false",   // the common path: all at once
-        "s1                               | s1                    | true",    // nothing else at work: at once
-        "o1 s1                            | o1                    | true",    // waits for the others ...
-        "o1 s1 o2                         | o1                    | true",    // ... and nothing new starts meanwhile
-        "o1 s1 o2 -o1                     | o1 s1                 | true",
-        "o1 s1 o2 -o1 -s1                 | o1 s1 o2              | false",
-        "s1 s2 -s1                        | s1 s2                 | true",    // suspects one at a time
-        "s1 s2 o1 -s1 -s2                 | s1 s2 o1              | false",   // suspects before the ordinary ones that waited
-        "o1 o2 s1 -o2 -o1 -s1             | o1 o2 s1              | false"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // steps                          | granted               | isolating
+                "o1 o2 o3                         | o1 o2 o3              | false", // the common path: all at once
+                "s1                               | s1                    | true", // nothing else at work: at once
+                "o1 s1                            | o1                    | true", // waits for the others ...
+                "o1 s1 o2                         | o1                    | true", // ... and nothing new starts
+                // meanwhile
+                "o1 s1 o2 -o1                     | o1 s1                 | true",
+                "o1 s1 o2 -o1 -s1                 | o1 s1 o2              | false",
+                "s1 s2 -s1                        | s1 s2                 | true", // suspects one at a time
+                "s1 s2 o1 -s1 -s2                 | s1 s2 o1              | false", // suspects before the ordinary ones
+                // that waited
+                "o1 o2 s1 -o2 -o1 -s1             | o1 o2 s1              | false"
+            })
     void aSuspectWorksAlone(String steps, String granted, boolean isolating) {
         Isolation gate = new Isolation();
         List<String> got = new ArrayList<>();

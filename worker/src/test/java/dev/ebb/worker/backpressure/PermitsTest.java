@@ -18,7 +18,8 @@ class PermitsTest {
         "4, 0, 10, 4",
         "1, 0, 10, 1",
         "20, 0, 0, 0",
-        "20, 0, -3, 0"})
+        "20, 0, -3, 0"
+    })
     void grantsAtMostTheFreeCount(int total, int held, int wanted, int granted) {
         Permits p = new Permits(total);
         p.acquireUpTo(held);

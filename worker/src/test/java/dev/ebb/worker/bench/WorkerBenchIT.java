@@ -14,6 +14,7 @@ import dev.ebb.image.spec.Rgb;
 import dev.ebb.worker.testing.Events;
 import dev.ebb.worker.testing.Harness;
 import dev.ebb.worker.testing.Images;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,11 +24,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.lang.management.ManagementFactory;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,7 +50,8 @@ class WorkerBenchIT {
         int warm = Integer.getInteger("ebb.bench.warmup", n);
         int total = warm + n;
         int cpus = Runtime.getRuntime().availableProcessors();
-        List<OutputSpec> specs = OutputSpec.parseSizes("224x224,299x299", ResizeMode.FIT, OutputFormat.JPEG, 85, Rgb.BLACK);
+        List<OutputSpec> specs =
+                OutputSpec.parseSizes("224x224,299x299", ResizeMode.FIT, OutputFormat.JPEG, 85, Rgb.BLACK);
 
         List<String> keys = new ArrayList<>();
         List<byte[]> sources = new ArrayList<>();
@@ -60,7 +61,8 @@ class WorkerBenchIT {
             sources.add(Images.photo(w, w * 3 / 4, i));
         }
         List<String> measured = keys.subList(warm, total);
-        long totalBytes = sources.subList(warm, total).stream().mapToLong(b -> b.length).sum();
+        long totalBytes =
+                sources.subList(warm, total).stream().mapToLong(b -> b.length).sum();
 
         // Baseline: files on disk through the engine on one thread per CPU, outputs written to disk.
         Path in = dir.resolve("in");
@@ -73,15 +75,20 @@ class WorkerBenchIT {
         ImageEngine engine = ImageEngine.create(Limits.DEFAULT);
         ExecutorService pool = Executors.newFixedThreadPool(cpus, r -> new Thread(r, "ebb-resize"));
         resizeFolder(pool, engine, in, out, keys.subList(0, warm), specs); // JIT warm-up
-        Map<String, Long> baselineBefore = cpuByThreadGroup(ProcessHandle.current().pid());
+        Map<String, Long> baselineBefore =
+                cpuByThreadGroup(ProcessHandle.current().pid());
         long t0 = System.nanoTime();
         resizeFolder(pool, engine, in, out, measured, specs);
         double baseline = n / ((System.nanoTime() - t0) / 1e9);
         Map<String, Long> baselineCpu = cpuByThreadGroup(ProcessHandle.current().pid());
         baselineCpu.replaceAll((k, v) -> v - baselineBefore.getOrDefault(k, 0L));
         pool.shutdown();
-        double baselineCpuMs = baselineCpu.entrySet().stream().filter(e -> e.getKey().equals("ebb-resize"))
-                .mapToLong(Map.Entry::getValue).sum() / 1e6 / n;
+        double baselineCpuMs = baselineCpu.entrySet().stream()
+                        .filter(e -> e.getKey().equals("ebb-resize"))
+                        .mapToLong(Map.Entry::getValue)
+                        .sum()
+                / 1e6
+                / n;
 
         // The worker: objects in S3Proxy, one event per object in ElasticMQ, the worker in a JVM of
         // its own with the container's flags (as on Fargate: its JIT, GC and threads are its own;
@@ -100,7 +107,8 @@ class WorkerBenchIT {
             env.put("EBB_CONCURRENCY", System.getProperty("ebb.bench.concurrency"));
         }
         List<String> jvmFlags = System.getProperty("ebb.bench.jvm") != null
-                ? List.of(System.getProperty("ebb.bench.jvm").trim().split("\\s+")) : containerJvmFlags();
+                ? List.of(System.getProperty("ebb.bench.jvm").trim().split("\\s+"))
+                : containerJvmFlags();
         Path stdout = dir.resolve("worker.jsonl");
         long t1 = System.nanoTime();
         Process p = Harness.startProcess(env, stdout, jvmFlags);
@@ -111,20 +119,26 @@ class WorkerBenchIT {
         double sqsDuringRun;
         long peakRssKb = 0;
         try {
-            URI metrics = await().atMost(Duration.ofMinutes(1)).until(() -> metricsUri(stdout), java.util.Objects::nonNull);
+            URI metrics =
+                    await().atMost(Duration.ofMinutes(1)).until(() -> metricsUri(stdout), java.util.Objects::nonNull);
             // progress from the worker's outcome lines, not from /metrics: scraping 100 times a
             // second would load the worker with work no production scraper gives it
             Progress progress = new Progress(stdout);
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(10)).until(() -> progress.succeeded() >= warm);
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> progress.succeeded() >= warm);
             Map<String, Long> workerBefore = cpuByThreadGroup(p.pid());
-            Map<String, Long> ownBefore = cpuByThreadGroup(ProcessHandle.current().pid());
+            Map<String, Long> ownBefore =
+                    cpuByThreadGroup(ProcessHandle.current().pid());
             double sqsBefore = sqsRequests(metrics);
             long steadyStart = System.nanoTime();
             long[] peak = {0};
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                peak[0] = Math.max(peak[0], rssKb(p.pid()));
-                return progress.succeeded() >= total;
-            });
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        peak[0] = Math.max(peak[0], rssKb(p.pid()));
+                        return progress.succeeded() >= total;
+                    });
             long end = System.nanoTime();
             worker = total / ((end - t1) / 1e9);
             workerSteady = n / ((end - steadyStart) / 1e9);
@@ -132,7 +146,9 @@ class WorkerBenchIT {
             ownCpu = minus(cpuByThreadGroup(ProcessHandle.current().pid()), ownBefore);
             sqsDuringRun = sqsRequests(metrics) - sqsBefore;
             peakRssKb = peak[0];
-            assertThat(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("the worker exits by itself once the queue is empty").isTrue();
+            assertThat(p.waitFor(2, java.util.concurrent.TimeUnit.MINUTES))
+                    .as("the worker exits by itself once the queue is empty")
+                    .isTrue();
         } finally {
             p.destroyForcibly();
         }
@@ -143,7 +159,8 @@ class WorkerBenchIT {
         long gc = sum(workerCpu, WorkerBenchIT::isGc);
         long emulators = sum(ownCpu, WorkerBenchIT::isEmulator);
         double workerOwnMs = (workerAll - jit - gc) / 1e6 / n;
-        String report = String.format(Locale.ROOT,
+        String report = String.format(
+                Locale.ROOT,
                 "worker bench: %d images (%.1f MB, 1200..3000 px wide) after %d warm-up images, 2 outputs each, %d CPUs, load average %.1f%n"
                         + "  worker JVM flags: %s%n"
                         + "  engine over local files (ebb resize): %.1f img/s, its threads' CPU %.1f ms per image%n"
@@ -153,9 +170,27 @@ class WorkerBenchIT {
                         + "  CPU per image while steady: worker process %.1f ms (its threads %.1f + JIT compilers %.1f + GC %.1f), emulators %.1f%n"
                         + "  ebb resize's CPU per image / the worker's, both without JIT and GC: %.2f (the worker's rate on cores of its own, S3 and SQS elsewhere)%n"
                         + "  worker peak RSS: %d MB%n",
-                n, totalBytes / 1e6, warm, cpus, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), String.join(" ", jvmFlags),
-                baseline, baselineCpuMs, worker, worker / baseline, n, workerSteady, workerSteady / baseline, sqsDuringRun / n,
-                workerAll / 1e6 / n, workerOwnMs, jit / 1e6 / n, gc / 1e6 / n, emulators / 1e6 / n, baselineCpuMs / workerOwnMs, peakRssKb / 1024);
+                n,
+                totalBytes / 1e6,
+                warm,
+                cpus,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                String.join(" ", jvmFlags),
+                baseline,
+                baselineCpuMs,
+                worker,
+                worker / baseline,
+                n,
+                workerSteady,
+                workerSteady / baseline,
+                sqsDuringRun / n,
+                workerAll / 1e6 / n,
+                workerOwnMs,
+                jit / 1e6 / n,
+                gc / 1e6 / n,
+                emulators / 1e6 / n,
+                baselineCpuMs / workerOwnMs,
+                peakRssKb / 1024);
         report += "  worker CPU seconds by thread group while steady: " + top(workerCpu) + "\n";
         report += "  emulators' CPU seconds while steady: " + top(ownCpu) + "\n";
         System.out.print(report);
@@ -171,8 +206,11 @@ class WorkerBenchIT {
         if (!Files.exists(stdout)) {
             return null;
         }
-        return Harness.linesOf(stdout).stream().filter(j -> "start".equals(j.getString("event"))).findFirst()
-                .map(j -> URI.create("http://127.0.0.1:" + j.getInteger("metrics_port") + "/metrics")).orElse(null);
+        return Harness.linesOf(stdout).stream()
+                .filter(j -> "start".equals(j.getString("event")))
+                .findFirst()
+                .map(j -> URI.create("http://127.0.0.1:" + j.getInteger("metrics_port") + "/metrics"))
+                .orElse(null);
     }
 
     /** Counts the worker's "succeeded" outcome lines, reading only what was appended since the last call. */
@@ -196,7 +234,10 @@ class WorkerBenchIT {
                     String text = partial + new String(buf.array(), java.nio.charset.StandardCharsets.UTF_8);
                     int cut = text.lastIndexOf('\n') + 1;
                     partial = text.substring(cut);
-                    succeeded += text.substring(0, cut).lines().filter(l -> l.contains("\"outcome\":\"succeeded\"")).count();
+                    succeeded += text.substring(0, cut)
+                            .lines()
+                            .filter(l -> l.contains("\"outcome\":\"succeeded\""))
+                            .count();
                 }
             }
             return succeeded;
@@ -213,8 +254,11 @@ class WorkerBenchIT {
 
     private static long rssKb(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .findFirst()
+                    .orElse(0);
         } catch (java.io.IOException | RuntimeException gone) {
             return 0;
         }
@@ -227,12 +271,18 @@ class WorkerBenchIT {
     }
 
     private static long sum(Map<String, Long> cpu, java.util.function.Predicate<String> group) {
-        return cpu.entrySet().stream().filter(e -> group.test(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        return cpu.entrySet().stream()
+                .filter(e -> group.test(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     private static String top(Map<String, Long> cpu) {
-        return cpu.entrySet().stream().filter(e -> e.getValue() > 50_000_000L).sorted(Map.Entry.<String, Long>comparingByValue().reversed())
-                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e9)).collect(Collectors.joining(", "));
+        return cpu.entrySet().stream()
+                .filter(e -> e.getValue() > 50_000_000L)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %.1f", e.getKey(), e.getValue() / 1e9))
+                .collect(Collectors.joining(", "));
     }
 
     /** ElasticMQ's Pekko threads and S3Proxy's Jetty threads: in production these are AWS's CPUs, not the task's. */
@@ -269,7 +319,8 @@ class WorkerBenchIT {
         return byGroup;
     }
 
-    private static void resizeFolder(ExecutorService pool, ImageEngine engine, Path in, Path out, List<String> keys, List<OutputSpec> specs)
+    private static void resizeFolder(
+            ExecutorService pool, ImageEngine engine, Path in, Path out, List<String> keys, List<OutputSpec> specs)
             throws Exception {
         List<Future<?>> jobs = new ArrayList<>();
         for (String key : keys) {

@@ -62,30 +62,33 @@ class ConfigReaderTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "EBB_MODE                       | stretch    | allowed: fit, fill or pad",
-        "EBB_FORMAT                     | webp       | allowed: jpeg or png",
-        "EBB_QUALITY                    | 0          | from 1 to 100",
-        "EBB_QUALITY                    | high       | from 1 to 100",
-        "EBB_SIZES                      | 224        | WIDTHxHEIGHT",
-        "EBB_SIZES                      | 224x224,224x224 | listed twice",
-        "EBB_BACKGROUND                 | pink       | #rrggbb, black or white",
-        "EBB_CONCURRENCY                | 0          | from 1 to 1000",
-        "EBB_WAIT_TIME_SECONDS          | 21         | from 0 to 20",
-        "EBB_VISIBILITY_TIMEOUT_SECONDS | 1          | from 2 to 43200",
-        "EBB_IDLE_SECONDS               | -1         | from 0 to 86400",
-        "EBB_GRACE_SECONDS              | soon       | from 0 to 3600",
-        "EBB_METRICS_PORT               | 70000      | from 0 to 65535",
-        "EBB_S3_ENDPOINT                | localhost:9000 | an http:// or https:// URL",
-        "EBB_TURBOJPEG                  | maybe      | true, false, on, off, 1 or 0",
-        "EBB_S3_PATH_STYLE              | yes        | true, false, on, off, 1 or 0",
-        "EBB_REGION                     | Ireland    | an AWS region name",
-        "EBB_TASK_VCPU                  | 0.1        | a number from 0.125 to 192",
-        "EBB_DEST_PREFIX                | /thumbs/   | must not start with '/'",
-        "EBB_BREAKER_FAILURE_RATE       | 101        | from 1 to 100",
-        "EBB_SOURCE_BUCKETS             | Uploads    | not an S3 bucket name",
-        "EBB_SOURCE_BUCKETS             | a1b,a1b    | listed twice",
-        "EBB_MAX_BYTES_IN_FLIGHT        | 0          | from 1 up"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "EBB_MODE                       | stretch    | allowed: fit, fill or pad",
+                "EBB_FORMAT                     | webp       | allowed: jpeg or png",
+                "EBB_QUALITY                    | 0          | from 1 to 100",
+                "EBB_QUALITY                    | high       | from 1 to 100",
+                "EBB_SIZES                      | 224        | WIDTHxHEIGHT",
+                "EBB_SIZES                      | 224x224,224x224 | listed twice",
+                "EBB_BACKGROUND                 | pink       | #rrggbb, black or white",
+                "EBB_CONCURRENCY                | 0          | from 1 to 1000",
+                "EBB_WAIT_TIME_SECONDS          | 21         | from 0 to 20",
+                "EBB_VISIBILITY_TIMEOUT_SECONDS | 1          | from 2 to 43200",
+                "EBB_IDLE_SECONDS               | -1         | from 0 to 86400",
+                "EBB_GRACE_SECONDS              | soon       | from 0 to 3600",
+                "EBB_METRICS_PORT               | 70000      | from 0 to 65535",
+                "EBB_S3_ENDPOINT                | localhost:9000 | an http:// or https:// URL",
+                "EBB_TURBOJPEG                  | maybe      | true, false, on, off, 1 or 0",
+                "EBB_S3_PATH_STYLE              | yes        | true, false, on, off, 1 or 0",
+                "EBB_REGION                     | Ireland    | an AWS region name",
+                "EBB_TASK_VCPU                  | 0.1        | a number from 0.125 to 192",
+                "EBB_DEST_PREFIX                | /thumbs/   | must not start with '/'",
+                "EBB_BREAKER_FAILURE_RATE       | 101        | from 1 to 100",
+                "EBB_SOURCE_BUCKETS             | Uploads    | not an S3 bucket name",
+                "EBB_SOURCE_BUCKETS             | a1b,a1b    | listed twice",
+                "EBB_MAX_BYTES_IN_FLIGHT        | 0          | from 1 up"
+            })
     void aWrongValueNamesTheVariableAndWhatIsAllowed(String variable, String value, String allowed) {
         Map<String, String> env = minimal();
         env.put(variable, value);
@@ -101,7 +104,8 @@ class ConfigReaderTest {
         env.put("EBB_QUALITY", "200");
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigReader.read(env, 2));
         assertThat(e.problems()).hasSize(3);
-        assertThat(String.join("\n", e.problems())).contains("EBB_QUEUE_URL is not set", "EBB_DEST_BUCKET is not set", "EBB_QUALITY='200'");
+        assertThat(String.join("\n", e.problems()))
+                .contains("EBB_QUEUE_URL is not set", "EBB_DEST_BUCKET is not set", "EBB_QUALITY='200'");
     }
 
     @Test

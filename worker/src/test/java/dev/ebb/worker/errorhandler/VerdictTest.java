@@ -13,13 +13,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class VerdictTest {
 
-    static final ObjectEvent E = new ObjectEvent("ObjectCreated:Put", "b", "k.jpg", Optional.empty(), Optional.empty(), Optional.empty());
+    static final ObjectEvent E =
+            new ObjectEvent("ObjectCreated:Put", "b", "k.jpg", Optional.empty(), Optional.empty(), Optional.empty());
     static final RecordResult DONE = new RecordResult.Done(E, List.of("64x64/k.jpg"), RecordResult.Timings.NONE);
     static final RecordResult SKIPPED = new RecordResult.Skipped(E, "folder_marker");
-    static final RecordResult CORRUPT = new RecordResult.Failed(E, new Failure.Permanent("corrupt", "x"), RecordResult.Timings.NONE);
-    static final RecordResult MISSING = new RecordResult.Failed(E, new Failure.Permanent("source_missing", "x"), RecordResult.Timings.NONE);
-    static final RecordResult THROTTLED = new RecordResult.Failed(E, new Failure.Transient("throttled", "x"), RecordResult.Timings.NONE);
-    static final RecordResult NO_DEST = new RecordResult.Failed(E, new Failure.Configuration("destination_missing", "x"), RecordResult.Timings.NONE);
+    static final RecordResult CORRUPT =
+            new RecordResult.Failed(E, new Failure.Permanent("corrupt", "x"), RecordResult.Timings.NONE);
+    static final RecordResult MISSING =
+            new RecordResult.Failed(E, new Failure.Permanent("source_missing", "x"), RecordResult.Timings.NONE);
+    static final RecordResult THROTTLED =
+            new RecordResult.Failed(E, new Failure.Transient("throttled", "x"), RecordResult.Timings.NONE);
+    static final RecordResult NO_DEST = new RecordResult.Failed(
+            E, new Failure.Configuration("destination_missing", "x"), RecordResult.Timings.NONE);
 
     static Stream<Arguments> table() {
         return Stream.of(

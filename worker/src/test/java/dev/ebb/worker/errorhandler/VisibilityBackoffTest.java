@@ -21,8 +21,10 @@ class VisibilityBackoffTest {
         "0, 0, 3, 0",
         "1, 2, 1, 1",
         "1, 2, 4, 2",
-        "3600, 86400, 10, 43200"})
+        "3600, 86400, 10, 43200"
+    })
     void doublesPerReceiveUpToTheCap(long base, long max, int receiveCount, int seconds) {
-        assertThat(new VisibilityBackoff(Duration.ofSeconds(base), Duration.ofSeconds(max)).secondsFor(receiveCount)).isEqualTo(seconds);
+        assertThat(new VisibilityBackoff(Duration.ofSeconds(base), Duration.ofSeconds(max)).secondsFor(receiveCount))
+                .isEqualTo(seconds);
     }
 }

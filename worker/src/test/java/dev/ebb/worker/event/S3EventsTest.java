@@ -12,7 +12,8 @@ class S3EventsTest {
 
     static String record(String eventName, String bucket, String encodedKey, String sizeJson) {
         return "{\"eventVersion\":\"2.1\",\"eventSource\":\"aws:s3\",\"awsRegion\":\"us-east-1\",\"eventTime\":\"2026-11-28T06:00:00.000Z\","
-                + "\"eventName\":\"" + eventName + "\",\"s3\":{\"s3SchemaVersion\":\"1.0\",\"bucket\":{\"name\":\"" + bucket + "\"},"
+                + "\"eventName\":\"" + eventName + "\",\"s3\":{\"s3SchemaVersion\":\"1.0\",\"bucket\":{\"name\":\""
+                + bucket + "\"},"
                 + "\"object\":{\"key\":\"" + encodedKey + "\"" + sizeJson + ",\"eTag\":\"abc\",\"sequencer\":\"01\"}}}";
     }
 
@@ -21,7 +22,8 @@ class S3EventsTest {
     }
 
     static String sns(String inner) {
-        return "{\"Type\":\"Notification\",\"MessageId\":\"1\",\"Message\":" + io.vertx.core.json.Json.encode(inner) + "}";
+        return "{\"Type\":\"Notification\",\"MessageId\":\"1\",\"Message\":" + io.vertx.core.json.Json.encode(inner)
+                + "}";
     }
 
     static final String TEST_EVENT = "{\"Service\":\"Amazon S3\",\"Event\":\"s3:TestEvent\",\"Bucket\":\"b\"}";
@@ -67,8 +69,14 @@ class S3EventsTest {
                 Arguments.of("empty Records", "{\"Records\":[]}", "malformed"),
                 Arguments.of("record without s3", "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\"}]}", "malformed"),
                 Arguments.of("record with empty key", event(record("ObjectCreated:Put", "src", "", "")), "malformed"),
-                Arguments.of("key with a broken escape", event(record("ObjectCreated:Put", "src", "a%zz.jpg", "")), "malformed"),
-                Arguments.of("removal event still parses", event(record("ObjectRemoved:Delete", "src", "a.jpg", "")), "records:1"));
+                Arguments.of(
+                        "key with a broken escape",
+                        event(record("ObjectCreated:Put", "src", "a%zz.jpg", "")),
+                        "malformed"),
+                Arguments.of(
+                        "removal event still parses",
+                        event(record("ObjectRemoved:Delete", "src", "a.jpg", "")),
+                        "records:1"));
     }
 
     private static String kind(ParsedBody parsed) {
@@ -95,15 +103,21 @@ class S3EventsTest {
         assertThat(kind(S3Events.parse(body))).isEqualTo(expected);
         for (int length = 0; length < body.length(); length++) {
             String cut = body.substring(0, length);
-            assertThat(kind(S3Events.parse(cut))).as("the first %d characters of %s", length, what).isEqualTo("malformed");
+            assertThat(kind(S3Events.parse(cut)))
+                    .as("the first %d characters of %s", length, what)
+                    .isEqualTo("malformed");
         }
     }
 
     @org.junit.jupiter.api.Test
     void recordsCarryWhatTheEventSays() {
-        var r = ((ParsedBody.Records) S3Events.parse(event(record("ObjectCreated:Put", "src", "x%2F", ",\"size\":0"),
-                record("ObjectRemoved:Delete", "src", "y.jpg", "")))).records();
-        assertThat(r.get(0)).isEqualTo(new ObjectEvent("ObjectCreated:Put", "src", "x/", Optional.of(0L), Optional.of("abc"), Optional.empty()));
+        var r = ((ParsedBody.Records) S3Events.parse(event(
+                        record("ObjectCreated:Put", "src", "x%2F", ",\"size\":0"),
+                        record("ObjectRemoved:Delete", "src", "y.jpg", ""))))
+                .records();
+        assertThat(r.get(0))
+                .isEqualTo(new ObjectEvent(
+                        "ObjectCreated:Put", "src", "x/", Optional.of(0L), Optional.of("abc"), Optional.empty()));
         assertThat(r.get(0).isFolderMarker()).isTrue();
         assertThat(r.get(0).isObjectCreated()).isTrue();
         assertThat(r.get(1).isObjectCreated()).isFalse();

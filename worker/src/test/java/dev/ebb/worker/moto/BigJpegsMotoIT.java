@@ -64,12 +64,15 @@ class BigJpegsMotoIT {
         });
         int code = worker.awaitExit();
         sampler.join();
-        String figure = "BigJpegsMotoIT: " + IMAGES + " x " + jpeg.length + " bytes (8000x6000) on -XX:MaxRAM=1g -XX:ActiveProcessorCount=1: "
-                + "peak RSS " + peakKb.get() / 1024 + " MB\n";
+        String figure = "BigJpegsMotoIT: " + IMAGES + " x " + jpeg.length
+                + " bytes (8000x6000) on -XX:MaxRAM=1g -XX:ActiveProcessorCount=1: " + "peak RSS " + peakKb.get() / 1024
+                + " MB\n";
         System.out.print(figure);
         Files.writeString(Path.of("target", "big-jpegs.txt"), figure);
 
-        assertThat(code).as("exit code (3 = out of memory); stderr:\n%s", worker.stderrText()).isZero();
+        assertThat(code)
+                .as("exit code (3 = out of memory); stderr:\n%s", worker.stderrText())
+                .isZero();
         assertThat(Harness.count(worker.lines(), "succeeded")).isEqualTo(IMAGES);
         assertThat(peakKb.get()).as("peak RSS in kB").isPositive().isLessThan(RSS_LIMIT_KB);
         assertThat(w.aws.depth(w.queues.url())).isZero();
@@ -79,8 +82,11 @@ class BigJpegsMotoIT {
     /** VmHWM: the process's peak resident set so far (0 once it is gone). */
     static long highWaterMarkKb(long pid) {
         try {
-            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmHWM:"))
-                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(0);
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", "")))
+                    .findFirst()
+                    .orElse(0);
         } catch (Exception gone) {
             return 0;
         }

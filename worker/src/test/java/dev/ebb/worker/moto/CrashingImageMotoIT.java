@@ -38,11 +38,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrashingImageMotoIT {
 
-    static final List<String> SMALL_HEAP = Harness.TEST_JVM_FLAGS.stream().map(f -> f.startsWith("-Xmx") ? "-Xmx96m" : f).toList();
+    static final List<String> SMALL_HEAP = Harness.TEST_JVM_FLAGS.stream()
+            .map(f -> f.startsWith("-Xmx") ? "-Xmx96m" : f)
+            .toList();
     static final int GOOD = 20;
 
     @Test
-    void aMessageThatKillsItsWorkersIsDeadLetteredAsCrashedWorkerAndTheOthersAreAllWritten(@TempDir Path dir) throws Exception {
+    void aMessageThatKillsItsWorkersIsDeadLetteredAsCrashedWorkerAndTheOthersAreAllWritten(@TempDir Path dir)
+            throws Exception {
         MotoWorld w = new MotoWorld("crash", 4, 5);
         byte[] killer = Images.jpeg(8000, 6000, 7);
         w.aws.put(w.source, "killer/huge.jpg", killer);
@@ -61,8 +64,10 @@ class CrashingImageMotoIT {
             exits.add(worker.awaitExit());
         }
         String stderr = workers.getFirst().stderrText();
-        assertThat(exits).as("exit codes, one worker after the other (3: out of memory); first stderr:\n%s", stderr)
-                .filteredOn(code -> code != 0).containsExactly(3, 3, 3);
+        assertThat(exits)
+                .as("exit codes, one worker after the other (3: out of memory); first stderr:\n%s", stderr)
+                .filteredOn(code -> code != 0)
+                .containsExactly(3, 3, 3);
         assertThat(exits.getLast()).isZero();
         assertThat(stderr).contains("OutOfMemoryError");
         List<JsonObject> lines = new ArrayList<>();
@@ -71,26 +76,37 @@ class CrashingImageMotoIT {
         }
 
         // The fourth receive dead-lettered it, with a reason about that image, before the redrive would have.
-        JsonObject deadLettered = lines.stream().filter(j -> "dead_lettered".equals(j.getString("outcome"))).collect(onlyOne());
+        JsonObject deadLettered = lines.stream()
+                .filter(j -> "dead_lettered".equals(j.getString("outcome")))
+                .collect(onlyOne());
         assertThat(deadLettered.getString("reason")).isEqualTo("crashed_worker");
         assertThat(deadLettered.getInteger("receive_count")).isEqualTo(4);
-        assertThat(deadLettered.getJsonArray("records").getJsonObject(0).getString("key")).isEqualTo("killer/huge.jpg");
-        assertThat(deadLettered.getString("detail")).contains(w.source + "/killer/huge.jpg: crashed_worker",
-                "again on receive 3 with no other message at work");
+        assertThat(deadLettered.getJsonArray("records").getJsonObject(0).getString("key"))
+                .isEqualTo("killer/huge.jpg");
+        assertThat(deadLettered.getString("detail"))
+                .contains(
+                        w.source + "/killer/huge.jpg: crashed_worker",
+                        "again on receive 3 with no other message at work");
         String killerId = deadLettered.getString("message_id");
 
         // On receive 3 a worker found the marks of the second receive's worker: the killer's and those of whatever
         // else that worker held when it died. Each was processed alone; the others succeeded (perhaps on a later
         // receive: a suspect waiting its turn dies with the killer, and keeps its mark); the killer died alone.
-        List<JsonObject> suspected = lines.stream().filter(j -> "crash_suspected".equals(j.getString("event"))).toList();
-        assertThat(suspected).filteredOn(j -> j.getString("message_id").equals(killerId)).singleElement().satisfies(j -> {
-            assertThat(j.getInteger("receive_count")).isEqualTo(3);
-            assertThat(j.getBoolean("last_receive")).isFalse();
-            assertThat(j.getString("detail")).contains("receive 2", "processed alone");
-        });
+        List<JsonObject> suspected = lines.stream()
+                .filter(j -> "crash_suspected".equals(j.getString("event")))
+                .toList();
+        assertThat(suspected)
+                .filteredOn(j -> j.getString("message_id").equals(killerId))
+                .singleElement()
+                .satisfies(j -> {
+                    assertThat(j.getInteger("receive_count")).isEqualTo(3);
+                    assertThat(j.getBoolean("last_receive")).isFalse();
+                    assertThat(j.getString("detail")).contains("receive 2", "processed alone");
+                });
         for (JsonObject s : suspected) {
             if (!s.getString("message_id").equals(killerId)) {
-                assertThat(outcomeOf(lines, s.getString("message_id"))).as("innocent suspect %s", s.getString("message_id"))
+                assertThat(outcomeOf(lines, s.getString("message_id")))
+                        .as("innocent suspect %s", s.getString("message_id"))
                         .isEqualTo("succeeded");
             }
         }
@@ -118,19 +134,29 @@ class CrashingImageMotoIT {
         String folder = AttemptMarkers.key("", "");
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
             // downloads of the sources hang: the worker holds all five, marked, when SIGTERM comes
-            s3.policy(r -> r.method().equals("GET") && r.path().startsWith("/" + w.source + "/") ? new FaultProxy.Delay(30_000) : FaultProxy.PASS);
+            s3.policy(r -> r.method().equals("GET") && r.path().startsWith("/" + w.source + "/")
+                    ? new FaultProxy.Delay(30_000)
+                    : FaultProxy.PASS);
             MotoWorld.Worker first = w.start(Harness.with(w.env(s3.uri()), "EBB_GRACE_SECONDS", "1"), dir, "first");
-            await().atMost(Duration.ofSeconds(60)).until(() -> w.aws.keys(w.dest).stream().filter(k -> k.startsWith(folder)).count() == n);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> w.aws.keys(w.dest).stream()
+                                    .filter(k -> k.startsWith(folder))
+                                    .count()
+                            == n);
             first.process().destroy(); // SIGTERM
             assertThat(first.awaitExit()).isZero();
             assertThat(Harness.count(first.lines(), "released")).isEqualTo(n);
         }
-        assertThat(w.aws.keys(w.dest)).as("every marker deleted before its message was released").isEmpty();
+        assertThat(w.aws.keys(w.dest))
+                .as("every marker deleted before its message was released")
+                .isEmpty();
 
         MotoWorld.Worker second = w.start(w.env(), dir, "second");
         assertThat(second.awaitExit()).isZero();
         assertThat(second.lines()).noneMatch(j -> "crash_suspected".equals(j.getString("event")));
-        assertThat(second.lines()).filteredOn(j -> "message".equals(j.getString("event"))).hasSize(n)
+        assertThat(second.lines())
+                .filteredOn(j -> "message".equals(j.getString("event")))
+                .hasSize(n)
                 .allSatisfy(j -> {
                     assertThat(j.getString("outcome")).isEqualTo("succeeded");
                     assertThat(j.getInteger("receive_count")).isEqualTo(3);
@@ -149,15 +175,22 @@ class CrashingImageMotoIT {
         MotoWorld w = redelivered("slowmark", 1);
         String markers = markerPath(w);
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
-            s3.policy(r -> r.method().equals("PUT") && r.path().startsWith(markers) ? new FaultProxy.Delay(7_000) : FaultProxy.PASS);
+            s3.policy(r -> r.method().equals("PUT") && r.path().startsWith(markers)
+                    ? new FaultProxy.Delay(7_000)
+                    : FaultProxy.PASS);
             MotoWorld.Worker worker = w.start(w.env(s3.uri()), dir, "worker");
             assertThat(worker.awaitExit()).isZero();
             assertThat(Harness.count(worker.lines(), "succeeded")).isEqualTo(1);
-            assertThat(worker.diagnostics()).filteredOn(j -> "attempt_markers".equals(j.getString("event"))).singleElement()
+            assertThat(worker.diagnostics())
+                    .filteredOn(j -> "attempt_markers".equals(j.getString("event")))
+                    .singleElement()
                     .satisfies(j -> assertThat(j.getString("detail")).contains("could not write"));
-            assertThat(s3.count(r -> r.method().equals("DELETE") && r.path().startsWith(markers))).isEqualTo(1);
+            assertThat(s3.count(r -> r.method().equals("DELETE") && r.path().startsWith(markers)))
+                    .isEqualTo(1);
         }
-        assertThat(w.aws.keys(w.dest)).as("the outputs, and the late marker deleted").hasSize(2);
+        assertThat(w.aws.keys(w.dest))
+                .as("the outputs, and the late marker deleted")
+                .hasSize(2);
     }
 
     /**
@@ -167,10 +200,14 @@ class CrashingImageMotoIT {
     private static MotoWorld redelivered(String label, int n) throws Exception {
         MotoWorld w = new MotoWorld(label, 30, 5);
         w.upload(w.source, n, "ok");
-        var got = w.aws.sqs.receiveMessage(r -> r.queueUrl(w.queues.url()).maxNumberOfMessages(10).visibilityTimeout(30)).messages();
+        var got = w.aws.sqs
+                .receiveMessage(
+                        r -> r.queueUrl(w.queues.url()).maxNumberOfMessages(10).visibilityTimeout(30))
+                .messages();
         assertThat(got).hasSize(n);
         for (var m : got) {
-            w.aws.sqs.changeMessageVisibility(r -> r.queueUrl(w.queues.url()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
+            w.aws.sqs.changeMessageVisibility(r ->
+                    r.queueUrl(w.queues.url()).receiptHandle(m.receiptHandle()).visibilityTimeout(0));
         }
         return w;
     }
@@ -189,8 +226,11 @@ class CrashingImageMotoIT {
 
     /** How the message ended (its last outcome line). */
     private static String outcomeOf(List<JsonObject> lines, String messageId) {
-        return lines.stream().filter(j -> "message".equals(j.getString("event")) && messageId.equals(j.getString("message_id")))
-                .reduce((a, b) -> b).map(j -> j.getString("outcome")).orElse("none");
+        return lines.stream()
+                .filter(j -> "message".equals(j.getString("event")) && messageId.equals(j.getString("message_id")))
+                .reduce((a, b) -> b)
+                .map(j -> j.getString("outcome"))
+                .orElse("none");
     }
 
     /**
@@ -203,16 +243,22 @@ class CrashingImageMotoIT {
         MotoWorld w = redelivered("nomarks", 5);
         String markers = markerPath(w);
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
-            s3.policy(r -> r.path().startsWith(markers) ? new FaultProxy.Fail(403, "application/xml", MissingSourceBehind403MotoIT.ACCESS_DENIED)
+            s3.policy(r -> r.path().startsWith(markers)
+                    ? new FaultProxy.Fail(403, "application/xml", MissingSourceBehind403MotoIT.ACCESS_DENIED)
                     : FaultProxy.PASS);
             MotoWorld.Worker worker = w.start(w.env(s3.uri()), dir, "worker");
             assertThat(worker.awaitExit()).isZero();
             assertThat(Harness.count(worker.lines(), "succeeded")).isEqualTo(5);
-            assertThat(worker.lines()).filteredOn(j -> "message".equals(j.getString("event")))
+            assertThat(worker.lines())
+                    .filteredOn(j -> "message".equals(j.getString("event")))
                     .allSatisfy(j -> assertThat(j.getInteger("receive_count")).isEqualTo(2));
-            assertThat(worker.diagnostics()).filteredOn(j -> "attempt_markers".equals(j.getString("event"))).singleElement()
+            assertThat(worker.diagnostics())
+                    .filteredOn(j -> "attempt_markers".equals(j.getString("event")))
+                    .singleElement()
                     .satisfies(j -> assertThat(j.getString("detail")).contains("processed as usual", "s3:PutObject"));
-            assertThat(s3.count(r -> r.path().startsWith(markers))).as("a read and a write tried per message").isGreaterThanOrEqualTo(10);
+            assertThat(s3.count(r -> r.path().startsWith(markers)))
+                    .as("a read and a write tried per message")
+                    .isGreaterThanOrEqualTo(10);
         }
         assertThat(w.aws.keys(w.dest)).hasSize(2 * 5);
         assertThat(w.aws.depth(w.queues.url())).isZero();

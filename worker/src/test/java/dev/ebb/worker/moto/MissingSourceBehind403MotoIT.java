@@ -25,25 +25,34 @@ class MissingSourceBehind403MotoIT {
             + "<Message>Access Denied</Message><RequestId>4442587FB7D0A2F9</RequestId></Error>";
 
     @Test
-    void aDeletedSourceThatS3AnswersWith403IsDeadLetteredAsSourceMissingOnItsFirstReceive(@TempDir Path dir) throws Exception {
+    void aDeletedSourceThatS3AnswersWith403IsDeadLetteredAsSourceMissingOnItsFirstReceive(@TempDir Path dir)
+            throws Exception {
         MotoWorld w = new MotoWorld("gone403", 5, 5);
         List<String> keys = w.upload(w.source, 3, "ok");
         byte[] jpeg = Images.jpeg(100, 80, 1);
-        String gone = Events.created(w.source, "gone/deleted.jpg", jpeg.length); // uploaded, then deleted before the worker came
+        String gone = Events.created(
+                w.source, "gone/deleted.jpg", jpeg.length); // uploaded, then deleted before the worker came
         w.aws.send(w.queues.url(), List.of(gone));
 
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
             s3.policy(r -> r.method().equals("GET") && r.path().equals("/" + w.source + "/gone/deleted.jpg")
-                    ? new FaultProxy.Fail(403, "application/xml", ACCESS_DENIED) : FaultProxy.PASS);
+                    ? new FaultProxy.Fail(403, "application/xml", ACCESS_DENIED)
+                    : FaultProxy.PASS);
             MotoWorld.Worker worker = w.start(w.env(s3.uri()), dir, "worker");
             assertThat(worker.awaitExit()).isZero();
 
-            var deadLettered = worker.lines().stream().filter(j -> "dead_lettered".equals(j.getString("outcome"))).toList();
+            var deadLettered = worker.lines().stream()
+                    .filter(j -> "dead_lettered".equals(j.getString("outcome")))
+                    .toList();
             assertThat(deadLettered).singleElement().satisfies(j -> {
                 assertThat(j.getString("reason")).isEqualTo("source_missing");
-                assertThat(j.getInteger("receive_count")).as("on its first receive, not after retries").isEqualTo(1);
+                assertThat(j.getInteger("receive_count"))
+                        .as("on its first receive, not after retries")
+                        .isEqualTo(1);
             });
-            assertThat(s3.count(r -> r.method().equals("GET") && r.path().equals("/" + w.source))).as("the listing that settled it").isPositive();
+            assertThat(s3.count(r -> r.method().equals("GET") && r.path().equals("/" + w.source)))
+                    .as("the listing that settled it")
+                    .isPositive();
         }
         assertThat(w.reasonsOnDeadLetterQueue()).containsExactly(Map.entry(gone, "source_missing"));
         assertThat(w.aws.keys(w.dest)).hasSize(2 * keys.size());
@@ -59,12 +68,15 @@ class MissingSourceBehind403MotoIT {
 
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
             s3.policy(r -> r.method().equals("GET") && r.path().startsWith("/" + w.source + "/locked/")
-                    ? new FaultProxy.Fail(403, "application/xml", ACCESS_DENIED) : FaultProxy.PASS);
+                    ? new FaultProxy.Fail(403, "application/xml", ACCESS_DENIED)
+                    : FaultProxy.PASS);
             MotoWorld.Worker worker = w.start(Harness.with(w.env(s3.uri()), "EBB_CONCURRENCY", "1"), dir, "worker");
             assertThat(worker.awaitExit()).isEqualTo(5);
             assertThat(worker.stderrText()).contains("s3://" + w.source, "s3:GetObject");
         }
         assertThat(w.aws.depth(w.queues.dlqUrl())).isZero();
-        assertThat(MisconfiguredDestinationMotoIT.visible(w, w.queues.url())).as("released at once").isEqualTo(1);
+        assertThat(MisconfiguredDestinationMotoIT.visible(w, w.queues.url()))
+                .as("released at once")
+                .isEqualTo(1);
     }
 }

@@ -33,32 +33,49 @@ class S3OutageMotoIT {
     void anOutageWritesBreakerLinesOnStderrAndDeadLettersNothing(@TempDir Path dir) throws Exception {
         MotoWorld w = new MotoWorld("outage", 3, 3);
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
-            Map<String, String> env = Harness.with(w.env(s3.uri()),
-                    "EBB_BREAKER_WINDOW", "10", "EBB_BREAKER_MIN_CALLS", "4", "EBB_BREAKER_OPEN_SECONDS", "1",
-                    "EBB_IDLE_SECONDS", "4", "EBB_CONCURRENCY", "40");
+            Map<String, String> env = Harness.with(
+                    w.env(s3.uri()),
+                    "EBB_BREAKER_WINDOW",
+                    "10",
+                    "EBB_BREAKER_MIN_CALLS",
+                    "4",
+                    "EBB_BREAKER_OPEN_SECONDS",
+                    "1",
+                    "EBB_IDLE_SECONDS",
+                    "4",
+                    "EBB_CONCURRENCY",
+                    "40");
             MotoWorld.Worker worker = w.start(env, dir, "worker");
             // S3 goes down after the worker checked its destination, with the work already queued.
-            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(worker.stdout())
-                    && Files.readString(worker.stdout()).contains("\"event\":\"start\""));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> Files.exists(worker.stdout())
+                            && Files.readString(worker.stdout()).contains("\"event\":\"start\""));
             s3.policy(r -> FaultProxy.s3SlowDown());
             w.upload(w.source, 20, "o"); // written through moto directly: only the worker's S3 is down
             Thread.sleep(Duration.ofSeconds(OUTAGE_SECONDS)); // the outage itself; nothing is measured against it
-            assertThat(w.aws.depth(w.queues.dlqUrl())).as("nothing dead-lettered during the outage").isZero();
+            assertThat(w.aws.depth(w.queues.dlqUrl()))
+                    .as("nothing dead-lettered during the outage")
+                    .isZero();
             s3.pass();
 
             assertThat(worker.awaitExit()).isZero();
-            assertThat(worker.diagnostics()).as("stderr says what happened, as JSON")
+            assertThat(worker.diagnostics())
+                    .as("stderr says what happened, as JSON")
                     .anySatisfy(j -> {
                         assertThat(j.getString("event")).isEqualTo("breaker");
                         assertThat(j.getString("service")).isEqualTo("s3");
                         assertThat(j.getString("to")).isEqualTo("OPEN");
                     })
                     .anySatisfy(j -> assertThat(j.getString("to")).isEqualTo("CLOSED"));
-            assertThat(worker.rawStdout()).as("stdout: one JSON object a line").allSatisfy(l -> assertThat(l).startsWith("{"));
+            assertThat(worker.rawStdout())
+                    .as("stdout: one JSON object a line")
+                    .allSatisfy(l -> assertThat(l).startsWith("{"));
             assertThat(Harness.count(worker.lines(), "succeeded")).isEqualTo(20);
         }
         assertThat(w.aws.keys(w.dest)).hasSize(40);
         assertThat(w.aws.depth(w.queues.url())).isZero();
-        assertThat(w.aws.depth(w.queues.dlqUrl())).as("the outage moved no message to the dead-letter queue").isZero();
+        assertThat(w.aws.depth(w.queues.dlqUrl()))
+                .as("the outage moved no message to the dead-letter queue")
+                .isZero();
     }
 }

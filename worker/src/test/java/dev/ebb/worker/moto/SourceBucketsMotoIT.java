@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SourceBucketsMotoIT {
 
     @Test
-    void aForeignBucketIsDeadLetteredUnreadAndTheSameKeyInTwoAllowedBucketsGivesTwoOutputs(@TempDir Path dir) throws Exception {
+    void aForeignBucketIsDeadLetteredUnreadAndTheSameKeyInTwoAllowedBucketsGivesTwoOutputs(@TempDir Path dir)
+            throws Exception {
         MotoWorld w = new MotoWorld("buckets", 5, 3);
         String second = w.name + "-src2";
         String foreign = w.name + "-foreign";
@@ -29,21 +30,32 @@ class SourceBucketsMotoIT {
         w.aws.put(second, "pets/cat.jpg", dog);
         w.aws.put(foreign, "pets/cat.jpg", cat);
         String foreignEvent = Events.created(foreign, "pets/cat.jpg", cat.length);
-        w.aws.send(w.queues.url(), List.of(Events.created(w.source, "pets/cat.jpg", cat.length),
-                Events.created(second, "pets/cat.jpg", dog.length), foreignEvent));
+        w.aws.send(
+                w.queues.url(),
+                List.of(
+                        Events.created(w.source, "pets/cat.jpg", cat.length),
+                        Events.created(second, "pets/cat.jpg", dog.length),
+                        foreignEvent));
 
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
             Map<String, String> env = Harness.with(w.env(s3.uri()), "EBB_SOURCE_BUCKETS", w.source + "," + second);
             MotoWorld.Worker worker = w.start(env, dir, "worker");
             assertThat(worker.awaitExit()).isZero();
-            assertThat(s3.count(r -> r.path().startsWith("/" + foreign))).as("nothing was read from the foreign bucket").isZero();
+            assertThat(s3.count(r -> r.path().startsWith("/" + foreign)))
+                    .as("nothing was read from the foreign bucket")
+                    .isZero();
         }
         assertThat(w.reasonsOnDeadLetterQueue()).containsExactly(Map.entry(foreignEvent, "foreign_bucket"));
-        assertThat(w.aws.keys(w.dest)).containsExactlyInAnyOrder(
-                "64x64/" + w.source + "/pets/cat.jpg", "32x48/" + w.source + "/pets/cat.jpg",
-                "64x64/" + second + "/pets/cat.jpg", "32x48/" + second + "/pets/cat.jpg");
-        assertThat(Images.read(w.aws.get(w.dest, "64x64/" + w.source + "/pets/cat.jpg")).getWidth()).isEqualTo(64);  // 120x90 → 64x48
-        assertThat(Images.read(w.aws.get(w.dest, "64x64/" + second + "/pets/cat.jpg")).getHeight()).isEqualTo(64);   // 90x120 → 48x64
+        assertThat(w.aws.keys(w.dest))
+                .containsExactlyInAnyOrder(
+                        "64x64/" + w.source + "/pets/cat.jpg", "32x48/" + w.source + "/pets/cat.jpg",
+                        "64x64/" + second + "/pets/cat.jpg", "32x48/" + second + "/pets/cat.jpg");
+        assertThat(Images.read(w.aws.get(w.dest, "64x64/" + w.source + "/pets/cat.jpg"))
+                        .getWidth())
+                .isEqualTo(64); // 120x90 → 64x48
+        assertThat(Images.read(w.aws.get(w.dest, "64x64/" + second + "/pets/cat.jpg"))
+                        .getHeight())
+                .isEqualTo(64); // 90x120 → 48x64
         assertThat(w.aws.depth(w.queues.url())).isZero();
     }
 

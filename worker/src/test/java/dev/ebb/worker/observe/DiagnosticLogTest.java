@@ -16,7 +16,8 @@ class DiagnosticLogTest {
     void oneLinePerKeyAndIntervalThenTheCountOfWhatWasSuppressed() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         long[] now = {0};
-        DiagnosticLog log = new DiagnosticLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), 10_000, () -> now[0]);
+        DiagnosticLog log =
+                new DiagnosticLog(new PrintStream(bytes, true, StandardCharsets.UTF_8), 10_000, () -> now[0]);
         for (int i = 0; i < 100; i++) {
             log.warn("s3/retries", "retries_exhausted", new JsonObject().put("service", "s3"));
             now[0] += 100; // 100 lines over 10 s
@@ -25,8 +26,13 @@ class DiagnosticLogTest {
         now[0] = 10_000;
         log.warn("s3/retries", "retries_exhausted", new JsonObject().put("service", "s3"));
 
-        List<JsonObject> lines = Arrays.stream(bytes.toString(StandardCharsets.UTF_8).split("\n")).map(JsonObject::new).toList();
-        assertThat(lines).extracting(j -> j.getString("event")).containsExactly("retries_exhausted", "breaker", "retries_exhausted");
+        List<JsonObject> lines = Arrays.stream(
+                        bytes.toString(StandardCharsets.UTF_8).split("\n"))
+                .map(JsonObject::new)
+                .toList();
+        assertThat(lines)
+                .extracting(j -> j.getString("event"))
+                .containsExactly("retries_exhausted", "breaker", "retries_exhausted");
         assertThat(lines).allSatisfy(j -> assertThat(j.getString("level")).isEqualTo("warn"));
         assertThat(lines.getFirst().containsKey("suppressed")).isFalse();
         assertThat(lines.getLast().getInteger("suppressed")).isEqualTo(99);

@@ -33,33 +33,50 @@ class MetricsPageIT {
             Files.writeString(Path.of("target", "metrics-page-first.txt"), first);
             assertThat(promlint(first)).as("promlint on the first scrape").isEmpty();
             // counters the agent ships are there, at 0, before any message
-            for (String outcome : List.of("succeeded", "dead_lettered", "retried", "released", "test_event", "delete_failed")) {
+            for (String outcome :
+                    List.of("succeeded", "dead_lettered", "retried", "released", "test_event", "delete_failed")) {
                 assertThat(first).contains("ebb_worker_messages_total{outcome=\"" + outcome + "\"} 0.0");
             }
-            assertThat(first).contains("ebb_worker_messages_received_total 0.0", "ebb_worker_records_total{outcome=\"failed\"} 0.0",
-                    "ebb_worker_bytes_total{direction=\"in\"} 0.0", "ebb_worker_phase_seconds_count{phase=\"render\"} 0");
+            assertThat(first)
+                    .contains(
+                            "ebb_worker_messages_received_total 0.0",
+                            "ebb_worker_records_total{outcome=\"failed\"} 0.0",
+                            "ebb_worker_bytes_total{direction=\"in\"} 0.0",
+                            "ebb_worker_phase_seconds_count{phase=\"render\"} 0");
 
             h.upload(3, "ok");
             h.aws.put(h.source, "bad/corrupt.jpg", Images.truncatedJpeg(200, 150));
             h.aws.put(h.source, "folder/", new byte[0]);
-            h.aws.send(h.queues.url(), List.of(Events.created(h.source, "bad/corrupt.jpg", 1000), Events.created(h.source, "folder/", 0),
-                    Events.testEvent(h.source)));
+            h.aws.send(
+                    h.queues.url(),
+                    List.of(
+                            Events.created(h.source, "bad/corrupt.jpg", 1000),
+                            Events.created(h.source, "folder/", 0),
+                            Events.testEvent(h.source)));
             assertThat(w.awaitExit()).isZero();
 
             // Micrometer holds a gauge's object weakly: a collected supplier reads NaN
             System.gc();
             String last = w.scrape();
             Files.writeString(Path.of("target", "metrics-page.txt"), last);
-            assertThat(promlint(last)).as("promlint after every kind of outcome (page in target/metrics-page.txt)").isEmpty();
+            assertThat(promlint(last))
+                    .as("promlint after every kind of outcome (page in target/metrics-page.txt)")
+                    .isEmpty();
             assertThat(last).doesNotContain("NaN").doesNotContain("=\"\"");
             assertThat(Harness.metric(last, "ebb_worker_in_flight ")).isZero();
             assertThat(Harness.metric(last, "ebb_worker_permits_free ")).isPositive();
             // three images and the folder marker, whose only record is skipped
-            assertThat(Harness.metric(last, "ebb_worker_messages_total{outcome=\"succeeded\"}")).isEqualTo(4.0);
-            assertThat(Harness.metric(last, "ebb_worker_messages_total{outcome=\"dead_lettered\"}")).isEqualTo(1.0);
-            assertThat(Harness.metric(last, "ebb_worker_records_total{outcome=\"processed\"}")).isEqualTo(3.0);
-            assertThat(Harness.metric(last, "ebb_worker_phase_seconds_count{phase=\"download\"}")).isEqualTo(3.0);
-            assertThat(last).contains("# TYPE ebb_worker_phase_seconds summary").doesNotContain("ebb_worker_phase_seconds_bucket");
+            assertThat(Harness.metric(last, "ebb_worker_messages_total{outcome=\"succeeded\"}"))
+                    .isEqualTo(4.0);
+            assertThat(Harness.metric(last, "ebb_worker_messages_total{outcome=\"dead_lettered\"}"))
+                    .isEqualTo(1.0);
+            assertThat(Harness.metric(last, "ebb_worker_records_total{outcome=\"processed\"}"))
+                    .isEqualTo(3.0);
+            assertThat(Harness.metric(last, "ebb_worker_phase_seconds_count{phase=\"download\"}"))
+                    .isEqualTo(3.0);
+            assertThat(last)
+                    .contains("# TYPE ebb_worker_phase_seconds summary")
+                    .doesNotContain("ebb_worker_phase_seconds_bucket");
         }
     }
 
@@ -69,20 +86,29 @@ class MetricsPageIT {
      */
     @Test
     void promlintFindsTheProblemsOfThePageBeforeIssue13() throws Exception {
-        String before = new String(MetricsPageIT.class.getResourceAsStream("/metrics-before-issue-13.txt").readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(promlint(before)).containsExactlyInAnyOrder(
-                "ebb_worker_jpeg_decoder_info: no help text",
-                "process_cpu_time_ns_total: metric names should not contain abbreviated units",
-                "system_cpu_count: non-histogram and non-summary metrics should not have \"_count\" suffix",
-                "ebb_worker_in_flight: no help text",
-                "ebb_worker_permits_free: no help text");
+        String before = new String(
+                MetricsPageIT.class
+                        .getResourceAsStream("/metrics-before-issue-13.txt")
+                        .readAllBytes(),
+                StandardCharsets.UTF_8);
+        assertThat(promlint(before))
+                .containsExactlyInAnyOrder(
+                        "ebb_worker_jpeg_decoder_info: no help text",
+                        "process_cpu_time_ns_total: metric names should not contain abbreviated units",
+                        "system_cpu_count: non-histogram and non-summary metrics should not have \"_count\" suffix",
+                        "ebb_worker_in_flight: no help text",
+                        "ebb_worker_permits_free: no help text");
     }
 
     /** promlint's findings on {@code page}, one "name: problem" each; an unparseable page fails the test. */
     static List<String> promlint(String page) throws Exception {
-        PythonVenv venv = PythonVenv.ensure(PythonVenv.defaultLocation("promlint-venv", "ebb.promlint.venv"), List.of(REQUIREMENT));
-        Process p = new ProcessBuilder(venv.python().toString(), Path.of("src/test/python/promlint.py").toString())
-                .redirectErrorStream(true).start();
+        PythonVenv venv = PythonVenv.ensure(
+                PythonVenv.defaultLocation("promlint-venv", "ebb.promlint.venv"), List.of(REQUIREMENT));
+        Process p = new ProcessBuilder(
+                        venv.python().toString(),
+                        Path.of("src/test/python/promlint.py").toString())
+                .redirectErrorStream(true)
+                .start();
         try (var in = p.getOutputStream()) {
             in.write(page.getBytes(StandardCharsets.UTF_8));
         }

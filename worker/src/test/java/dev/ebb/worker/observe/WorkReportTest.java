@@ -47,9 +47,11 @@ class WorkReportTest {
         assertThat(line.getLong(WorkReport.PROCESSED)).isEqualTo(2);
         assertThat(line.getDouble(WorkReport.BUSY)).isEqualTo(30.0);
         assertThat(line.getString("Queue")).isEqualTo("ebb-work");
-        JsonObject directive = line.getJsonObject("_aws").getJsonArray("CloudWatchMetrics").getJsonObject(0);
+        JsonObject directive =
+                line.getJsonObject("_aws").getJsonArray("CloudWatchMetrics").getJsonObject(0);
         assertThat(directive.getString("Namespace")).isEqualTo("Ebb/Worker");
-        assertThat(directive.getJsonArray("Dimensions").getJsonArray(0).getString(0)).isEqualTo("Queue");
+        assertThat(directive.getJsonArray("Dimensions").getJsonArray(0).getString(0))
+                .isEqualTo("Queue");
         assertThat(directive.getJsonArray("Metrics").stream().map(m -> ((JsonObject) m).getString("Name")))
                 .containsExactly(WorkReport.PROCESSED, WorkReport.BUSY);
         assertThat(line.getJsonObject("_aws").getLong("Timestamp")).isEqualTo(60_000);

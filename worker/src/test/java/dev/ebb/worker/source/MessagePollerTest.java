@@ -35,26 +35,36 @@ class MessagePollerTest {
     }
 
     private MessagePoller poller(Permits permits, int batchThreshold) {
-        return new MessagePoller(LOOP.context(), queue, permits, new IdleDetector(Duration.ofMinutes(1), 3, 0),
-                new MessagePoller.Settings(20, 30, batchThreshold), mayPoll::get, delivered::add, clock::get);
+        return new MessagePoller(
+                LOOP.context(),
+                queue,
+                permits,
+                new IdleDetector(Duration.ofMinutes(1), 3, 0),
+                new MessagePoller.Settings(20, 30, batchThreshold),
+                mayPoll::get,
+                delivered::add,
+                clock::get);
     }
 
     private static List<ReceivedMessage> messages(int n) {
-        return IntStream.range(0, n).mapToObj(i -> ScriptedQueue.message("m" + i, "{}", 1)).toList();
+        return IntStream.range(0, n)
+                .mapToObj(i -> ScriptedQueue.message("m" + i, "{}", 1))
+                .toList();
     }
 
     @ParameterizedTest(name = "{0} permits, {1} in use, threshold {2}: asks for {3}")
     @CsvSource({
-            // permits, in use, threshold, asked (0: no receive)
-            "20,  0, 10, 10", // never more than an SQS batch
-            " 5,  0,  2,  5",
-            " 3,  0, 10,  3", // nothing in flight: asks for what is free, below the threshold too
-            "20, 10, 10, 10", // in flight, but a full threshold free
-            "20, 15,  3,  5",
-            "20, 12, 10,  0", // in flight and fewer than the threshold free: waits to fill a fuller batch
-            " 4,  3,  2,  0",
-            " 4,  4,  1,  0", // none free
-            " 1,  0,  1,  1"})
+        // permits, in use, threshold, asked (0: no receive)
+        "20,  0, 10, 10", // never more than an SQS batch
+        " 5,  0,  2,  5",
+        " 3,  0, 10,  3", // nothing in flight: asks for what is free, below the threshold too
+        "20, 10, 10, 10", // in flight, but a full threshold free
+        "20, 15,  3,  5",
+        "20, 12, 10,  0", // in flight and fewer than the threshold free: waits to fill a fuller batch
+        " 4,  3,  2,  0",
+        " 4,  4,  1,  0", // none free
+        " 1,  0,  1,  1"
+    })
     void aReceiveAsksForTheFreePermitsUpToTenOnceTheThresholdIsFree(int total, int inUse, int threshold, int asked) {
         Permits permits = new Permits(total);
         LOOP.run(() -> {

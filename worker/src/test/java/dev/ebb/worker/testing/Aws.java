@@ -28,12 +28,19 @@ public final class Aws {
     }
 
     public Aws(URI sqsEndpoint, URI s3Endpoint) {
-        this.sqs = SqsClient.builder().endpointOverride(sqsEndpoint).region(Region.US_EAST_1)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
-        this.s3 = S3Client.builder().endpointOverride(s3Endpoint).region(Region.US_EAST_1).forcePathStyle(true)
+        this.sqs = SqsClient.builder()
+                .endpointOverride(sqsEndpoint)
+                .region(Region.US_EAST_1)
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
+        this.s3 = S3Client.builder()
+                .endpointOverride(s3Endpoint)
+                .region(Region.US_EAST_1)
+                .forcePathStyle(true)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .httpClientBuilder(UrlConnectionHttpClient.builder()).build();
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .build();
     }
 
     public record Queues(String url, String dlqUrl) {}
@@ -42,10 +49,15 @@ public final class Aws {
     public Queues queues(String name, int visibilitySeconds, int maxReceiveCount) {
         String dlq = sqs.createQueue(r -> r.queueName(name + "-dlq")).queueUrl();
         String dlqArn = sqs.getQueueAttributes(r -> r.queueUrl(dlq).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
-        String url = sqs.createQueue(r -> r.queueName(name).attributes(Map.of(
-                QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilitySeconds),
-                QueueAttributeName.REDRIVE_POLICY, "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}")))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
+        String url = sqs.createQueue(r -> r.queueName(name)
+                        .attributes(Map.of(
+                                QueueAttributeName.VISIBILITY_TIMEOUT,
+                                Integer.toString(visibilitySeconds),
+                                QueueAttributeName.REDRIVE_POLICY,
+                                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount
+                                        + "\"}")))
                 .queueUrl();
         return new Queues(url, dlq);
     }
@@ -77,7 +89,10 @@ public final class Aws {
         for (int i = 0; i < bodies.size(); i += 10) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int j = i; j < Math.min(bodies.size(), i + 10); j++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id("m" + j).messageBody(bodies.get(j)).build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id("m" + j)
+                        .messageBody(bodies.get(j))
+                        .build());
             }
             var resp = sqs.sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
             if (!resp.failed().isEmpty()) {
@@ -88,9 +103,12 @@ public final class Aws {
 
     /** Visible + in flight + delayed. */
     public int depth(String queueUrl) {
-        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+        Map<QueueAttributeName, String> a = sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
+                .attributes();
         return Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
                 + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
                 + Integer.parseInt(a.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED));
@@ -100,8 +118,12 @@ public final class Aws {
     public List<Message> peekAll(String queueUrl) {
         List<Message> all = new ArrayList<>();
         while (true) {
-            var got = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(30)
-                    .messageAttributeNames("All").waitTimeSeconds(0)).messages();
+            var got = sqs.receiveMessage(r -> r.queueUrl(queueUrl)
+                            .maxNumberOfMessages(10)
+                            .visibilityTimeout(30)
+                            .messageAttributeNames("All")
+                            .waitTimeSeconds(0))
+                    .messages();
             if (got.isEmpty()) {
                 return all;
             }

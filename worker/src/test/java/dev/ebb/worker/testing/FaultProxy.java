@@ -38,7 +38,9 @@ public final class FaultProxy implements AutoCloseable {
     public static final Action PASS = new Pass();
 
     public static Action s3SlowDown() {
-        return new Fail(503, "application/xml",
+        return new Fail(
+                503,
+                "application/xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>");
     }
 
@@ -62,11 +64,16 @@ public final class FaultProxy implements AutoCloseable {
 
     public static FaultProxy start(URI target) {
         Vertx vertx = Vertx.vertx();
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(100));
+        HttpClient client = vertx.createHttpClient(
+                new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(100));
         FaultProxy[] self = new FaultProxy[1];
         try {
-            HttpServer server = vertx.createHttpServer().requestHandler(req -> self[0].handle(req))
-                    .listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            HttpServer server = vertx.createHttpServer()
+                    .requestHandler(req -> self[0].handle(req))
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(10, TimeUnit.SECONDS);
             self[0] = new FaultProxy(vertx, client, server, target);
             return self[0];
         } catch (Exception e) {
@@ -100,7 +107,9 @@ public final class FaultProxy implements AutoCloseable {
     private void handle(HttpServerRequest req) {
         req.pause();
         String amzTarget = req.getHeader("X-Amz-Target");
-        String operation = amzTarget != null ? amzTarget.substring(amzTarget.indexOf('.') + 1) : req.method().name() + " " + req.path();
+        String operation = amzTarget != null
+                ? amzTarget.substring(amzTarget.indexOf('.') + 1)
+                : req.method().name() + " " + req.path();
         Request r = new Request(req.method().name(), req.path(), operation);
         synchronized (seen) {
             seen.add(r);
@@ -112,7 +121,11 @@ public final class FaultProxy implements AutoCloseable {
             case Drop d -> req.connection().close();
             case Fail f -> {
                 req.resume();
-                req.end().onComplete(x -> req.response().setStatusCode(f.status()).putHeader("content-type", f.contentType()).end(f.body()));
+                req.end()
+                        .onComplete(x -> req.response()
+                                .setStatusCode(f.status())
+                                .putHeader("content-type", f.contentType())
+                                .end(f.body()));
             }
         }
     }
@@ -120,8 +133,12 @@ public final class FaultProxy implements AutoCloseable {
     private void forward(HttpServerRequest req) {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().addAll(req.headers());
         headers.remove("connection").remove("keep-alive");
-        RequestOptions options = new RequestOptions().setMethod(req.method()).setHost(target.getHost()).setPort(target.getPort())
-                .setURI(req.uri()).setHeaders(headers);
+        RequestOptions options = new RequestOptions()
+                .setMethod(req.method())
+                .setHost(target.getHost())
+                .setPort(target.getPort())
+                .setURI(req.uri())
+                .setHeaders(headers);
         client.request(options)
                 .compose(out -> out.send(req))
                 .onSuccess(in -> {

@@ -13,8 +13,12 @@ import java.util.UUID;
 public final class Harness {
 
     /** A test worker's JVM: small and quick to start, with the container's OOM behaviour. */
-    public static final List<String> TEST_JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-Xmx256m",
-            "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr");
+    public static final List<String> TEST_JVM_FLAGS = List.of(
+            "--enable-native-access=ALL-UNNAMED",
+            "-XX:+UseSerialGC",
+            "-Xmx256m",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:+DisplayVMOutputToStderr");
 
     public final Emulators emulators = Emulators.shared();
     public final Aws aws = new Aws(emulators);
@@ -97,9 +101,15 @@ public final class Harness {
 
     /** The Prometheus text a worker serves at {@code metrics}. */
     public static String scrape(URI metrics) throws Exception {
-        var client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
-        return client.send(java.net.http.HttpRequest.newBuilder(metrics).timeout(java.time.Duration.ofSeconds(10)).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var client = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .build();
+        return client.send(
+                        java.net.http.HttpRequest.newBuilder(metrics)
+                                .timeout(java.time.Duration.ofSeconds(10))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** The sample lines of {@code text} starting with {@code prefix}, summed. */
@@ -124,7 +134,8 @@ public final class Harness {
     }
 
     /** The same with stderr to a file ({@code null}: the test's own stderr). */
-    public static Process startProcess(Map<String, String> env, Path stdout, Path stderr, List<String> jvmFlags) throws Exception {
+    public static Process startProcess(Map<String, String> env, Path stdout, Path stderr, List<String> jvmFlags)
+            throws Exception {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
@@ -134,7 +145,8 @@ public final class Harness {
         pb.environment().put("AWS_ACCESS_KEY_ID", "test");
         pb.environment().put("AWS_SECRET_ACCESS_KEY", "test");
         pb.redirectOutput(stdout.toFile());
-        pb.redirectError(stderr == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.to(stderr.toFile()));
+        pb.redirectError(
+                stderr == null ? ProcessBuilder.Redirect.INHERIT : ProcessBuilder.Redirect.to(stderr.toFile()));
         return pb.start();
     }
 
@@ -143,11 +155,15 @@ public final class Harness {
      * without its {@code -XX:AOTCache}, which exists only in the image and fits only the image's jars.
      */
     public static List<String> containerJvmFlags() throws java.io.IOException {
-        String entrypoint = java.nio.file.Files.readAllLines(Path.of("..", "Dockerfile")).stream().filter(l -> l.startsWith("ENTRYPOINT ["))
-                .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no ENTRYPOINT in ../Dockerfile"));
-        List<String> argv = new io.vertx.core.json.JsonArray(entrypoint.substring("ENTRYPOINT ".length())).stream()
-                .map(Object::toString).toList();
-        return argv.subList(1, argv.indexOf("-jar")).stream().filter(f -> !f.startsWith("-XX:AOTCache=")).toList();
+        String entrypoint = java.nio.file.Files.readAllLines(Path.of("..", "Dockerfile")).stream()
+                .filter(l -> l.startsWith("ENTRYPOINT ["))
+                .reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no ENTRYPOINT in ../Dockerfile"));
+        List<String> argv = new io.vertx.core.json.JsonArray(entrypoint.substring("ENTRYPOINT ".length()))
+                .stream().map(Object::toString).toList();
+        return argv.subList(1, argv.indexOf("-jar")).stream()
+                .filter(f -> !f.startsWith("-XX:AOTCache="))
+                .toList();
     }
 
     /** The JSON lines a worker process has written so far. */
@@ -156,7 +172,9 @@ public final class Harness {
     }
 
     public static long count(List<io.vertx.core.json.JsonObject> lines, String outcome) {
-        return lines.stream().filter(j -> "message".equals(j.getString("event")) && outcome.equals(j.getString("outcome"))).count();
+        return lines.stream()
+                .filter(j -> "message".equals(j.getString("event")) && outcome.equals(j.getString("outcome")))
+                .count();
     }
 
     public static Map<String, String> with(Map<String, String> env, String... kv) {

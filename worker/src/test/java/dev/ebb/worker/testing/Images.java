@@ -55,7 +55,8 @@ public final class Images {
     private static BufferedImage picture(int width, int height, int seed) {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
-        g.setPaint(new GradientPaint(0, 0, new Color(seed * 37 % 256, 80, 160), width, height, new Color(240, seed * 53 % 256, 30)));
+        g.setPaint(new GradientPaint(
+                0, 0, new Color(seed * 37 % 256, 80, 160), width, height, new Color(240, seed * 53 % 256, 30)));
         g.fillRect(0, 0, width, height);
         g.setColor(Color.WHITE);
         g.fillOval(width / 4, height / 4, width / 2, height / 2);

@@ -48,11 +48,17 @@ public final class Lines extends OutputStream {
     }
 
     public List<JsonObject> messages(Predicate<JsonObject> which) {
-        return json().stream().filter(j -> "message".equals(j.getString("event"))).filter(which).toList();
+        return json().stream()
+                .filter(j -> "message".equals(j.getString("event")))
+                .filter(which)
+                .toList();
     }
 
     public static List<JsonObject> parse(List<String> lines) {
-        return lines.stream().filter(l -> l.startsWith("{")).map(JsonObject::new).toList();
+        return lines.stream()
+                .filter(l -> l.startsWith("{"))
+                .map(JsonObject::new)
+                .toList();
     }
 
     public static Predicate<JsonObject> outcome(String outcome) {

@@ -85,7 +85,11 @@ public final class MotoWorld {
 
         /** The JSON diagnostics the worker wrote on stderr. */
         public List<io.vertx.core.json.JsonObject> diagnostics() throws Exception {
-            return stderrText().lines().filter(l -> l.startsWith("{")).map(io.vertx.core.json.JsonObject::new).toList();
+            return stderrText()
+                    .lines()
+                    .filter(l -> l.startsWith("{"))
+                    .map(io.vertx.core.json.JsonObject::new)
+                    .toList();
         }
     }
 
@@ -93,7 +97,11 @@ public final class MotoWorld {
     public Map<String, String> reasonsOnDeadLetterQueue() {
         Map<String, String> reasons = new HashMap<>();
         for (var m : aws.peekAll(queues.dlqUrl())) {
-            reasons.put(m.body(), m.messageAttributes().containsKey("ebb-reason") ? m.messageAttributes().get("ebb-reason").stringValue() : null);
+            reasons.put(
+                    m.body(),
+                    m.messageAttributes().containsKey("ebb-reason")
+                            ? m.messageAttributes().get("ebb-reason").stringValue()
+                            : null);
         }
         return reasons;
     }

@@ -13,7 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public final class ScriptedQueue implements Queue {
 
-    public record Receive(int max, int waitSeconds, int visibilitySeconds, CompletableFuture<List<ReceivedMessage>> reply) {}
+    public record Receive(
+            int max, int waitSeconds, int visibilitySeconds, CompletableFuture<List<ReceivedMessage>> reply) {}
 
     public record Delete(List<ReceivedMessage.Handle> handles, CompletableFuture<List<String>> reply) {
         public List<String> ids() {
@@ -21,7 +22,8 @@ public final class ScriptedQueue implements Queue {
         }
     }
 
-    public record VisibilityChange(List<ReceivedMessage.Handle> handles, int seconds, CompletableFuture<List<String>> reply) {
+    public record VisibilityChange(
+            List<ReceivedMessage.Handle> handles, int seconds, CompletableFuture<List<String>> reply) {
         public List<String> ids() {
             return handles.stream().map(ReceivedMessage.Handle::id).toList();
         }

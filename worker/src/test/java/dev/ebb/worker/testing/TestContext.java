@@ -16,7 +16,8 @@ import java.util.function.Supplier;
  */
 public final class TestContext implements AutoCloseable {
 
-    private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+    private final Vertx vertx =
+            Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
     private final Context context = vertx.getOrCreateContext();
 
     public Vertx vertx() {

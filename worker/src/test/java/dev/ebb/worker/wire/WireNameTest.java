@@ -12,7 +12,8 @@ class WireNameTest {
     void theWordsAreTheDocumentedOnes() {
         assertThat(Arrays.stream(Outcomes.OfMessage.values()).map(WireName::wire))
                 .containsExactly("succeeded", "dead_lettered", "retried", "released", "test_event", "delete_failed");
-        assertThat(Arrays.stream(Outcomes.OfRecord.values()).map(WireName::wire)).containsExactly("processed", "skipped", "failed");
+        assertThat(Arrays.stream(Outcomes.OfRecord.values()).map(WireName::wire))
+                .containsExactly("processed", "skipped", "failed");
         assertThat(Arrays.stream(LogLine.Event.values()).map(WireName::wire))
                 .containsExactly("start", "message", "crash_suspected", "work", "stopping", "idle", "exit");
     }
