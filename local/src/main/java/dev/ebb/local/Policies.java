@@ -1,13 +1,8 @@
 package dev.ebb.local;
 
-import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.policy.PolicyParser;
 import dev.ebb.controller.policy.PolicyResult;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -25,16 +20,7 @@ public final class Policies {
     }
 
     public static PolicyResult bundled() {
-        try (InputStream in = Policies.class.getResourceAsStream(LOCAL_RESOURCE)) {
-            if (in == null) {
-                return new PolicyResult.Invalid(
-                        List.of(new PolicyError("classpath:" + LOCAL_RESOURCE, 1, 1, "", "not bundled")));
-            }
-            return PolicyParser.parse(
-                    new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + LOCAL_RESOURCE);
-        } catch (IOException e) {
-            return new PolicyResult.Invalid(
-                    List.of(new PolicyError("classpath:" + LOCAL_RESOURCE, 1, 1, "", e.toString())));
-        }
+        return PolicyParser.parseResource(
+                Policies.class, LOCAL_RESOURCE, "the build copies local/src/main/resources here");
     }
 }

@@ -1,9 +1,13 @@
 package dev.ebb.local;
 
+import dev.ebb.controller.aws.Retrying;
+import dev.ebb.controller.aws.SqsQueueDepth;
 import dev.ebb.controller.cycle.ControllerCycle;
 import dev.ebb.controller.cycle.CycleReport;
+import dev.ebb.controller.port.QueueDepth;
 import dev.ebb.controller.reconcile.Action;
 import dev.ebb.controller.reconcile.Plan;
+import dev.ebb.controller.reconcile.QueueSnapshot;
 import dev.ebb.controller.reconcile.Reason;
 import dev.ebb.local.emulators.LocalAws;
 import dev.ebb.local.ingest.Ingest;
@@ -17,6 +21,7 @@ import dev.ebb.local.watch.Stall;
 import dev.ebb.local.watch.View;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +30,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The run's clock: a controller cycle every tick, a look at the queues and the tasks twice a
@@ -38,13 +42,14 @@ final class RunLoop {
     private static final Set<Reason> NEEDS_USER = Set.of(Reason.PAUSED, Reason.BELOW_ACTIVATION);
 
     private final LocalOptions options;
-    private final LocalAws aws;
     private final ProcessTaskFleet fleet;
     private final ControllerCycle cycle;
     private final Counters counters;
     private final View view;
     private final Timeline timeline;
     private final Ingest ingest;
+    private final QueueDepth queue;
+    private final QueueDepth deadLetters;
     private final List<Map<String, Object>> decisions = new ArrayList<>();
     private String lastDecision = "first tick now";
     private Reason lastReason;
@@ -63,13 +68,16 @@ final class RunLoop {
             Timeline timeline,
             Ingest ingest) {
         this.options = options;
-        this.aws = aws;
         this.fleet = fleet;
         this.cycle = cycle;
         this.counters = counters;
         this.view = view;
         this.timeline = timeline;
         this.ingest = ingest;
+        // the controller's own adapter, once per queue: what the run watches is what the controller sees
+        Retrying brief = new Retrying(Retrying.Backoff.BRIEF, () -> Duration.ofSeconds(30));
+        this.queue = new SqsQueueDepth(aws.sqs, aws.queueUrl, brief);
+        this.deadLetters = new SqsQueueDepth(aws.sqs, aws.deadLetterQueueUrl, brief);
     }
 
     LocalPipeline.Result run(List<InputFiles.Input> initial, Finish finish) throws Exception {
@@ -90,9 +98,9 @@ final class RunLoop {
                     reported = false;
                 }
             }
-            long[] q = depth(aws.queueUrl);
-            long[] dlq = depth(aws.deadLetterQueueUrl);
-            long queued = q[0] + q[1] + q[2];
+            QueueSnapshot q = queue.read();
+            QueueSnapshot dlq = deadLetters.read();
+            long queued = q.visible() + q.inFlight() + q.delayed();
             long live = fleet.alive();
             peakTasks = Math.max(
                     peakTasks,
@@ -100,7 +108,7 @@ final class RunLoop {
             if (queued == 0 && ticks > 0) {
                 timeline.mark("drained");
             }
-            Snapshot snap = snapshot(q, dlq[0] + dlq[1], inputs.size());
+            Snapshot snap = snapshot(q, dlq.visible() + dlq.inFlight(), inputs.size());
             if (!reported) {
                 view.update(snap);
             }
@@ -113,10 +121,12 @@ final class RunLoop {
                 view.finish(snap);
                 return finish.complete(List.copyOf(inputs.keySet()), stuck, decisions, ticks, peakTasks);
             }
-            if (!reported && settle.observe(new Settle.Sample(queued, dlq[0] + dlq[1], live, minTasks() > 0))) {
+            if (!reported
+                    && settle.observe(
+                            new Settle.Sample(queued, dlq.visible() + dlq.inFlight(), live, minTasks() > 0))) {
                 timeline.remark("settled");
                 tick(); // one last look by the controller: nothing left, nothing launched (scaled to zero)
-                view.finish(snapshot(q, dlq[0] + dlq[1], inputs.size()));
+                view.finish(snapshot(q, dlq.visible() + dlq.inFlight(), inputs.size()));
                 last = finish.complete(List.copyOf(inputs.keySet()), Optional.empty(), decisions, ticks, peakTasks);
                 if (!options.keepRunning()) {
                     return last;
@@ -212,7 +222,7 @@ final class RunLoop {
         return true;
     }
 
-    private Snapshot snapshot(long[] q, long deadLettered, int inputs) {
+    private Snapshot snapshot(QueueSnapshot q, long deadLettered, int inputs) {
         long starting = 0;
         long running = 0;
         long stopping = 0;
@@ -226,9 +236,9 @@ final class RunLoop {
         }
         return new Snapshot(
                 timeline.seconds(),
-                q[0],
-                q[1],
-                q[2],
+                q.visible(),
+                q.inFlight(),
+                q.delayed(),
                 deadLettered,
                 starting,
                 running,
@@ -238,22 +248,6 @@ final class RunLoop {
                 counters.failed(),
                 inputs,
                 lastDecision);
-    }
-
-    /** visible, in flight, delayed. */
-    private long[] depth(String url) {
-        Map<QueueAttributeName, String> a = aws.sqs
-                .getQueueAttributes(r -> r.queueUrl(url)
-                        .attributeNames(
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED))
-                .attributes();
-        return new long[] {
-            Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0")),
-            Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")),
-            Long.parseLong(a.getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED, "0")),
-        };
     }
 
     private int minTasks() {

@@ -82,19 +82,24 @@ public final class PolicyParser {
     }
 
     private static PolicyResult readBundled() {
-        try (InputStream in = PolicyParser.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+        return parseResource(PolicyParser.class, BUNDLED_RESOURCE, "the build copies config/scaling-policy.yaml here");
+    }
+
+    /**
+     * A policy bundled as a class-path resource of {@code owner}'s module (the controller's default,
+     * {@code ebb local}'s), with errors named {@code classpath:<resource>}.
+     *
+     * @param whereFrom said when the resource is missing: how it should have got there
+     */
+    public static PolicyResult parseResource(Class<?> owner, String resource, String whereFrom) {
+        String name = "classpath:" + resource;
+        try (InputStream in = owner.getResourceAsStream(resource)) {
             if (in == null) {
-                return new PolicyResult.Invalid(List.of(new PolicyError(
-                        "classpath:" + BUNDLED_RESOURCE,
-                        1,
-                        1,
-                        "",
-                        "not bundled; the build copies config/scaling-policy.yaml here")));
+                return new PolicyResult.Invalid(List.of(new PolicyError(name, 1, 1, "", "not bundled; " + whereFrom)));
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "classpath:" + BUNDLED_RESOURCE);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), name);
         } catch (IOException e) {
-            return new PolicyResult.Invalid(
-                    List.of(new PolicyError("classpath:" + BUNDLED_RESOURCE, 1, 1, "", e.toString())));
+            return new PolicyResult.Invalid(List.of(new PolicyError(name, 1, 1, "", e.toString())));
         }
     }
 
