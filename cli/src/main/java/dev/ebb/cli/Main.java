@@ -1,6 +1,7 @@
 package dev.ebb.cli;
 
 import dev.ebb.cli.dist.Distribution;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -33,10 +34,7 @@ public final class Main implements Runnable {
      * start spent on commands the task never runs. The same command, options and help.
      */
     static CommandLine workerCommandLine() {
-        CommandLine cl = new CommandLine(new Main());
-        cl.addSubcommand(new dev.ebb.cli.worker.WorkerCommand());
-        withHelp(cl);
-        return cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return tree(cl -> cl.addSubcommand(new dev.ebb.cli.worker.WorkerCommand()));
     }
 
     /**
@@ -45,7 +43,10 @@ public final class Main implements Runnable {
      * their classes are on the class path, and otherwise stand in as commands that say so.
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return tree(Main::everyCommand);
+    }
+
+    private static void everyCommand(CommandLine cl) {
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(new dev.ebb.cli.resize.ResizeCommand());
         cl.addSubcommand(new dev.ebb.cli.bench.ResizeBenchCommand());
@@ -58,6 +59,12 @@ public final class Main implements Runnable {
         // a step of the image build (and of bin/aot-train), not a command to run against AWS: not listed
         Distribution.add(cl, "aot-train", () -> new dev.ebb.cli.aot.AotTrainCommand(), Distribution.LOCAL);
         cl.getSubcommands().get("aot-train").getCommandSpec().usageMessage().hidden(true);
+    }
+
+    /** {@code ebb} with the given subcommands, each answering -h/--help. */
+    private static CommandLine tree(Consumer<CommandLine> subcommands) {
+        CommandLine cl = new CommandLine(new Main());
+        subcommands.accept(cl);
         withHelp(cl);
         return cl.setCaseInsensitiveEnumValuesAllowed(true);
     }

@@ -222,17 +222,7 @@ class DecisionLineTest {
                 List.of(new LaunchFailure("FARGATE", "RunTask failed for 3 tasks", "ClientException")),
                 0,
                 List.of());
-        CycleReport r = new CycleReport(
-                CycleReport.statusOf(plan.action(), allFailed),
-                T,
-                false,
-                "default",
-                List.of(),
-                Optional.of(QueueSnapshot.of(25, 0, 0)),
-                List.of(),
-                Optional.of(plan),
-                allFailed,
-                Optional.empty());
+        CycleReport r = planned(plan, allFailed);
 
         JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
 
@@ -343,8 +333,18 @@ class DecisionLineTest {
                         new LaunchFailure("FARGATE", "RunTask failed for 1 tasks", "y", second)),
                 0,
                 List.of());
-        CycleReport r = new CycleReport(
-                CycleReport.statusOf(plan.action(), allFailed),
+        CycleReport r = planned(plan, allFailed);
+
+        JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
+
+        assertThat(line.get("errorKind").asText()).isEqualTo(kind);
+        assertThat(line.get("TerminalErrors").asInt()).isEqualTo(kind.equals("terminal") ? 1 : 0);
+    }
+
+    /** A cycle that observed 25 visible messages, planned {@code plan} and acted with {@code outcome}. */
+    private static CycleReport planned(Plan plan, Outcome outcome) {
+        return new CycleReport(
+                CycleReport.statusOf(plan.action(), outcome),
                 T,
                 false,
                 "default",
@@ -352,12 +352,7 @@ class DecisionLineTest {
                 Optional.of(QueueSnapshot.of(25, 0, 0)),
                 List.of(),
                 Optional.of(plan),
-                allFailed,
+                outcome,
                 Optional.empty());
-
-        JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
-
-        assertThat(line.get("errorKind").asText()).isEqualTo(kind);
-        assertThat(line.get("TerminalErrors").asInt()).isEqualTo(kind.equals("terminal") ? 1 : 0);
     }
 }

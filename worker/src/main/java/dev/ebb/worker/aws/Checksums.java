@@ -5,7 +5,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.Checksum;
@@ -23,21 +25,36 @@ final class Checksums {
 
     private Checksums() {}
 
-    interface Verifier {
-        Verifier NONE = new Verifier() {
-            @Override
-            public void update(ByteBuffer bytes) {}
+    /** Fed the body as it arrives, then asked whether it matched. */
+    static final class Verifier {
+        static final Verifier NONE = new Verifier("none", "", bytes -> {}, () -> new byte[0]);
 
-            @Override
-            public Optional<String> mismatch() {
-                return Optional.empty();
-            }
-        };
+        private final String algorithm;
+        private final String expected;
+        private final Consumer<ByteBuffer> update;
+        private final Supplier<byte[]> value;
 
-        void update(ByteBuffer bytes);
+        private Verifier(String algorithm, String expected, Consumer<ByteBuffer> update, Supplier<byte[]> value) {
+            this.algorithm = algorithm;
+            this.expected = expected;
+            this.update = update;
+            this.value = value;
+        }
+
+        void update(ByteBuffer bytes) {
+            update.accept(bytes);
+        }
 
         /** Empty when the body matched (or nothing could be checked); else what differed. */
-        Optional<String> mismatch();
+        Optional<String> mismatch() {
+            if (this == NONE) {
+                return Optional.empty();
+            }
+            String got = Base64.getEncoder().encodeToString(value.get());
+            return got.equals(expected)
+                    ? Optional.empty()
+                    : Optional.of(algorithm + " stored " + expected + ", received body has " + got);
+        }
     }
 
     /** The verifier for the strongest checksum among the response's headers that the JDK computes. */
@@ -61,46 +78,20 @@ final class Checksums {
         };
     }
 
+    /** S3 sends a CRC as its four bytes, big-endian. */
     private static Verifier crc(Checksum crc, String algorithm, String expected) {
-        return new Verifier() {
-            @Override
-            public void update(ByteBuffer bytes) {
-                crc.update(bytes);
-            }
-
-            @Override
-            public Optional<String> mismatch() {
-                long v = crc.getValue();
-                byte[] big = {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
-                return compare(algorithm, expected, big);
-            }
-        };
+        return new Verifier(algorithm, expected, crc::update, () -> {
+            long v = crc.getValue();
+            return new byte[] {(byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v};
+        });
     }
 
     private static Verifier digest(String jdkName, String algorithm, String expected) {
-        MessageDigest md;
         try {
-            md = MessageDigest.getInstance(jdkName);
+            MessageDigest md = MessageDigest.getInstance(jdkName);
+            return new Verifier(algorithm, expected, md::update, md::digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has " + jdkName, e);
         }
-        return new Verifier() {
-            @Override
-            public void update(ByteBuffer bytes) {
-                md.update(bytes);
-            }
-
-            @Override
-            public Optional<String> mismatch() {
-                return compare(algorithm, expected, md.digest());
-            }
-        };
-    }
-
-    private static Optional<String> compare(String algorithm, String expected, byte[] actual) {
-        String got = Base64.getEncoder().encodeToString(actual);
-        return got.equals(expected)
-                ? Optional.empty()
-                : Optional.of(algorithm + " stored " + expected + ", received body has " + got);
     }
 }

@@ -223,12 +223,13 @@ public final class S3Transfers implements AutoCloseable {
                             .setSsl("https".equals(r.protocol()))
                             .setHost(r.host())
                             .setPort(r.port())
-                            .setURI(r.encodedPath() + rawQuery(r))
+                            .setURI(r.encodedPath()
+                                    + r.encodedQueryParameters()
+                                            .map(q -> "?" + q)
+                                            .orElse(""))
                             .setIdleTimeout(IDLE_TIMEOUT_MS);
+                    // the signed headers, Host among them (the signer adds it, and signs it)
                     r.forEachHeader((name, values) -> values.forEach(v -> options.putHeader(name, v)));
-                    if (!r.firstMatchingHeader("Host").isPresent()) {
-                        options.putHeader("Host", hostHeader(r));
-                    }
                     return http.request(options)
                             .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)));
                 })
@@ -321,29 +322,6 @@ public final class S3Transfers implements AutoCloseable {
             }
         });
         return result.future().toCompletionStage().toCompletableFuture();
-    }
-
-    private static String rawQuery(SdkHttpRequest r) {
-        if (r.rawQueryParameters().isEmpty()) {
-            return "";
-        }
-        StringBuilder q = new StringBuilder();
-        r.rawQueryParameters().forEach((name, values) -> {
-            for (String v : values) {
-                q.append(q.isEmpty() ? '?' : '&').append(SdkHttpUtils.urlEncode(name));
-                if (v != null) {
-                    q.append('=').append(SdkHttpUtils.urlEncode(v));
-                }
-            }
-        });
-        return q.toString();
-    }
-
-    private static String hostHeader(SdkHttpRequest r) {
-        boolean standard = r.port() == -1
-                || (r.port() == 443 && "https".equals(r.protocol()))
-                || (r.port() == 80 && "http".equals(r.protocol()));
-        return standard ? r.host() : r.host() + ":" + r.port();
     }
 
     private static String stripSlash(String path) {

@@ -29,13 +29,6 @@ public final class SourceBody implements AutoCloseable {
         return new SourceBody(arena, arena.allocate(Math.max(1, length)).asSlice(0, length));
     }
 
-    /** A copy of heap bytes, for stores and tests that have the body as an array. */
-    public static SourceBody copyOf(byte[] bytes) {
-        SourceBody body = allocate(bytes.length);
-        MemorySegment.copy(MemorySegment.ofArray(bytes), 0, body.segment, 0, bytes.length);
-        return body;
-    }
-
     public MemorySegment segment() {
         return segment;
     }
