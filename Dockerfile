@@ -61,7 +61,8 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # minutes, and C2 spent 2.7 of its 12.9 ms of CPU per image still compiling the SDK, Netty and
 # Vert.x after 1,000 images (WorkerBenchIT, steady: 0.57x `ebb resize` with C1 only, 0.49x with C2).
 # The AOT cache: the classes of the training run loaded and linked, and its method profiles, so a
-# task starts where the training run ended. Measured (one core, 400 12 MP JPEGs, emulators): process
+# task starts where the training run ended. Indicative, two back-to-back runs (one core, 400 12 MP
+# JPEGs, emulators; docs/worker.md has the same-run benchmark): process
 # CPU 13.85 -> 11.38 s, first output 2.9 -> 1.7 s, with C1 only (C2 with the cache was worse). A
 # cache the JVM cannot use (another JVM build, other jars) is skipped with an [aot] error line, and
 # -Xlog:disable + -Xlog:all=warning:stderr send that (all JVM warnings) to stderr, not the JSON on stdout.
