@@ -4,14 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.ebb.image.ImageEngine;
-import dev.ebb.worker.aws.ObjectStore;
-import dev.ebb.worker.aws.ReceivedMessage;
 import dev.ebb.worker.config.ConfigReader;
 import dev.ebb.worker.config.WorkerConfig;
 import dev.ebb.worker.lifecycle.ExitCodes;
 import dev.ebb.worker.observe.OutcomeLog;
 import dev.ebb.worker.observe.WorkerMetrics;
 import dev.ebb.worker.poison.AttemptMarkers;
+import dev.ebb.worker.port.Fault;
+import dev.ebb.worker.port.ObjectStore;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.testing.Events;
 import dev.ebb.worker.testing.ScriptedQueue;
 import dev.ebb.worker.testing.TestContext;
@@ -245,6 +246,11 @@ class WorkerStopTest {
         @Override
         public CompletableFuture<Void> probe(String bucket) {
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public Fault fault(Throwable error) {
+            return new Fault.Internal(error); // never asked: no call of this store fails
         }
     }
 }

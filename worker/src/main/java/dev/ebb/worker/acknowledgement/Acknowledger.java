@@ -1,9 +1,9 @@
 package dev.ebb.worker.acknowledgement;
 
-import dev.ebb.worker.aws.Queue;
-import dev.ebb.worker.aws.ReceivedMessage;
 import dev.ebb.worker.errorhandler.Verdict;
 import dev.ebb.worker.errorhandler.VisibilityBackoff;
+import dev.ebb.worker.port.Queue;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.wire.Outcomes;
 import io.vertx.core.Context;
 import io.vertx.core.Future;

@@ -1,6 +1,6 @@
 package dev.ebb.worker.acknowledgement;
 
-import dev.ebb.worker.aws.Queue;
+import dev.ebb.worker.port.Queue;
 import java.util.ArrayList;
 import java.util.List;
 

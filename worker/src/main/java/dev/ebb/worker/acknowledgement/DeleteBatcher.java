@@ -1,7 +1,7 @@
 package dev.ebb.worker.acknowledgement;
 
-import dev.ebb.worker.aws.Queue;
-import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.port.Queue;
+import dev.ebb.worker.port.ReceivedMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

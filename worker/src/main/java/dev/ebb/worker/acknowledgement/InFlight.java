@@ -1,6 +1,6 @@
 package dev.ebb.worker.acknowledgement;
 
-import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.port.ReceivedMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

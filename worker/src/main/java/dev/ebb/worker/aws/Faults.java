@@ -1,10 +1,11 @@
 package dev.ebb.worker.aws;
 
-import dev.ebb.worker.errorhandler.Failure;
 import dev.ebb.worker.errorhandler.FailureClassifier;
-import dev.ebb.worker.errorhandler.Fault;
-import dev.ebb.worker.errorhandler.Operation;
+import dev.ebb.worker.port.Fault;
+import dev.ebb.worker.port.ObjectAbsentException;
+import dev.ebb.worker.port.ObjectTooLargeException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -36,15 +37,10 @@ public final class Faults {
             // The SDK reports I/O errors and timeouts (read, connect, API call) as client exceptions.
             case SdkClientException c -> new Fault.Connection(String.valueOf(c.getMessage()));
             case TimeoutException t -> new Fault.Connection("timed out: " + t.getMessage());
-            case java.io.IOException io -> new Fault.Connection(io.toString());
+            case IOException io -> new Fault.Connection(io.toString());
             case SdkException s -> new Fault.Connection(String.valueOf(s.getMessage()));
             default -> new Fault.Internal(e);
         };
-    }
-
-    /** Classifies what a call about {@code bucket} threw. */
-    public static Failure classify(Operation op, String bucket, Throwable error) {
-        return FailureClassifier.classify(op, bucket, of(error));
     }
 
     /** Whether Resilience4j should retry (and a breaker count it as a failure of the service). */

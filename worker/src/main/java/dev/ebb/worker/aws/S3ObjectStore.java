@@ -1,9 +1,13 @@
 package dev.ebb.worker.aws;
 
+import dev.ebb.worker.port.Fault;
+import dev.ebb.worker.port.ObjectAbsentException;
+import dev.ebb.worker.port.ObjectStore;
 import io.vertx.core.Context;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
@@ -52,14 +56,17 @@ public final class S3ObjectStore implements ObjectStore {
                                     .noneMatch(o -> o.key().equals(key))) {
                         throw new ObjectAbsentException(bucket, key);
                     }
-                    throw denied instanceof java.util.concurrent.CompletionException c
-                            ? c
-                            : new java.util.concurrent.CompletionException(denied);
+                    throw denied instanceof CompletionException c ? c : new CompletionException(denied);
                 });
     }
 
     private static boolean isAccessDenied(Throwable e) {
-        return Faults.of(e) instanceof dev.ebb.worker.errorhandler.Fault.Service s && s.status() == 403;
+        return Faults.of(e) instanceof Fault.Service s && s.status() == 403;
+    }
+
+    @Override
+    public Fault fault(Throwable error) {
+        return Faults.of(error);
     }
 
     @Override

@@ -1,9 +1,14 @@
 package dev.ebb.worker.aws;
 
+import dev.ebb.worker.config.WorkerConfig;
+import dev.ebb.worker.port.ObjectStore;
+import dev.ebb.worker.port.ObjectTooLargeException;
+import dev.ebb.worker.port.SourceBody;
 import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
@@ -24,6 +29,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -81,7 +87,7 @@ public final class S3Transfers implements AutoCloseable {
      *     (off for S3-compatible stores, as the SDK client is configured: WHEN_REQUIRED)
      */
     public S3Transfers(
-            io.vertx.core.Vertx vertx,
+            Vertx vertx,
             int connections,
             IdentityProvider<? extends AwsCredentialsIdentity> credentials,
             Region region,
@@ -107,9 +113,7 @@ public final class S3Transfers implements AutoCloseable {
      * both paths call the same S3 as the same principal.
      */
     public static S3Transfers create(
-            io.vertx.core.Vertx vertx,
-            software.amazon.awssdk.services.s3.S3AsyncClient s3,
-            dev.ebb.worker.config.WorkerConfig config) {
+            Vertx vertx, software.amazon.awssdk.services.s3.S3AsyncClient s3, WorkerConfig config) {
         var c = s3.serviceClientConfiguration();
         return new S3Transfers(
                 vertx,
@@ -312,7 +316,7 @@ public final class S3Transfers implements AutoCloseable {
                 .replace("&amp;", "&");
     }
 
-    private static <T> CompletableFuture<T> onContext(Context context, java.util.function.Supplier<Future<T>> call) {
+    private static <T> CompletableFuture<T> onContext(Context context, Supplier<Future<T>> call) {
         Promise<T> result = Promise.promise();
         context.runOnContext(v -> {
             try {

@@ -1,5 +1,8 @@
 package dev.ebb.worker.aws;
 
+import dev.ebb.worker.port.Queue;
+import dev.ebb.worker.port.QueueInfo;
+import dev.ebb.worker.port.ReceivedMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.ebb.worker.errorhandler;
 
+import dev.ebb.worker.port.Fault;
 import java.util.Set;
 
 /**

@@ -1,15 +1,8 @@
 package dev.ebb.worker.errorhandler;
 
-import dev.ebb.worker.process.RecordResult;
-import java.util.List;
-import java.util.stream.Collectors;
-
 /**
- * What happens to a message once every record in it has a result. Pure. A configuration failure
- * in any record stops the worker and releases the message (no image is to blame); otherwise a
- * transient failure in any record retries the whole message (outputs are idempotent, so the
- * records that did succeed are simply rewritten); otherwise a permanent failure dead-letters it;
- * otherwise it is deleted.
+ * What happens to a message once every record in it has a result (decided by
+ * {@code process/Verdicts}): delete it, dead-letter it, retry it later, or stop the worker.
  */
 public sealed interface Verdict {
 
@@ -21,34 +14,4 @@ public sealed interface Verdict {
     record DeadLetter(String reason, String detail) implements Verdict {}
 
     record Retry(String reason, String detail) implements Verdict {}
-
-    static Verdict of(List<RecordResult> results) {
-        List<RecordResult.Failed> failed = results.stream()
-                .filter(RecordResult.Failed.class::isInstance)
-                .map(RecordResult.Failed.class::cast)
-                .toList();
-        for (RecordResult.Failed f : failed) {
-            if (f.failure() instanceof Failure.Configuration c) {
-                return new Stop(c);
-            }
-        }
-        List<RecordResult.Failed> transients = failed.stream()
-                .filter(f -> f.failure() instanceof Failure.Transient)
-                .toList();
-        if (!transients.isEmpty()) {
-            return new Retry(transients.getFirst().failure().reason(), describe(transients));
-        }
-        if (!failed.isEmpty()) {
-            return new DeadLetter(failed.getFirst().failure().reason(), describe(failed));
-        }
-        return new Delete();
-    }
-
-    private static String describe(List<RecordResult.Failed> failed) {
-        String text = failed.stream()
-                .map(f -> f.event().bucket() + "/" + f.event().key() + ": "
-                        + f.failure().reason() + ": " + f.failure().detail())
-                .collect(Collectors.joining("; "));
-        return text.length() > 1000 ? text.substring(0, 1000) : text;
-    }
 }

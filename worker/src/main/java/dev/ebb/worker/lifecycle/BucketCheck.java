@@ -1,10 +1,10 @@
 package dev.ebb.worker.lifecycle;
 
-import dev.ebb.worker.aws.Faults;
-import dev.ebb.worker.aws.ObjectStore;
 import dev.ebb.worker.config.WorkerConfig;
 import dev.ebb.worker.errorhandler.Failure;
+import dev.ebb.worker.errorhandler.FailureClassifier;
 import dev.ebb.worker.errorhandler.Operation;
+import dev.ebb.worker.port.ObjectStore;
 import dev.ebb.worker.process.RecordProcessor;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -36,28 +36,29 @@ public final class BucketCheck {
     /** @param warn told when a check could not be made (S3 failing); the worker starts anyway */
     public static void run(ObjectStore store, WorkerConfig config, Consumer<String> warn) throws StartupException {
         String dest = config.destinationBucket();
-        if (check(store.checkBucket(dest), Operation.HEAD_DESTINATION, dest, warn)) {
+        if (check(store, store.checkBucket(dest), Operation.HEAD_DESTINATION, dest, warn)) {
             String key = writeCheckKey(config.destinationPrefix());
             byte[] note = "written by ebb worker at start to check s3:PutObject; deleted at once\n"
                     .getBytes(StandardCharsets.UTF_8);
-            if (check(store.put(dest, key, note, "text/plain", Map.of()), Operation.PUT_OUTPUT, dest, warn)) {
+            if (check(store, store.put(dest, key, note, "text/plain", Map.of()), Operation.PUT_OUTPUT, dest, warn)) {
                 // Not a configuration fault if it fails: a leftover note is harmless, and skipped if an event names it.
                 // Not waited for either: the first receive need not wait on a round trip that decides nothing.
                 var _ = store.delete(dest, key).whenComplete((v, e) -> {
                     if (e != null) {
                         warn.accept("could not delete s3://" + dest + "/" + key + " after the write check ("
-                                + Faults.of(e) + ")");
+                                + store.fault(e) + ")");
                     }
                 });
             }
         }
         for (String source : config.sourceBuckets()) {
-            check(store.checkBucket(source), Operation.HEAD_SOURCE_BUCKET, source, warn);
+            check(store, store.checkBucket(source), Operation.HEAD_SOURCE_BUCKET, source, warn);
         }
     }
 
     /** True when the call succeeded; false when S3 failed transiently. */
-    private static boolean check(CompletableFuture<Void> call, Operation op, String bucket, Consumer<String> warn)
+    private static boolean check(
+            ObjectStore store, CompletableFuture<Void> call, Operation op, String bucket, Consumer<String> warn)
             throws StartupException {
         try {
             call.get(120, TimeUnit.SECONDS);
@@ -67,7 +68,7 @@ public final class BucketCheck {
             throw new StartupException("interrupted while checking s3://" + bucket, e);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-            Failure f = Faults.classify(op, bucket, cause);
+            Failure f = FailureClassifier.classify(op, bucket, store.fault(cause));
             if (f instanceof Failure.Configuration c) {
                 throw new StartupException(c.detail(), cause, ExitCodes.MISCONFIGURED);
             }

@@ -1,9 +1,8 @@
 package dev.ebb.worker.poison;
 
-import dev.ebb.worker.aws.Faults;
-import dev.ebb.worker.aws.ObjectStore;
-import dev.ebb.worker.aws.ReceivedMessage;
-import dev.ebb.worker.errorhandler.Fault;
+import dev.ebb.worker.port.Fault;
+import dev.ebb.worker.port.ObjectStore;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.process.RecordProcessor;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -114,7 +113,7 @@ public final class AttemptMarkers {
                         .<MarkerState>map(MarkerState.Found::new)
                         .orElseGet(() -> new MarkerState.Unavailable(
                                 "s3://" + bucket + "/" + prefix + m.id() + " is not an attempt marker")))
-                .otherwise(e -> switch (Faults.of(e)) {
+                .otherwise(e -> switch (store.fault(e)) {
                     case Fault.Service s when s.status() == 404 -> new MarkerState.Absent();
                     case Fault.ObjectAbsent a -> new MarkerState.Absent();
                     case Fault f -> new MarkerState.Unavailable(f.toString());
@@ -131,7 +130,7 @@ public final class AttemptMarkers {
         CompletableFuture<Void> put = store.put(bucket, prefix + m.id(), mark.toBytes(), "application/json", Map.of());
         owned.put(m.id(), put);
         return bounded(put).otherwise(e -> {
-            warn("write", m, String.valueOf(Faults.of(e)));
+            warn("write", m, String.valueOf(store.fault(e)));
             return null;
         });
     }
@@ -152,7 +151,7 @@ public final class AttemptMarkers {
         CompletableFuture<Void> deleted = written.thenCompose(v -> store.delete(bucket, prefix + m.id()));
         return bounded(deleted).otherwise(e -> {
             if (!written.isCompletedExceptionally()) {
-                warn("delete", m, String.valueOf(Faults.of(e)));
+                warn("delete", m, String.valueOf(store.fault(e)));
             }
             return null;
         });

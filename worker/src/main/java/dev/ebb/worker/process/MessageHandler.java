@@ -1,11 +1,11 @@
 package dev.ebb.worker.process;
 
 import dev.ebb.worker.acknowledgement.Acknowledger;
-import dev.ebb.worker.aws.ReceivedMessage;
 import dev.ebb.worker.errorhandler.Failure;
 import dev.ebb.worker.errorhandler.Verdict;
 import dev.ebb.worker.event.ParsedBody;
 import dev.ebb.worker.event.S3Events;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.wire.Outcomes;
 import io.vertx.core.Future;
 import java.util.ArrayList;
@@ -64,7 +64,7 @@ public final class MessageHandler {
             case ParsedBody.Records rs ->
                 processAll(rs).compose(results -> {
                     done.run();
-                    return act(m, Verdict.of(results), results, work, start);
+                    return act(m, Verdicts.of(results), results, work, start);
                 });
         };
     }
@@ -86,7 +86,7 @@ public final class MessageHandler {
             case ParsedBody.Malformed bad -> List.of();
         };
         Verdict verdict =
-                results.isEmpty() ? new Verdict.DeadLetter(failure.reason(), failure.detail()) : Verdict.of(results);
+                results.isEmpty() ? new Verdict.DeadLetter(failure.reason(), failure.detail()) : Verdicts.of(results);
         return act(m, verdict, results, new long[] {0}, start);
     }
 

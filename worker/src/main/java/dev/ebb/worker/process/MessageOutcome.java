@@ -1,6 +1,6 @@
 package dev.ebb.worker.process;
 
-import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.wire.Outcomes;
 import java.util.List;
 

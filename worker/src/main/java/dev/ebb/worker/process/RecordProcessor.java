@@ -5,12 +5,12 @@ import dev.ebb.image.Outcome;
 import dev.ebb.image.RenderedOutput;
 import dev.ebb.image.naming.OutputKeys;
 import dev.ebb.image.spec.OutputSpec;
-import dev.ebb.worker.aws.Faults;
-import dev.ebb.worker.aws.ObjectStore;
 import dev.ebb.worker.backpressure.ByteBudget;
 import dev.ebb.worker.errorhandler.Failure;
+import dev.ebb.worker.errorhandler.FailureClassifier;
 import dev.ebb.worker.errorhandler.Operation;
 import dev.ebb.worker.event.ObjectEvent;
+import dev.ebb.worker.port.ObjectStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -193,7 +194,7 @@ public final class RecordProcessor {
     }
 
     /** Holds {@code size} bytes of the budget while {@code work} downloads and renders; released whatever happens. */
-    private <T> Future<T> withBytes(long size, java.util.function.Supplier<Future<T>> work) {
+    private <T> Future<T> withBytes(long size, Supplier<Future<T>> work) {
         Promise<Void> granted = Promise.promise();
         budget.acquire(size, granted::complete);
         return granted.future().compose(v -> {
@@ -214,7 +215,7 @@ public final class RecordProcessor {
      * read would otherwise dead-letter the whole backlog.
      */
     private Classified sourceFailure(Operation op, String bucket, Throwable e) {
-        Failure f = Faults.classify(op, bucket, e);
+        Failure f = classify(op, bucket, e);
         if (f instanceof Failure.Configuration c
                 && c.reason().equals("source_bucket_missing")
                 && !sources.declared().test(bucket)) {
@@ -224,12 +225,17 @@ public final class RecordProcessor {
         return new Classified(f);
     }
 
-    private static Classified classified(Operation op, String bucket, Throwable e) {
-        return new Classified(Faults.classify(op, bucket, e));
+    private Classified classified(Operation op, String bucket, Throwable e) {
+        return new Classified(classify(op, bucket, e));
     }
 
-    private static Failure internal(Throwable e) {
-        Failure f = Faults.classify(Operation.GET_SOURCE, "", e);
+    /** What a failed call about {@code bucket} means; the store reads its own exceptions. */
+    private Failure classify(Operation op, String bucket, Throwable e) {
+        return FailureClassifier.classify(op, bucket, store.fault(e));
+    }
+
+    private Failure internal(Throwable e) {
+        Failure f = classify(Operation.GET_SOURCE, "", e);
         if (f.reason().equals("internal")) {
             LOG.error("unexpected error while processing a record (a bug; the message will be retried)", e);
         }

@@ -1,9 +1,9 @@
 package dev.ebb.worker.source;
 
-import dev.ebb.worker.aws.Queue;
-import dev.ebb.worker.aws.ReceivedMessage;
 import dev.ebb.worker.backpressure.Permits;
 import dev.ebb.worker.lifecycle.IdleDetector;
+import dev.ebb.worker.port.Queue;
+import dev.ebb.worker.port.ReceivedMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.util.List;

@@ -2,10 +2,10 @@ package dev.ebb.worker.acknowledgement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.worker.aws.ReceivedMessage;
 import dev.ebb.worker.errorhandler.Failure;
 import dev.ebb.worker.errorhandler.Verdict;
 import dev.ebb.worker.errorhandler.VisibilityBackoff;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.testing.ScriptedQueue;
 import dev.ebb.worker.testing.TestContext;
 import dev.ebb.worker.wire.Outcomes;

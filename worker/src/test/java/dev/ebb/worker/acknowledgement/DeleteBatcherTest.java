@@ -3,7 +3,7 @@ package dev.ebb.worker.acknowledgement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.testing.ScriptedQueue;
 import dev.ebb.worker.testing.TestContext;
 import io.vertx.core.Future;

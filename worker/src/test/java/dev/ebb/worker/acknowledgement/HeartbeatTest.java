@@ -2,7 +2,7 @@ package dev.ebb.worker.acknowledgement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.testing.ScriptedQueue;
 import dev.ebb.worker.testing.TestContext;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.ebb.worker.acknowledgement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.port.ReceivedMessage;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,9 @@ package dev.ebb.worker.aws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.worker.errorhandler.Fault;
+import dev.ebb.worker.port.Fault;
+import dev.ebb.worker.port.ObjectAbsentException;
+import dev.ebb.worker.port.ObjectTooLargeException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import static dev.ebb.worker.errorhandler.Operation.HEAD_SOURCE_BUCKET;
 import static dev.ebb.worker.errorhandler.Operation.PUT_OUTPUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebb.worker.port.Fault;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

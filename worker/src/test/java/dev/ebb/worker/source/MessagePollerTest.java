@@ -2,9 +2,9 @@ package dev.ebb.worker.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.worker.aws.ReceivedMessage;
 import dev.ebb.worker.backpressure.Permits;
 import dev.ebb.worker.lifecycle.IdleDetector;
+import dev.ebb.worker.port.ReceivedMessage;
 import dev.ebb.worker.testing.ScriptedQueue;
 import dev.ebb.worker.testing.TestContext;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.ebb.worker.testing;
 
-import dev.ebb.worker.aws.Queue;
-import dev.ebb.worker.aws.ReceivedMessage;
+import dev.ebb.worker.port.Queue;
+import dev.ebb.worker.port.ReceivedMessage;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;

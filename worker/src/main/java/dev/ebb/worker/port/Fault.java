@@ -1,8 +1,9 @@
-package dev.ebb.worker.errorhandler;
+package dev.ebb.worker.port;
 
 /**
- * What went wrong in one S3 or SQS call, with no SDK types: the {@link FailureClassifier}'s input.
- * {@code aws/Faults} builds it from the SDK's exceptions.
+ * What went wrong in one S3 or SQS call, with no SDK types: the input of
+ * {@code errorhandler/FailureClassifier}. The adapter builds it from its client's exceptions
+ * ({@link ObjectStore#fault}).
  */
 public sealed interface Fault {
 

@@ -1,9 +1,10 @@
-package dev.ebb.worker.errorhandler;
+package dev.ebb.worker.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ebb.worker.errorhandler.Failure;
+import dev.ebb.worker.errorhandler.Verdict;
 import dev.ebb.worker.event.ObjectEvent;
-import dev.ebb.worker.process.RecordResult;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -11,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class VerdictTest {
+class VerdictsTest {
 
     static final ObjectEvent E =
             new ObjectEvent("ObjectCreated:Put", "b", "k.jpg", Optional.empty(), Optional.empty(), Optional.empty());
@@ -48,7 +49,7 @@ class VerdictTest {
     @ParameterizedTest
     @MethodSource("table")
     void decides(List<RecordResult> results, String expected) {
-        String got = switch (Verdict.of(results)) {
+        String got = switch (Verdicts.of(results)) {
             case Verdict.Delete d -> "delete";
             case Verdict.DeadLetter dl -> "dead_letter:" + dl.reason();
             case Verdict.Retry r -> "retry:" + r.reason();

@@ -1,4 +1,4 @@
-package dev.ebb.worker.aws;
+package dev.ebb.worker.port;
 
 /** The source object is larger than the worker's byte limit; its body was never read. */
 public final class ObjectTooLargeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package dev.ebb.worker.aws;
+package dev.ebb.worker.port;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;

@@ -1,4 +1,4 @@
-package dev.ebb.worker.aws;
+package dev.ebb.worker.port;
 
 /**
  * S3 answered 403 to a read, and a listing of the bucket showed the key is not there: on AWS a

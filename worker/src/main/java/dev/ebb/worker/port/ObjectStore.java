@@ -1,4 +1,4 @@
-package dev.ebb.worker.aws;
+package dev.ebb.worker.port;
 
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +28,12 @@ public interface ObjectStore {
 
     /** A cheap call that succeeds when S3 answers; closes a half-open breaker. */
     CompletableFuture<Void> probe(String bucket);
+
+    /**
+     * What a failed call of this store means, with no client types: the adapter knows what its
+     * client throws, the stages classify the {@link Fault} ({@code errorhandler/FailureClassifier}).
+     */
+    Fault fault(Throwable error);
 
     /** The body is native memory the caller must {@link #close()} once it has been rendered. */
     record SourceObject(SourceBody body, String eTag, Optional<String> versionId) implements AutoCloseable {

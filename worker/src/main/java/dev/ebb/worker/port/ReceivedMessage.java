@@ -1,4 +1,4 @@
-package dev.ebb.worker.aws;
+package dev.ebb.worker.port;
 
 /** One SQS message as the worker sees it. */
 public record ReceivedMessage(String id, String receiptHandle, String body, int receiveCount) {
