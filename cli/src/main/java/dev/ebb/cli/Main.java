@@ -1,6 +1,14 @@
 package dev.ebb.cli;
 
+import dev.ebb.cli.aot.AotTrainCommand;
+import dev.ebb.cli.bench.ResizeBenchCommand;
+import dev.ebb.cli.controller.ControllerCommand;
 import dev.ebb.cli.dist.Distribution;
+import dev.ebb.cli.local.LocalCommand;
+import dev.ebb.cli.policy.PolicyCommand;
+import dev.ebb.cli.resize.ResizeCommand;
+import dev.ebb.cli.simulate.SimulateCommand;
+import dev.ebb.cli.worker.WorkerCommand;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -34,7 +42,7 @@ public final class Main implements Runnable {
      * start spent on commands the task never runs. The same command, options and help.
      */
     static CommandLine workerCommandLine() {
-        return tree(cl -> cl.addSubcommand(new dev.ebb.cli.worker.WorkerCommand()));
+        return tree(cl -> cl.addSubcommand(new WorkerCommand()));
     }
 
     /**
@@ -48,16 +56,15 @@ public final class Main implements Runnable {
 
     private static void everyCommand(CommandLine cl) {
         cl.addSubcommand(new CommandLine.HelpCommand());
-        cl.addSubcommand(new dev.ebb.cli.resize.ResizeCommand());
-        cl.addSubcommand(new dev.ebb.cli.bench.ResizeBenchCommand());
-        Distribution.add(
-                cl, "controller", () -> new dev.ebb.cli.controller.ControllerCommand(), Distribution.CONTROLLER);
-        Distribution.add(cl, "policy", () -> new dev.ebb.cli.policy.PolicyCommand(), Distribution.CONTROLLER);
-        cl.addSubcommand(new dev.ebb.cli.worker.WorkerCommand());
-        Distribution.add(cl, "simulate", () -> new dev.ebb.cli.simulate.SimulateCommand(), Distribution.SIMULATOR);
-        Distribution.add(cl, "local", () -> new dev.ebb.cli.local.LocalCommand(), Distribution.LOCAL);
+        cl.addSubcommand(new ResizeCommand());
+        cl.addSubcommand(new ResizeBenchCommand());
+        Distribution.add(cl, "controller", () -> new ControllerCommand(), Distribution.CONTROLLER);
+        Distribution.add(cl, "policy", () -> new PolicyCommand(), Distribution.CONTROLLER);
+        cl.addSubcommand(new WorkerCommand());
+        Distribution.add(cl, "simulate", () -> new SimulateCommand(), Distribution.SIMULATOR);
+        Distribution.add(cl, "local", () -> new LocalCommand(), Distribution.LOCAL);
         // a step of the image build (and of bin/aot-train), not a command to run against AWS: not listed
-        Distribution.add(cl, "aot-train", () -> new dev.ebb.cli.aot.AotTrainCommand(), Distribution.LOCAL);
+        Distribution.add(cl, "aot-train", () -> new AotTrainCommand(), Distribution.LOCAL);
         cl.getSubcommands().get("aot-train").getCommandSpec().usageMessage().hidden(true);
     }
 

@@ -4,6 +4,7 @@ import dev.ebb.controller.aws.Retrying;
 import dev.ebb.controller.aws.SqsQueueDepth;
 import dev.ebb.controller.cycle.ControllerCycle;
 import dev.ebb.controller.cycle.CycleReport;
+import dev.ebb.controller.policy.PolicyResult;
 import dev.ebb.controller.port.QueueDepth;
 import dev.ebb.controller.reconcile.Action;
 import dev.ebb.controller.reconcile.Plan;
@@ -142,7 +143,7 @@ final class RunLoop {
 
     private void tick() {
         ticks++;
-        if (Policies.source(options.policyFile()).get() instanceof dev.ebb.controller.policy.PolicyResult.Valid v) {
+        if (Policies.source(options.policyFile()).get() instanceof PolicyResult.Valid v) {
             minTasks = v.policy().minTasks();
         }
         Instant now = Instant.now();

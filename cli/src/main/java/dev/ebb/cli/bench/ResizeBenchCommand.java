@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,7 +37,7 @@ import picocli.CommandLine.Parameters;
             "Time the image engine over a folder of JPEGs.",
             "How it compares with the original worker's Pillow loop (bench/resize_vs_pillow.py): docs/benchmarks.md."
         })
-public final class ResizeBenchCommand implements java.util.concurrent.Callable<Integer> {
+public final class ResizeBenchCommand implements Callable<Integer> {
 
     @Option(names = "--threads", defaultValue = "1", description = "Concurrent renders (default ${DEFAULT-VALUE}).")
     int threads;

@@ -1,5 +1,6 @@
 package dev.ebb.cli.controller;
 
+import dev.ebb.controller.Controller;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,7 @@ public final class ControllerCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return dev.ebb.controller.Controller.reconcile(System.getenv(), dryRun, System.out);
+            return Controller.reconcile(System.getenv(), dryRun, System.out);
         }
     }
 }

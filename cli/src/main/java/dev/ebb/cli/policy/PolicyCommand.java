@@ -1,5 +1,7 @@
 package dev.ebb.cli.policy;
 
+import dev.ebb.controller.Controller;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,8 +40,7 @@ public final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return dev.ebb.controller.Controller.checkPolicy(
-                    file, new java.io.PrintStream(System.out, true), new java.io.PrintStream(System.err, true));
+            return Controller.checkPolicy(file, new PrintStream(System.out, true), new PrintStream(System.err, true));
         }
     }
 
@@ -78,13 +79,13 @@ public final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return dev.ebb.controller.Controller.applyPolicy(
+            return Controller.applyPolicy(
                     file,
                     store.bucket,
                     store.key,
                     System.getenv(),
-                    new java.io.PrintStream(System.out, true),
-                    new java.io.PrintStream(System.err, true));
+                    new PrintStream(System.out, true),
+                    new PrintStream(System.err, true));
         }
     }
 
@@ -102,12 +103,12 @@ public final class PolicyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return dev.ebb.controller.Controller.getPolicy(
+            return Controller.getPolicy(
                     store.bucket,
                     store.key,
                     System.getenv(),
-                    new java.io.PrintStream(System.out, true),
-                    new java.io.PrintStream(System.err, true));
+                    new PrintStream(System.out, true),
+                    new PrintStream(System.err, true));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.ebb.cli.resize;
 
+import java.io.Console;
 import java.io.PrintStream;
 
 /** A one-line progress display that redraws itself on a terminal and stays quiet elsewhere. */
@@ -13,7 +14,7 @@ interface Progress {
     // checked
     @SuppressWarnings("SystemConsoleNull")
     static Progress forStderr() {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null || !console.isTerminal()) {
             return new Progress() {
                 @Override

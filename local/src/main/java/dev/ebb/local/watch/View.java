@@ -1,5 +1,6 @@
 package dev.ebb.local.watch;
 
+import java.io.Console;
 import java.io.PrintStream;
 
 /**
@@ -23,7 +24,7 @@ public interface View {
     // checked
     @SuppressWarnings("SystemConsoleNull")
     static boolean stdoutIsTerminal() {
-        java.io.Console c = System.console();
+        Console c = System.console();
         return c != null && c.isTerminal();
     }
 

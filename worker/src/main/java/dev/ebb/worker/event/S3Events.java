@@ -1,6 +1,7 @@
 package dev.ebb.worker.event;
 
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class S3Events {
                 && json.getValue("Message") instanceof String inner) {
             return parse(inner, false);
         }
-        if (!(json.getValue("Records") instanceof io.vertx.core.json.JsonArray)) {
+        if (!(json.getValue("Records") instanceof JsonArray)) {
             return new ParsedBody.Malformed("no 'Records' array: not an S3 event notification");
         }
         try {
