@@ -95,6 +95,8 @@ final class Worker {
     private long tickTimer = -1;
     private long graceTimer = -1;
     private final WorkReport work;
+    /** Guards the reads made from the HTTP server: /health and the gauges. */
+    private final ContextOwned owned;
 
     Worker(WorkerConfig config, Parts parts, int visibilitySeconds) {
         this.config = config;
@@ -146,7 +148,11 @@ final class Worker {
                         && parts.breakersClosed().getAsBoolean(),
                 this::accept,
                 clock);
-        parts.metrics().gauges(inFlight::size, permits::free);
+        this.owned = new ContextOwned(parts.context());
+        parts.metrics()
+                .gauges(
+                        () -> owned.read("the in-flight gauge", inFlight::size),
+                        () -> owned.read("the free-permits gauge", permits::free));
         WorkerConfig.WorkReporting r = config.reporting();
         this.work = new WorkReport(
                 r.namespace(),
@@ -188,12 +194,15 @@ final class Worker {
         parts.context().runOnContext(v -> beginStop(reason));
     }
 
+    /** For /health: read on the worker's context, where the HTTP server runs (see {@link ContextOwned}). */
     JsonObject health() {
-        return new JsonObject()
-                .put("status", stopping ? "STOPPING" : "UP")
-                .put("in_flight", inFlight.size())
-                .put("free_permits", permits.free())
-                .put("breakers_closed", parts.breakersClosed().getAsBoolean());
+        return owned.read(
+                "/health",
+                () -> new JsonObject()
+                        .put("status", stopping ? "STOPPING" : "UP")
+                        .put("in_flight", inFlight.size())
+                        .put("free_permits", permits.free())
+                        .put("breakers_closed", parts.breakersClosed().getAsBoolean()));
     }
 
     private void tick() {

@@ -15,6 +15,8 @@ import dev.ebb.worker.observe.OutcomeLog;
 import dev.ebb.worker.observe.WorkerMetrics;
 import dev.ebb.worker.poison.AttemptMarkers;
 import dev.ebb.worker.poison.CrashPolicy;
+import dev.ebb.worker.port.ObjectStore;
+import dev.ebb.worker.port.Queue;
 import dev.ebb.worker.port.QueueInfo;
 import dev.ebb.worker.wire.LogLine;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -24,6 +26,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
@@ -31,12 +35,15 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
@@ -45,12 +52,12 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
  */
 public final class WorkerRuntime implements AutoCloseable {
 
-    private final Vertx vertx;
     /** Breaker and retry warnings: one line per kind at most this often. */
     private static final long DIAGNOSTIC_INTERVAL_MILLIS = 10_000;
 
+    private final Vertx vertx;
     private final AwsClients clients;
-    private final ScheduledExecutorService retryScheduler;
+    private final Guards guards;
     private final JvmGcMetrics gcMetrics;
     private final Worker worker;
     private final HttpServer http;
@@ -59,14 +66,14 @@ public final class WorkerRuntime implements AutoCloseable {
     private WorkerRuntime(
             Vertx vertx,
             AwsClients clients,
-            ScheduledExecutorService retryScheduler,
+            Guards guards,
             JvmGcMetrics gcMetrics,
             Worker worker,
             HttpServer http,
             PrometheusMeterRegistry registry) {
         this.vertx = vertx;
         this.clients = clients;
-        this.retryScheduler = retryScheduler;
+        this.guards = guards;
         this.gcMetrics = gcMetrics;
         this.worker = worker;
         this.http = http;
@@ -81,37 +88,82 @@ public final class WorkerRuntime implements AutoCloseable {
     public static WorkerRuntime start(WorkerConfig config, PrintStream out, PrintStream err) throws StartupException {
         PrometheusMeterRegistry registry = WorkerMetrics.newRegistry();
         JvmGcMetrics gc = WorkerMetrics.bindGc(registry);
-
-        CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
-        RetryRegistry retries = RetryRegistry.ofDefaults();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "ebb-retry");
-            t.setDaemon(true);
-            return t;
-        });
         DiagnosticLog diagnostics = new DiagnosticLog(err, DIAGNOSTIC_INTERVAL_MILLIS, System::currentTimeMillis);
-        Guard sqsGuard = new Guard(
-                "sqs",
-                Guard.breaker(breakers, "sqs", config.breakers()),
-                Guard.retry(retries, "sqs", config.retries()),
-                scheduler,
-                registry,
-                diagnostics);
-        Guard s3Guard = new Guard(
-                "s3",
-                Guard.breaker(breakers, "s3", config.breakers()),
-                Guard.retry(retries, "s3", config.retries()),
-                scheduler,
-                registry,
-                diagnostics);
-        TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
-        TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
-
-        AwsClients clients = AwsClients.create(config);
-        SqsAsyncClient sqs = clients.sqs();
-        S3AsyncClient s3 = clients.s3();
+        Guards guards = Guards.create(config, registry, diagnostics);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
+        Sqs sqs = null;
         try {
+            sqs = connect(config, guards.sqs());
+            Context context = vertx.getOrCreateContext();
+            ObjectStore store = store(config, vertx, context, sqs.clients(), guards.s3(), diagnostics);
+            ImageEngine engine =
+                    config.turboJpeg() ? ImageEngine.create(config.limits()) : ImageEngine.withImageIo(config.limits());
+            OutcomeLog log = new OutcomeLog(out);
+            WorkerMetrics metrics = new WorkerMetrics(registry);
+            metrics.jpegDecoder(engine.jpegDecoder());
+            String workerId =
+                    ManagementFactory.getRuntimeMXBean().getName(); // pid@host: the task's host name on Fargate
+            AttemptMarkers attempts = attemptMarkers(config, store, context, sqs.info(), workerId, diagnostics);
+            int visibility = config.visibilityTimeoutSeconds().orElse(sqs.info().visibilityTimeoutSeconds());
+            Worker worker = new Worker(
+                    config,
+                    new Worker.Parts(
+                            vertx,
+                            context,
+                            renderPool(vertx, config),
+                            sqs.queue(),
+                            store,
+                            engine,
+                            metrics,
+                            log,
+                            guards::allClosed,
+                            probes(config, context, guards, store, sqs.queue()),
+                            attempts),
+                    visibility);
+            HttpServer http = http(config, vertx, context, registry, worker);
+            log.event(
+                    LogLine.Event.START,
+                    new JsonObject()
+                            .put("queue", config.queueUrl())
+                            .put("dead_letter_queue", sqs.deadLetterQueueUrl())
+                            .put("visibility_timeout_s", visibility)
+                            .put(
+                                    "max_receive_count",
+                                    sqs.info().maxReceiveCount().orElse(null))
+                            .put("concurrency", config.concurrency())
+                            .put("worker_threads", config.workerThreads())
+                            .put("jpeg_decoder", engine.jpegDecoder())
+                            .put("metrics_port", http.actualPort())
+                            .put("worker", workerId)
+                            .put(
+                                    "attempt_markers",
+                                    "s3://" + config.destinationBucket() + "/"
+                                            + AttemptMarkers.key(config.destinationPrefix(), "")));
+            worker.start();
+            return new WorkerRuntime(vertx, sqs.clients(), guards, gc, worker, http, registry);
+        } catch (StartupException | RuntimeException e) {
+            vertx.close();
+            if (sqs != null) {
+                sqs.clients().close();
+            }
+            guards.close();
+            gc.close();
+            throw e instanceof StartupException se ? se : new StartupException("the worker could not start: " + e, e);
+        }
+    }
+
+    /** The AWS clients, the source queue's settings, its dead-letter queue, and the queue the worker receives from. */
+    private record Sqs(AwsClients clients, QueueInfo info, String deadLetterQueueUrl, Queue queue) {}
+
+    /**
+     * Creates the AWS clients and the SQS side over them: reads the queue's settings and finds its
+     * dead-letter queue (EBB_DLQ_URL, else the redrive policy's). The one place the SQS adapter is
+     * built; the clients are closed again if the queue cannot be read.
+     */
+    private static Sqs connect(WorkerConfig config, Guard sqsGuard) throws StartupException {
+        AwsClients clients = AwsClients.create(config);
+        try {
+            SqsAsyncClient sqs = clients.sqs();
             QueueInfo info = join(
                     SqsQueue.describe(sqs, sqsGuard, config.queueUrl()),
                     "could not read the attributes of EBB_QUEUE_URL=" + config.queueUrl());
@@ -129,112 +181,144 @@ public final class WorkerRuntime implements AutoCloseable {
                                                     null))),
                             "could not find the dead-letter queue "
                                     + info.deadLetterQueueArn().orElse(""));
-            int visibility = config.visibilityTimeoutSeconds().orElse(info.visibilityTimeoutSeconds());
-            SqsQueue queue = new SqsQueue(sqs, sqsGuard, config.queueUrl(), dlq);
-            Context context = vertx.getOrCreateContext();
-            S3ObjectStore store = new S3ObjectStore(s3, S3Transfers.create(vertx, s3, config), context, s3Guard);
-            BucketCheck.run(
-                    store,
-                    config,
-                    warning -> diagnostics.warn(
-                            "start/" + warning, "bucket_check", new JsonObject().put("detail", warning)));
-            ImageEngine engine =
-                    config.turboJpeg() ? ImageEngine.create(config.limits()) : ImageEngine.withImageIo(config.limits());
-            WorkerExecutor pool =
-                    vertx.createSharedWorkerExecutor("ebb-render", config.workerThreads(), 10, TimeUnit.MINUTES);
-            OutcomeLog log = new OutcomeLog(out);
-            boolean[] probing = new boolean[2];
-            Runnable probes = () -> {
-                probe(probing, 0, !s3Guard.isClosed(), () -> store.probe(config.destinationBucket()), context);
-                probe(probing, 1, !sqsGuard.isClosed(), queue::probe, context);
-            };
-            WorkerMetrics metrics = new WorkerMetrics(registry);
-            metrics.jpegDecoder(engine.jpegDecoder());
-            OptionalInt maxReceives =
-                    info.maxReceiveCount().map(OptionalInt::of).orElse(OptionalInt.empty());
-            String workerId =
-                    ManagementFactory.getRuntimeMXBean().getName(); // pid@host: the task's host name on Fargate
-            AttemptMarkers attempts = new AttemptMarkers(
-                    store,
-                    context,
-                    config.destinationBucket(),
-                    config.destinationPrefix(),
-                    workerId,
-                    maxReceives,
-                    warning -> diagnostics.warn(
-                            "attempt_markers", "attempt_markers", new JsonObject().put("detail", warning)));
-            if (maxReceives.isPresent() && maxReceives.getAsInt() < CrashPolicy.RECEIVES_NEEDED) {
-                diagnostics.warn(
-                        "start/max_receive_count",
-                        "max_receive_count",
-                        new JsonObject()
-                                .put("max_receive_count", maxReceives.getAsInt())
-                                .put(
-                                        "detail",
-                                        "a message that kills its worker reaches the dead-letter queue through the redrive, without an ebb-reason: "
-                                                + "the worker needs maxReceiveCount " + CrashPolicy.RECEIVES_NEEDED
-                                                + " or more to dead-letter it as "
-                                                + CrashPolicy.REASON + " first (docs/worker.md)"));
-            }
-            Worker worker = new Worker(
-                    config,
-                    new Worker.Parts(
-                            vertx,
-                            context,
-                            pool,
-                            queue,
-                            store,
-                            engine,
-                            metrics,
-                            log,
-                            () -> s3Guard.isClosed() && sqsGuard.isClosed(),
-                            probes,
-                            attempts),
-                    visibility);
-            HttpServer http = join(
-                    HttpEndpoints.start(vertx, config.metricsPort(), registry, worker::health)
-                            .toCompletionStage()
-                            .toCompletableFuture(),
-                    "could not listen on EBB_METRICS_PORT=" + config.metricsPort());
-            log.event(
-                    LogLine.Event.START,
-                    new JsonObject()
-                            .put("queue", config.queueUrl())
-                            .put("dead_letter_queue", dlq)
-                            .put("visibility_timeout_s", visibility)
-                            .put("max_receive_count", info.maxReceiveCount().orElse(null))
-                            .put("concurrency", config.concurrency())
-                            .put("worker_threads", config.workerThreads())
-                            .put("jpeg_decoder", engine.jpegDecoder())
-                            .put("metrics_port", http.actualPort())
-                            .put("worker", workerId)
-                            .put(
-                                    "attempt_markers",
-                                    "s3://" + config.destinationBucket() + "/"
-                                            + AttemptMarkers.key(config.destinationPrefix(), "")));
-            worker.start();
-            return new WorkerRuntime(vertx, clients, scheduler, gc, worker, http, registry);
+            return new Sqs(clients, info, dlq, new SqsQueue(sqs, sqsGuard, config.queueUrl(), dlq));
         } catch (StartupException | RuntimeException e) {
-            vertx.close();
             clients.close();
-            scheduler.shutdownNow();
-            gc.close();
-            throw e instanceof StartupException se ? se : new StartupException("the worker could not start: " + e, e);
+            throw e;
         }
     }
 
-    private static void probe(
-            boolean[] pending,
-            int i,
-            boolean needed,
-            java.util.function.Supplier<CompletableFuture<Void>> call,
-            Context context) {
-        if (!needed || pending[i]) {
-            return;
+    /**
+     * The retry and the circuit breaker around each service's calls, one {@link Guard} per
+     * service (an S3 outage opens the S3 breaker only), with the scheduler their retries wait on.
+     */
+    private record Guards(Guard sqs, Guard s3, ScheduledExecutorService scheduler) {
+
+        static Guards create(WorkerConfig config, PrometheusMeterRegistry registry, DiagnosticLog diagnostics) {
+            CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
+            RetryRegistry retries = RetryRegistry.ofDefaults();
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "ebb-retry");
+                t.setDaemon(true);
+                return t;
+            });
+            Guards guards = new Guards(
+                    guard("sqs", config, breakers, retries, scheduler, registry, diagnostics),
+                    guard("s3", config, breakers, retries, scheduler, registry, diagnostics),
+                    scheduler);
+            TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
+            TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
+            return guards;
         }
-        pending[i] = true;
-        // Its outcome is the breaker's business (Guard records it); here it only ends the probe.
-        var _ = call.get().whenComplete((v, e) -> context.runOnContext(x -> pending[i] = false));
+
+        private static Guard guard(
+                String service,
+                WorkerConfig config,
+                CircuitBreakerRegistry breakers,
+                RetryRegistry retries,
+                ScheduledExecutorService scheduler,
+                PrometheusMeterRegistry registry,
+                DiagnosticLog diagnostics) {
+            return new Guard(
+                    service,
+                    Guard.breaker(breakers, service, config.breakers()),
+                    Guard.retry(retries, service, config.retries()),
+                    scheduler,
+                    registry,
+                    diagnostics);
+        }
+
+        /** Receiving waits while either breaker is open. */
+        boolean allClosed() {
+            return s3.isClosed() && sqs.isClosed();
+        }
+
+        void close() {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** The S3 side, once its buckets are checked ({@link BucketCheck}): a configuration fault stops the start. */
+    private static ObjectStore store(
+            WorkerConfig config,
+            Vertx vertx,
+            Context context,
+            AwsClients clients,
+            Guard s3Guard,
+            DiagnosticLog diagnostics)
+            throws StartupException {
+        S3ObjectStore store =
+                new S3ObjectStore(clients.s3(), S3Transfers.create(vertx, clients.s3(), config), context, s3Guard);
+        BucketCheck.run(store, config, warning -> warn(diagnostics, "start/" + warning, "bucket_check", warning));
+        return store;
+    }
+
+    /** Decoding, resizing and encoding run here, never on the event loop. */
+    private static WorkerExecutor renderPool(Vertx vertx, WorkerConfig config) {
+        return vertx.createSharedWorkerExecutor("ebb-render", config.workerThreads(), 10, TimeUnit.MINUTES);
+    }
+
+    /** One {@link BreakerProbe} per service, run on every tick: a half-open breaker closes when its probe succeeds. */
+    private static Runnable probes(
+            WorkerConfig config, Context context, Guards guards, ObjectStore store, Queue queue) {
+        BreakerProbe s3 =
+                new BreakerProbe(context, () -> !guards.s3().isClosed(), () -> store.probe(config.destinationBucket()));
+        BreakerProbe sqs = new BreakerProbe(context, () -> !guards.sqs().isClosed(), queue::probe);
+        return () -> {
+            s3.run();
+            sqs.run();
+        };
+    }
+
+    /**
+     * The poison-message markers, kept with the destination; warns at start when the queue's
+     * maxReceiveCount leaves no room to dead-letter a message that kills its workers with a reason.
+     */
+    private static AttemptMarkers attemptMarkers(
+            WorkerConfig config,
+            ObjectStore store,
+            Context context,
+            QueueInfo info,
+            String workerId,
+            DiagnosticLog diagnostics) {
+        OptionalInt maxReceives = info.maxReceiveCount().map(OptionalInt::of).orElse(OptionalInt.empty());
+        if (maxReceives.isPresent() && maxReceives.getAsInt() < CrashPolicy.RECEIVES_NEEDED) {
+            diagnostics.warn(
+                    "start/max_receive_count",
+                    "max_receive_count",
+                    new JsonObject()
+                            .put("max_receive_count", maxReceives.getAsInt())
+                            .put(
+                                    "detail",
+                                    "a message that kills its worker reaches the dead-letter queue through the redrive, without an ebb-reason: "
+                                            + "the worker needs maxReceiveCount " + CrashPolicy.RECEIVES_NEEDED
+                                            + " or more to dead-letter it as "
+                                            + CrashPolicy.REASON + " first (docs/worker.md)"));
+        }
+        Consumer<String> warn = warning -> warn(diagnostics, "attempt_markers", "attempt_markers", warning);
+        return new AttemptMarkers(
+                store, context, config.destinationBucket(), config.destinationPrefix(), workerId, maxReceives, warn);
+    }
+
+    private static void warn(DiagnosticLog diagnostics, String key, String event, String detail) {
+        diagnostics.warn(key, event, new JsonObject().put("detail", detail));
+    }
+
+    /**
+     * /metrics and /health, listening from the worker's own context: their handlers then run on it,
+     * the one thread that may read the worker's state ({@link ContextOwned}).
+     */
+    private static HttpServer http(
+            WorkerConfig config, Vertx vertx, Context context, PrometheusMeterRegistry registry, Worker worker)
+            throws StartupException {
+        Promise<HttpServer> listening = Promise.promise();
+        context.runOnContext(v -> HttpEndpoints.start(vertx, config.metricsPort(), registry, worker::health)
+                .onComplete(listening));
+        return join(toCompletable(listening.future()), "could not listen on EBB_METRICS_PORT=" + config.metricsPort());
+    }
+
+    private static <T> CompletableFuture<T> toCompletable(Future<T> f) {
+        return f.toCompletionStage().toCompletableFuture();
     }
 
     private static <T> T join(CompletableFuture<T> f, String what) throws StartupException {
@@ -243,7 +327,7 @@ public final class WorkerRuntime implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StartupException(what + ": interrupted", e);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new StartupException(what + ": " + cause, cause);
         }
@@ -269,19 +353,19 @@ public final class WorkerRuntime implements AutoCloseable {
     }
 
     /** Why the worker stopped, for the operator, when it stopped for a configuration fault. */
-    public java.util.Optional<String> exitDetail() {
+    public Optional<String> exitDetail() {
         return worker.exitDetail();
     }
 
     @Override
     public void close() {
         try {
-            vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            toCompletable(vertx.close()).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
             // closing anyway
         }
         clients.close();
-        retryScheduler.shutdownNow();
+        guards.close();
         gcMetrics.close();
         registry.close();
     }

@@ -1,6 +1,7 @@
 package dev.ebb.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.ebb.image.ImageEngine;
@@ -47,6 +48,7 @@ class WorkerStopTest {
     private final ScriptedQueue queue = new ScriptedQueue();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final HangingStore store = new HangingStore();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private Worker worker;
 
     @AfterAll
@@ -84,7 +86,7 @@ class WorkerStopTest {
                 queue,
                 store,
                 ImageEngine.withImageIo(config.limits()),
-                new WorkerMetrics(new SimpleMeterRegistry()),
+                new WorkerMetrics(registry),
                 new OutcomeLog(new PrintStream(out, true, StandardCharsets.UTF_8)),
                 () -> true,
                 () -> {},
@@ -97,6 +99,25 @@ class WorkerStopTest {
                 .pollInterval(Duration.ofMillis(5))
                 .until(() -> queue.receives.size() == 1);
         return worker;
+    }
+
+    /** /health and the gauges read the worker's unlocked state: on its context they answer, elsewhere they refuse. */
+    @Test
+    void healthAndGaugesAreReadOnTheWorkersContextOnly() throws Exception {
+        start(LONG_GRACE_SECONDS); // its first receive holds all 4 permits, unanswered
+        JsonObject health = LOOP.call(worker::health);
+        assertThat(health.getInteger("in_flight")).isZero();
+        assertThat(health.getInteger("free_permits")).isZero();
+        assertThat(LOOP.call(() -> gauge("ebb.worker.in.flight"))).isZero();
+        assertThat(LOOP.call(() -> gauge("ebb.worker.permits.free"))).isZero();
+
+        assertThatThrownBy(worker::health).isInstanceOf(IllegalStateException.class);
+        assertThat(gauge("ebb.worker.in.flight")).isNaN();
+        assertThat(gauge("ebb.worker.permits.free")).isNaN();
+    }
+
+    private double gauge(String name) {
+        return registry.get(name).gauge().value();
     }
 
     private void stop() {
