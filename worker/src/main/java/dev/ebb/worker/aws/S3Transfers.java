@@ -247,28 +247,26 @@ public final class S3Transfers implements AutoCloseable {
     private Future<SourceBody> readBody(HttpClientResponse response, long length) {
         SourceBody body = SourceBody.allocate(length);
         Promise<SourceBody> done = Promise.promise();
-        long[] position = {0};
+        Filling filling = new Filling(body);
         Checksums.Verifier verifier =
                 verifyChecksums ? Checksums.verifier(response::getHeader) : Checksums.Verifier.NONE;
         response.handler(buffer -> {
             ByteBuf buf = ((BufferInternal) buffer).getByteBuf();
             int n = buf.readableBytes();
-            if (position[0] + n > length) {
+            if (filling.overflowsWith(n)) {
                 response.request().reset();
                 done.tryFail(SdkClientException.create("S3 sent more bytes than its Content-Length " + length));
                 return;
             }
             for (ByteBuffer part : buf.nioBuffers()) {
-                int size = part.remaining();
                 verifier.update(part.duplicate());
-                MemorySegment.copy(MemorySegment.ofBuffer(part), 0, body.segment(), position[0], size);
-                position[0] += size;
+                filling.append(part);
             }
         });
         response.exceptionHandler(e -> done.tryFail(SdkClientException.create("S3 GetObject body: " + e, e)));
         response.endHandler(v -> {
-            if (position[0] != length) {
-                done.tryFail(SdkClientException.create("S3 sent " + position[0] + " of " + length + " bytes"));
+            if (!filling.isWhole()) {
+                done.tryFail(SdkClientException.create("S3 sent " + filling.filled() + " of " + length + " bytes"));
             } else {
                 Optional<String> mismatch = verifier.mismatch();
                 if (mismatch.isPresent()) {
@@ -280,6 +278,34 @@ public final class S3Transfers implements AutoCloseable {
             }
         });
         return done.future().onFailure(e -> body.close());
+    }
+
+    /** A body filled in the order its bytes arrive, on the event loop only. */
+    private static final class Filling {
+        private final SourceBody body;
+        private long filled;
+
+        Filling(SourceBody body) {
+            this.body = body;
+        }
+
+        boolean overflowsWith(int bytes) {
+            return filled + bytes > body.length();
+        }
+
+        void append(ByteBuffer part) {
+            int size = part.remaining();
+            MemorySegment.copy(MemorySegment.ofBuffer(part), 0, body.segment(), filled, size);
+            filled += size;
+        }
+
+        boolean isWhole() {
+            return filled == body.length();
+        }
+
+        long filled() {
+            return filled;
+        }
     }
 
     /** S3's error answer as the SDK would raise it: status, error code (none for HEAD), message. */

@@ -45,26 +45,25 @@ public final class MessageHandler {
      *     left (a batched delete may wait for nine others): the worker frees its permit then
      */
     public Future<MessageOutcome> handle(ReceivedMessage m, Runnable workDone) {
-        long start = System.nanoTime();
-        long[] work = {0};
+        MessageClock clock = new MessageClock();
         Runnable done = () -> {
-            work[0] = (System.nanoTime() - start) / 1_000_000;
+            clock.workDone();
             workDone.run();
         };
         return switch (S3Events.parse(m.body())) {
             case ParsedBody.TestEvent t -> {
                 done.run();
                 yield acks.delete(m, Outcomes.OfMessage.TEST_EVENT)
-                        .map(o -> outcome(m, o, null, null, List.of(), work[0], start));
+                        .map(o -> outcome(m, o, null, null, List.of(), clock));
             }
             case ParsedBody.Malformed bad -> {
                 done.run();
-                yield act(m, new Verdict.DeadLetter("malformed_event", bad.detail()), List.of(), work, start);
+                yield act(m, new Verdict.DeadLetter("malformed_event", bad.detail()), List.of(), clock);
             }
             case ParsedBody.Records rs ->
                 processAll(rs).compose(results -> {
                     done.run();
-                    return act(m, Verdicts.of(results), results, work, start);
+                    return act(m, Verdicts.of(results), results, clock);
                 });
         };
     }
@@ -75,7 +74,7 @@ public final class MessageHandler {
      * detail name its images, as for any other reason.
      */
     public Future<MessageOutcome> reject(ReceivedMessage m, Failure.Permanent failure, Runnable workDone) {
-        long start = System.nanoTime();
+        MessageClock clock = new MessageClock(); // no work of its own: its work time stays 0
         workDone.run();
         List<RecordResult> results = switch (S3Events.parse(m.body())) {
             case ParsedBody.Records rs ->
@@ -87,7 +86,7 @@ public final class MessageHandler {
         };
         Verdict verdict =
                 results.isEmpty() ? new Verdict.DeadLetter(failure.reason(), failure.detail()) : Verdicts.of(results);
-        return act(m, verdict, results, new long[] {0}, start);
+        return act(m, verdict, results, clock);
     }
 
     private Future<List<RecordResult>> processAll(ParsedBody.Records rs) {
@@ -103,13 +102,12 @@ public final class MessageHandler {
     }
 
     private Future<MessageOutcome> act(
-            ReceivedMessage m, Verdict verdict, List<RecordResult> results, long[] work, long start) {
+            ReceivedMessage m, Verdict verdict, List<RecordResult> results, MessageClock clock) {
         if (verdict instanceof Verdict.Stop stop) {
             misconfigured.accept(stop.cause());
         }
         if (released.test(m)) {
-            return Future.succeededFuture(
-                    outcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, results, work[0], start));
+            return Future.succeededFuture(outcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, results, clock));
         }
         String reason = switch (verdict) {
             case Verdict.Delete d -> null;
@@ -123,7 +121,7 @@ public final class MessageHandler {
             case Verdict.DeadLetter dl -> dl.detail();
             case Verdict.Retry r -> r.detail();
         };
-        return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, work[0], start));
+        return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, clock));
     }
 
     private static MessageOutcome outcome(
@@ -132,9 +130,30 @@ public final class MessageHandler {
             String reason,
             String detail,
             List<RecordResult> results,
-            long workMillis,
-            long start) {
+            MessageClock clock) {
         return new MessageOutcome(
-                m, outcome, reason, detail, List.copyOf(results), workMillis, (System.nanoTime() - start) / 1_000_000);
+                m, outcome, reason, detail, List.copyOf(results), clock.workMillis(), clock.totalMillis());
+    }
+
+    /** A message's times from receipt: until its own work was done, and until now (it is acknowledged). */
+    private static final class MessageClock {
+        private final long start = System.nanoTime();
+        private long workMillis;
+
+        void workDone() {
+            workMillis = millisSinceStart();
+        }
+
+        long workMillis() {
+            return workMillis;
+        }
+
+        long totalMillis() {
+            return millisSinceStart();
+        }
+
+        private long millisSinceStart() {
+            return (System.nanoTime() - start) / 1_000_000;
+        }
     }
 }

@@ -114,9 +114,7 @@ public final class RecordProcessor {
                     RecordResult.Timings.NONE);
         }
         long maxBytes = engine.limits().maxBytes();
-        long start = System.nanoTime();
-        long[] marks = new long[3];
-        long[] bytesIn = {0};
+        Phases phases = new Phases();
         return sizeOf(event)
                 .compose(size -> {
                     if (size > maxBytes) {
@@ -136,8 +134,7 @@ public final class RecordProcessor {
                                             .recover(e -> Future.failedFuture(
                                                     sourceFailure(Operation.GET_SOURCE, event.bucket(), e)))
                                             .compose(source -> {
-                                                marks[0] = System.nanoTime();
-                                                bytesIn[0] = source.body().length();
+                                                phases.downloaded(source.body().length());
                                                 // the native body is freed as soon as it is rendered (or the render
                                                 // failed), before the uploads
                                                 return pool.<Outcome>executeBlocking(
@@ -154,7 +151,7 @@ public final class RecordProcessor {
                                                         .map(outcome -> new Rendered(source, outcome));
                                             }))
                             .compose(r -> {
-                                marks[1] = System.nanoTime();
+                                phases.rendered();
                                 return switch (r.outcome()) {
                                     case Outcome.Rejected rej ->
                                         failed(
@@ -162,24 +159,21 @@ public final class RecordProcessor {
                                                 new Failure.Permanent(
                                                         rej.rejection().reason().code(),
                                                         rej.rejection().message()),
-                                                timings(start, marks, bytesIn[0], 0));
+                                                phases.timings(0));
                                     case Outcome.Rendered rendered ->
                                         upload(event, r.source(), rendered.outputs())
                                                 .map(keys -> {
-                                                    marks[2] = System.nanoTime();
+                                                    phases.uploaded();
                                                     long out = rendered.outputs().stream()
                                                             .mapToLong(o -> o.bytes().length)
                                                             .sum();
-                                                    return (RecordResult) new RecordResult.Done(
-                                                            event, keys, timings(start, marks, bytesIn[0], out));
+                                                    return (RecordResult)
+                                                            new RecordResult.Done(event, keys, phases.timings(out));
                                                 });
                                 };
                             });
                 })
-                .recover(e -> failed(
-                        event,
-                        e instanceof Classified c ? c.failure : internal(e),
-                        timings(start, marks, bytesIn[0], 0)));
+                .recover(e -> failed(event, e instanceof Classified c ? c.failure : internal(e), phases.timings(0)));
     }
 
     private record Rendered(ObjectStore.SourceObject source, Outcome outcome) {}
@@ -304,10 +298,42 @@ public final class RecordProcessor {
         return Future.succeededFuture(new RecordResult.Failed(event, failure, timings));
     }
 
-    private static RecordResult.Timings timings(long start, long[] marks, long in, long out) {
-        long download = marks[0] == 0 ? 0 : (marks[0] - start) / 1_000_000;
-        long render = marks[1] == 0 ? 0 : (marks[1] - marks[0]) / 1_000_000;
-        long upload = marks[2] == 0 ? 0 : (marks[2] - marks[1]) / 1_000_000;
-        return new RecordResult.Timings(download, render, upload, in, out);
+    /**
+     * When a record's download, render and upload ended (0: that phase did not end) and the bytes it
+     * downloaded: its {@link RecordResult.Timings}. Marked on the worker's context, one phase after
+     * the other.
+     */
+    private static final class Phases {
+        private final long start = System.nanoTime();
+        private long downloaded;
+        private long rendered;
+        private long uploaded;
+        private long bytesIn;
+
+        void downloaded(long bytes) {
+            downloaded = System.nanoTime();
+            bytesIn = bytes;
+        }
+
+        void rendered() {
+            rendered = System.nanoTime();
+        }
+
+        void uploaded() {
+            uploaded = System.nanoTime();
+        }
+
+        RecordResult.Timings timings(long bytesOut) {
+            return new RecordResult.Timings(
+                    millis(start, downloaded),
+                    millis(downloaded, rendered),
+                    millis(rendered, uploaded),
+                    bytesIn,
+                    bytesOut);
+        }
+
+        private static long millis(long from, long to) {
+            return to == 0 ? 0 : (to - from) / 1_000_000;
+        }
     }
 }
