@@ -102,16 +102,17 @@ final class Worker {
         this.config = config;
         this.parts = parts;
         this.visibilitySeconds = visibilitySeconds;
-        this.permits = new Permits(config.concurrency());
-        this.budget = new ByteBudget(config.maxBytesInFlight());
-        this.idle = new IdleDetector(config.idleWindow(), config.idleEmptyPolls(), clock.getAsLong());
+        this.permits = new Permits(config.capacity().concurrency());
+        this.budget = new ByteBudget(config.capacity().maxBytesInFlight());
+        this.idle = new IdleDetector(
+                config.lifetime().idleWindow(), config.lifetime().idleEmptyPolls(), clock.getAsLong());
         this.inFlight = new InFlight(visibilitySeconds * 1000L);
         this.heartbeat = new Heartbeat(parts.context(), parts.queue(), inFlight, visibilitySeconds, clock);
         DeleteBatcher deletes = new DeleteBatcher(
                 parts.vertx(),
                 parts.context(),
                 parts.queue(),
-                config.deleteFlushDelay().toMillis());
+                config.queue().deleteFlushDelay().toMillis());
         Acknowledger acks = new Acknowledger(
                 parts.context(),
                 parts.queue(),
@@ -124,10 +125,13 @@ final class Worker {
                 parts.pool(),
                 parts.store(),
                 parts.engine(),
-                config.outputs(),
+                config.rendering().outputs(),
                 new RecordProcessor.Destination(
-                        config.destinationBucket(), config.destinationPrefix(), config.outputKeysNameBucket()),
-                new RecordProcessor.Sources(config::sourceAllowed, config.sourceBuckets()::contains),
+                        config.buckets().destination(),
+                        config.buckets().destinationPrefix(),
+                        config.buckets().outputKeysNameBucket()),
+                new RecordProcessor.Sources(
+                        config.buckets()::sourceAllowed, config.buckets().sources()::contains),
                 budget);
         this.handler = new MessageHandler(records, acks, inFlight::isReleased, this::misconfigured);
         // Not while records wait for bytes, nor while a suspect waits or runs alone: more messages
@@ -138,9 +142,9 @@ final class Worker {
                 permits,
                 idle,
                 new MessagePoller.Settings(
-                        config.waitTimeSeconds(),
+                        config.queue().waitTimeSeconds(),
                         visibilitySeconds,
-                        MessagePoller.batchThreshold(config.concurrency())),
+                        MessagePoller.batchThreshold(config.capacity().concurrency())),
                 () -> !stopping
                         && !checkingQueue
                         && budget.waiting() == 0
@@ -156,9 +160,9 @@ final class Worker {
         WorkerConfig.WorkReporting r = config.reporting();
         this.work = new WorkReport(
                 r.namespace(),
-                WorkReport.queueName(config.queueUrl()),
+                WorkReport.queueName(config.queue().url()),
                 TaskCpu.vcpus(r.taskVcpu()),
-                config.concurrency(),
+                config.capacity().concurrency(),
                 r.interval().toMillis(),
                 clock.getAsLong(),
                 TaskCpu.processCpuNanos());
@@ -167,7 +171,7 @@ final class Worker {
     /** Samples this moment into the work report, and writes the report line when one is due (or {@code last}). */
     private void reportWork(boolean last) {
         long now = clock.getAsLong();
-        work.sample(now, config.concurrency() - permits.free(), TaskCpu.processCpuNanos());
+        work.sample(now, config.capacity().concurrency() - permits.free(), TaskCpu.processCpuNanos());
         (last ? Optional.of(work.flush(now)) : work.due(now))
                 .ifPresent(report -> parts.log().event(LogLine.Event.WORK, report));
     }
@@ -233,7 +237,7 @@ final class Worker {
         if (stopping || checkingQueue || !idle.isIdle(clock.getAsLong(), inFlight.size())) {
             return false;
         }
-        if (config.idleWindow().toSeconds() < visibilitySeconds) {
+        if (config.lifetime().idleWindow().toSeconds() < visibilitySeconds) {
             checkingQueue = true;
             Future.fromCompletionStage(parts.queue().invisibleCount(), parts.context())
                     .onComplete(r -> {
@@ -261,7 +265,10 @@ final class Worker {
         parts.log()
                 .event(
                         LogLine.Event.IDLE,
-                        new JsonObject().put("idle_seconds", config.idleWindow().toSeconds()));
+                        new JsonObject()
+                                .put(
+                                        "idle_seconds",
+                                        config.lifetime().idleWindow().toSeconds()));
         finish(ExitCodes.OK);
     }
 
@@ -432,8 +439,11 @@ final class Worker {
                         new JsonObject()
                                 .put(LogLine.REASON, reason)
                                 .put("in_flight", inFlight.size())
-                                .put("grace_seconds", config.gracePeriod().toSeconds()));
-        graceTimer = parts.vertx().setTimer(Math.max(1, config.gracePeriod().toMillis()), id -> releaseRemaining());
+                                .put(
+                                        "grace_seconds",
+                                        config.lifetime().gracePeriod().toSeconds()));
+        graceTimer = parts.vertx()
+                .setTimer(Math.max(1, config.lifetime().gracePeriod().toMillis()), id -> releaseRemaining());
         maybeFinish();
     }
 

@@ -38,7 +38,7 @@ public final class WorkerMain {
         // The hook goes in before the runtime starts: the worker logs "start" from inside start(),
         // and a SIGTERM right after that line must already find a hook that drains.
         CompletableFuture<WorkerRuntime> started = new CompletableFuture<>();
-        long graceMillis = config.gracePeriod().toMillis();
+        long graceMillis = config.lifetime().gracePeriod().toMillis();
         Thread onSigterm = new Thread(
                 () -> {
                     // The JVM is shutting down (SIGTERM): drain, then leave with our own exit code.

@@ -96,15 +96,17 @@ public final class WorkerRuntime implements AutoCloseable {
             sqs = connect(config, guards.sqs());
             Context context = vertx.getOrCreateContext();
             ObjectStore store = store(config, vertx, context, sqs.clients(), guards.s3(), diagnostics);
-            ImageEngine engine =
-                    config.turboJpeg() ? ImageEngine.create(config.limits()) : ImageEngine.withImageIo(config.limits());
+            ImageEngine engine = config.rendering().turboJpeg()
+                    ? ImageEngine.create(config.rendering().limits())
+                    : ImageEngine.withImageIo(config.rendering().limits());
             OutcomeLog log = new OutcomeLog(out);
             WorkerMetrics metrics = new WorkerMetrics(registry);
             metrics.jpegDecoder(engine.jpegDecoder());
             String workerId =
                     ManagementFactory.getRuntimeMXBean().getName(); // pid@host: the task's host name on Fargate
             AttemptMarkers attempts = attemptMarkers(config, store, context, sqs.info(), workerId, diagnostics);
-            int visibility = config.visibilityTimeoutSeconds().orElse(sqs.info().visibilityTimeoutSeconds());
+            int visibility =
+                    config.queue().visibilityTimeoutSeconds().orElse(sqs.info().visibilityTimeoutSeconds());
             Worker worker = new Worker(
                     config,
                     new Worker.Parts(
@@ -124,21 +126,22 @@ public final class WorkerRuntime implements AutoCloseable {
             log.event(
                     LogLine.Event.START,
                     new JsonObject()
-                            .put("queue", config.queueUrl())
+                            .put("queue", config.queue().url())
                             .put("dead_letter_queue", sqs.deadLetterQueueUrl())
                             .put("visibility_timeout_s", visibility)
                             .put(
                                     "max_receive_count",
                                     sqs.info().maxReceiveCount().orElse(null))
-                            .put("concurrency", config.concurrency())
-                            .put("worker_threads", config.workerThreads())
+                            .put("concurrency", config.capacity().concurrency())
+                            .put("worker_threads", config.rendering().workerThreads())
                             .put("jpeg_decoder", engine.jpegDecoder())
                             .put("metrics_port", http.actualPort())
                             .put("worker", workerId)
                             .put(
                                     "attempt_markers",
-                                    "s3://" + config.destinationBucket() + "/"
-                                            + AttemptMarkers.key(config.destinationPrefix(), "")));
+                                    "s3://" + config.buckets().destination() + "/"
+                                            + AttemptMarkers.key(
+                                                    config.buckets().destinationPrefix(), "")));
             worker.start();
             return new WorkerRuntime(vertx, sqs.clients(), guards, gc, worker, http, registry);
         } catch (StartupException | RuntimeException e) {
@@ -165,23 +168,29 @@ public final class WorkerRuntime implements AutoCloseable {
         try {
             SqsAsyncClient sqs = clients.sqs();
             QueueInfo info = join(
-                    SqsQueue.describe(sqs, sqsGuard, config.queueUrl()),
-                    "could not read the attributes of EBB_QUEUE_URL=" + config.queueUrl());
-            String dlq = config.deadLetterQueueUrl().isPresent()
-                    ? config.deadLetterQueueUrl().get()
+                    SqsQueue.describe(sqs, sqsGuard, config.queue().url()),
+                    "could not read the attributes of EBB_QUEUE_URL="
+                            + config.queue().url());
+            String dlq = config.queue().deadLetterUrl().isPresent()
+                    ? config.queue().deadLetterUrl().get()
                     : join(
                             SqsQueue.urlOf(
                                     sqs,
                                     sqsGuard,
                                     info.deadLetterQueueArn()
                                             .orElseThrow(() -> new StartupException(
-                                                    "the queue " + config.queueUrl()
+                                                    "the queue "
+                                                            + config.queue().url()
                                                             + " has no redrive policy and EBB_DLQ_URL is not set: "
                                                             + "permanent failures would have nowhere to go",
                                                     null))),
                             "could not find the dead-letter queue "
                                     + info.deadLetterQueueArn().orElse(""));
-            return new Sqs(clients, info, dlq, new SqsQueue(sqs, sqsGuard, config.queueUrl(), dlq));
+            return new Sqs(
+                    clients,
+                    info,
+                    dlq,
+                    new SqsQueue(sqs, sqsGuard, config.queue().url(), dlq));
         } catch (StartupException | RuntimeException e) {
             clients.close();
             throw e;
@@ -255,14 +264,16 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /** Decoding, resizing and encoding run here, never on the event loop. */
     private static WorkerExecutor renderPool(Vertx vertx, WorkerConfig config) {
-        return vertx.createSharedWorkerExecutor("ebb-render", config.workerThreads(), 10, TimeUnit.MINUTES);
+        return vertx.createSharedWorkerExecutor("ebb-render", config.rendering().workerThreads(), 10, TimeUnit.MINUTES);
     }
 
     /** One {@link BreakerProbe} per service, run on every tick: a half-open breaker closes when its probe succeeds. */
     private static Runnable probes(
             WorkerConfig config, Context context, Guards guards, ObjectStore store, Queue queue) {
-        BreakerProbe s3 =
-                new BreakerProbe(context, () -> !guards.s3().isClosed(), () -> store.probe(config.destinationBucket()));
+        BreakerProbe s3 = new BreakerProbe(
+                context,
+                () -> !guards.s3().isClosed(),
+                () -> store.probe(config.buckets().destination()));
         BreakerProbe sqs = new BreakerProbe(context, () -> !guards.sqs().isClosed(), queue::probe);
         return () -> {
             s3.run();
@@ -297,7 +308,13 @@ public final class WorkerRuntime implements AutoCloseable {
         }
         Consumer<String> warn = warning -> warn(diagnostics, "attempt_markers", "attempt_markers", warning);
         return new AttemptMarkers(
-                store, context, config.destinationBucket(), config.destinationPrefix(), workerId, maxReceives, warn);
+                store,
+                context,
+                config.buckets().destination(),
+                config.buckets().destinationPrefix(),
+                workerId,
+                maxReceives,
+                warn);
     }
 
     private static void warn(DiagnosticLog diagnostics, String key, String event, String detail) {

@@ -85,7 +85,7 @@ class WorkerStopTest {
                 LOOP.vertx().createSharedWorkerExecutor("test-render", 1),
                 queue,
                 store,
-                ImageEngine.withImageIo(config.limits()),
+                ImageEngine.withImageIo(config.rendering().limits()),
                 new WorkerMetrics(registry),
                 new OutcomeLog(new PrintStream(out, true, StandardCharsets.UTF_8)),
                 () -> true,

@@ -117,12 +117,12 @@ public final class S3Transfers implements AutoCloseable {
         var c = s3.serviceClientConfiguration();
         return new S3Transfers(
                 vertx,
-                Math.max(64, config.concurrency() * 2),
+                Math.max(64, config.capacity().concurrency() * 2),
                 c.credentialsProvider(),
                 c.region(),
-                config.s3Endpoint(),
-                config.s3PathStyle(),
-                config.s3Endpoint().isEmpty());
+                config.endpoints().s3(),
+                config.endpoints().s3PathStyle(),
+                config.endpoints().s3().isEmpty());
     }
 
     /** The whole object in native memory, or the failure S3 answered; refused past {@code maxBytes} before the body is read. */

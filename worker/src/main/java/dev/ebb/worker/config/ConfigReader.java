@@ -146,30 +146,16 @@ public final class ConfigReader {
             throw new ConfigException(env.problems());
         }
         return new WorkerConfig(
-                queueUrl,
-                dlq,
-                bucket,
-                prefix,
-                sourceBuckets,
-                outputs,
-                new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()),
-                turbo,
-                bytesInFlight,
-                concurrency,
-                threads,
-                wait,
-                visibility,
-                idle,
-                idlePolls,
-                grace,
+                new WorkerConfig.Queue(queueUrl, dlq, wait, visibility, flush),
+                new WorkerConfig.Buckets(bucket, prefix, sourceBuckets),
+                new WorkerConfig.Rendering(
+                        outputs, new Limits(maxBytes, maxPixels, Limits.DEFAULT.maxSide()), turbo, threads),
+                new WorkerConfig.Capacity(concurrency, bytesInFlight),
+                new WorkerConfig.Lifetime(idle, idlePolls, grace),
                 retries,
                 breakers,
-                flush,
+                new WorkerConfig.Endpoints(region, sqsEndpoint, s3Endpoint, pathStyle),
                 port,
-                region,
-                sqsEndpoint,
-                s3Endpoint,
-                pathStyle,
                 reporting);
     }
 }

@@ -9,41 +9,59 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
- * Everything the worker is told by its environment, validated. See {@link ConfigReader} for the
- * variable names, defaults and allowed values (and docs/worker.md, which lists the same).
+ * Everything the worker is told by its environment, validated, in groups. See {@link ConfigReader}
+ * for the variable names, defaults and allowed values (and docs/worker.md, which lists the same).
  */
 public record WorkerConfig(
-        String queueUrl,
-        Optional<String> deadLetterQueueUrl,
-        String destinationBucket,
-        String destinationPrefix,
-        List<String> sourceBuckets,
-        List<OutputSpec> outputs,
-        Limits limits,
-        boolean turboJpeg,
-        long maxBytesInFlight,
-        int concurrency,
-        int workerThreads,
-        int waitTimeSeconds,
-        Optional<Integer> visibilityTimeoutSeconds,
-        Duration idleWindow,
-        int idleEmptyPolls,
-        Duration gracePeriod,
+        Queue queue,
+        Buckets buckets,
+        Rendering rendering,
+        Capacity capacity,
+        Lifetime lifetime,
         Retries retries,
         Breakers breakers,
-        Duration deleteFlushDelay,
+        Endpoints endpoints,
         int metricsPort,
-        Optional<String> region,
-        Optional<URI> sqsEndpoint,
-        Optional<URI> s3Endpoint,
-        boolean s3PathStyle,
         WorkReporting reporting) {
 
     /**
-     * The work report line for the controller (docs/worker.md): how often, against how many vCPUs,
-     * under which CloudWatch namespace.
+     * The source queue: where messages come from (EBB_QUEUE_URL), where permanent failures go
+     * (EBB_DLQ_URL, else the queue's redrive policy), the long poll, the visibility timeout (else
+     * the queue's), and how long a delete waits to share a DeleteMessageBatch.
      */
-    public record WorkReporting(Duration interval, OptionalDouble taskVcpu, String namespace) {}
+    public record Queue(
+            String url,
+            Optional<String> deadLetterUrl,
+            int waitTimeSeconds,
+            Optional<Integer> visibilityTimeoutSeconds,
+            Duration deleteFlushDelay) {}
+
+    /** Where outputs go (EBB_DEST_BUCKET, EBB_DEST_PREFIX), and which source buckets a message may name. */
+    public record Buckets(String destination, String destinationPrefix, List<String> sources) {
+
+        /** Whether a message naming {@code bucket} may be read: in {@code EBB_SOURCE_BUCKETS}, or any bucket when that is not set. */
+        public boolean sourceAllowed(String bucket) {
+            return sources.isEmpty() || sources.contains(bucket);
+        }
+
+        /**
+         * Output keys carry the source bucket ({@code <W>x<H>/<bucket>/<key>}) when several source buckets
+         * are allowed, so the same key in two of them gives two outputs. With one (or none listed) the
+         * layout stays {@code <W>x<H>/<key>}, which existing consumers of the destination read.
+         */
+        public boolean outputKeysNameBucket() {
+            return sources.size() > 1;
+        }
+    }
+
+    /** What is made of each image, what the engine accepts, with which JPEG decoder and how many render threads. */
+    public record Rendering(List<OutputSpec> outputs, Limits limits, boolean turboJpeg, int workerThreads) {}
+
+    /** How much the worker holds at once: messages in flight (the permits) and source bytes in memory. */
+    public record Capacity(int concurrency, long maxBytesInFlight) {}
+
+    /** When the worker leaves: after an idle window of empty polls, and how long SIGTERM waits for work in flight. */
+    public record Lifetime(Duration idleWindow, int idleEmptyPolls, Duration gracePeriod) {}
 
     /** Resilience4j retry inside one attempt at a message, then the visibility backoff between attempts. */
     public record Retries(int attempts, Duration firstWait, Duration backoffBase, Duration backoffMax) {}
@@ -51,17 +69,40 @@ public record WorkerConfig(
     /** Circuit breakers on S3 and on SQS (the same settings for both). */
     public record Breakers(int failureRatePercent, int windowCalls, int minimumCalls, Duration openFor) {}
 
-    /** Whether a message naming {@code bucket} may be read: in {@code EBB_SOURCE_BUCKETS}, or any bucket when that is not set. */
-    public boolean sourceAllowed(String bucket) {
-        return sourceBuckets.isEmpty() || sourceBuckets.contains(bucket);
-    }
+    /** The region, and endpoint overrides for emulators and S3-compatible stores. */
+    public record Endpoints(Optional<String> region, Optional<URI> sqs, Optional<URI> s3, boolean s3PathStyle) {}
 
     /**
-     * Output keys carry the source bucket ({@code <W>x<H>/<bucket>/<key>}) when several source buckets
-     * are allowed, so the same key in two of them gives two outputs. With one (or none listed) the
-     * layout stays {@code <W>x<H>/<key>}, which existing consumers of the destination read.
+     * The work report line for the controller (docs/worker.md): how often, against how many vCPUs,
+     * under which CloudWatch namespace.
      */
-    public boolean outputKeysNameBucket() {
-        return sourceBuckets.size() > 1;
+    public record WorkReporting(Duration interval, OptionalDouble taskVcpu, String namespace) {}
+
+    // What aws/AwsClients reads, under the flat names it was written against. It is left untouched
+    // while an SQS adapter that replaces its SQS client is under way; once that is merged, AwsClients
+    // reads the groups and these go.
+
+    public int concurrency() {
+        return capacity.concurrency();
+    }
+
+    public int waitTimeSeconds() {
+        return queue.waitTimeSeconds();
+    }
+
+    public Optional<String> region() {
+        return endpoints.region();
+    }
+
+    public Optional<URI> sqsEndpoint() {
+        return endpoints.sqs();
+    }
+
+    public Optional<URI> s3Endpoint() {
+        return endpoints.s3();
+    }
+
+    public boolean s3PathStyle() {
+        return endpoints.s3PathStyle();
     }
 }

@@ -35,9 +35,9 @@ public final class BucketCheck {
 
     /** @param warn told when a check could not be made (S3 failing); the worker starts anyway */
     public static void run(ObjectStore store, WorkerConfig config, Consumer<String> warn) throws StartupException {
-        String dest = config.destinationBucket();
+        String dest = config.buckets().destination();
         if (check(store, store.checkBucket(dest), Operation.HEAD_DESTINATION, dest, warn)) {
-            String key = writeCheckKey(config.destinationPrefix());
+            String key = writeCheckKey(config.buckets().destinationPrefix());
             byte[] note = "written by ebb worker at start to check s3:PutObject; deleted at once\n"
                     .getBytes(StandardCharsets.UTF_8);
             if (check(store, store.put(dest, key, note, "text/plain", Map.of()), Operation.PUT_OUTPUT, dest, warn)) {
@@ -51,7 +51,7 @@ public final class BucketCheck {
                 });
             }
         }
-        for (String source : config.sourceBuckets()) {
+        for (String source : config.buckets().sources()) {
             check(store, store.checkBucket(source), Operation.HEAD_SOURCE_BUCKET, source, warn);
         }
     }

@@ -25,25 +25,25 @@ class ConfigReaderTest {
     @Test
     void defaults() throws Exception {
         WorkerConfig c = ConfigReader.read(minimal(), 2);
-        assertThat(c.outputs()).extracting(o -> o.boxName()).containsExactly("224x224", "299x299");
-        assertThat(c.outputs()).allSatisfy(o -> assertThat(o.mode()).isEqualTo(ResizeMode.FIT));
-        assertThat(c.concurrency()).isEqualTo(20);
-        assertThat(c.workerThreads()).isEqualTo(2);
-        assertThat(c.waitTimeSeconds()).isEqualTo(20);
-        assertThat(c.visibilityTimeoutSeconds()).isEmpty();
-        assertThat(c.idleWindow()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(c.gracePeriod()).isEqualTo(Duration.ofSeconds(25));
-        assertThat(c.deadLetterQueueUrl()).isEmpty();
-        assertThat(c.destinationPrefix()).isEmpty();
+        assertThat(c.rendering().outputs()).extracting(o -> o.boxName()).containsExactly("224x224", "299x299");
+        assertThat(c.rendering().outputs()).allSatisfy(o -> assertThat(o.mode()).isEqualTo(ResizeMode.FIT));
+        assertThat(c.capacity().concurrency()).isEqualTo(20);
+        assertThat(c.rendering().workerThreads()).isEqualTo(2);
+        assertThat(c.queue().waitTimeSeconds()).isEqualTo(20);
+        assertThat(c.queue().visibilityTimeoutSeconds()).isEmpty();
+        assertThat(c.lifetime().idleWindow()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(c.lifetime().gracePeriod()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(c.queue().deadLetterUrl()).isEmpty();
+        assertThat(c.buckets().destinationPrefix()).isEmpty();
         assertThat(c.metricsPort()).isEqualTo(9102);
-        assertThat(c.s3Endpoint()).isEmpty();
-        assertThat(c.s3PathStyle()).isFalse();
+        assertThat(c.endpoints().s3()).isEmpty();
+        assertThat(c.endpoints().s3PathStyle()).isFalse();
     }
 
     @Test
     void concurrencyGrowsWithCpus() throws Exception {
-        assertThat(ConfigReader.read(minimal(), 16).concurrency()).isEqualTo(64);
-        assertThat(ConfigReader.read(minimal(), 16).workerThreads()).isEqualTo(16);
+        assertThat(ConfigReader.read(minimal(), 16).capacity().concurrency()).isEqualTo(64);
+        assertThat(ConfigReader.read(minimal(), 16).rendering().workerThreads()).isEqualTo(16);
     }
 
     @Test
@@ -52,13 +52,13 @@ class ConfigReaderTest {
         env.put("EBB_S3_ENDPOINT", "http://localhost:9000");
         env.put("EBB_SQS_ENDPOINT", "http://localhost:9324");
         WorkerConfig c = ConfigReader.read(env, 2);
-        assertThat(c.s3Endpoint()).contains(URI.create("http://localhost:9000"));
-        assertThat(c.sqsEndpoint()).contains(URI.create("http://localhost:9324"));
-        assertThat(c.s3PathStyle()).isTrue();
+        assertThat(c.endpoints().s3()).contains(URI.create("http://localhost:9000"));
+        assertThat(c.endpoints().sqs()).contains(URI.create("http://localhost:9324"));
+        assertThat(c.endpoints().s3PathStyle()).isTrue();
         env.put("EBB_S3_PATH_STYLE", "off");
-        assertThat(ConfigReader.read(env, 2).s3PathStyle()).isFalse();
+        assertThat(ConfigReader.read(env, 2).endpoints().s3PathStyle()).isFalse();
         env.put("AWS_REGION", "eu-west-1");
-        assertThat(ConfigReader.read(env, 2).region()).isEqualTo(Optional.of("eu-west-1"));
+        assertThat(ConfigReader.read(env, 2).endpoints().region()).isEqualTo(Optional.of("eu-west-1"));
     }
 
     @ParameterizedTest
@@ -131,18 +131,20 @@ class ConfigReaderTest {
     void sourceBucketsAndTheByteBudget() throws Exception {
         Map<String, String> env = minimal();
         WorkerConfig any = ConfigReader.read(env, 2, 1000L << 20);
-        assertThat(any.sourceAllowed("whatever")).isTrue();
-        assertThat(any.outputKeysNameBucket()).isFalse();
-        assertThat(any.maxBytesInFlight()).as("half the heap's ceiling").isEqualTo(500L << 20);
+        assertThat(any.buckets().sourceAllowed("whatever")).isTrue();
+        assertThat(any.buckets().outputKeysNameBucket()).isFalse();
+        assertThat(any.capacity().maxBytesInFlight())
+                .as("half the heap's ceiling")
+                .isEqualTo(500L << 20);
         env.put("EBB_SOURCE_BUCKETS", "uploads-a, uploads.b");
         env.put("EBB_MAX_BYTES_IN_FLIGHT", "1000");
         WorkerConfig two = ConfigReader.read(env, 2);
-        assertThat(two.sourceBuckets()).containsExactly("uploads-a", "uploads.b");
-        assertThat(two.sourceAllowed("uploads-a")).isTrue();
-        assertThat(two.sourceAllowed("other")).isFalse();
-        assertThat(two.outputKeysNameBucket()).isTrue();
-        assertThat(two.maxBytesInFlight()).isEqualTo(1000);
+        assertThat(two.buckets().sources()).containsExactly("uploads-a", "uploads.b");
+        assertThat(two.buckets().sourceAllowed("uploads-a")).isTrue();
+        assertThat(two.buckets().sourceAllowed("other")).isFalse();
+        assertThat(two.buckets().outputKeysNameBucket()).isTrue();
+        assertThat(two.capacity().maxBytesInFlight()).isEqualTo(1000);
         env.put("EBB_SOURCE_BUCKETS", "uploads-a");
-        assertThat(ConfigReader.read(env, 2).outputKeysNameBucket()).isFalse();
+        assertThat(ConfigReader.read(env, 2).buckets().outputKeysNameBucket()).isFalse();
     }
 }
