@@ -3,7 +3,7 @@ package dev.ebb.cli;
 import dev.ebb.cli.aot.AotTrainCommand;
 import dev.ebb.cli.bench.ResizeBenchCommand;
 import dev.ebb.cli.controller.ControllerCommand;
-import dev.ebb.cli.dist.Distribution;
+import dev.ebb.cli.dist.OptionalCommands;
 import dev.ebb.cli.local.LocalCommand;
 import dev.ebb.cli.policy.PolicyCommand;
 import dev.ebb.cli.resize.ResizeCommand;
@@ -58,13 +58,13 @@ public final class Main implements Runnable {
         cl.addSubcommand(new CommandLine.HelpCommand());
         cl.addSubcommand(new ResizeCommand());
         cl.addSubcommand(new ResizeBenchCommand());
-        Distribution.add(cl, "controller", () -> new ControllerCommand(), Distribution.CONTROLLER);
-        Distribution.add(cl, "policy", () -> new PolicyCommand(), Distribution.CONTROLLER);
+        OptionalCommands.add(cl, "controller", () -> new ControllerCommand(), OptionalCommands.CONTROLLER);
+        OptionalCommands.add(cl, "policy", () -> new PolicyCommand(), OptionalCommands.CONTROLLER);
         cl.addSubcommand(new WorkerCommand());
-        Distribution.add(cl, "simulate", () -> new SimulateCommand(), Distribution.SIMULATOR);
-        Distribution.add(cl, "local", () -> new LocalCommand(), Distribution.LOCAL);
+        OptionalCommands.add(cl, "simulate", () -> new SimulateCommand(), OptionalCommands.SIMULATOR);
+        OptionalCommands.add(cl, "local", () -> new LocalCommand(), OptionalCommands.LOCAL);
         // a step of the image build (and of bin/aot-train), not a command to run against AWS: not listed
-        Distribution.add(cl, "aot-train", () -> new AotTrainCommand(), Distribution.LOCAL);
+        OptionalCommands.add(cl, "aot-train", () -> new AotTrainCommand(), OptionalCommands.LOCAL);
         cl.getSubcommands().get("aot-train").getCommandSpec().usageMessage().hidden(true);
     }
 

@@ -28,10 +28,10 @@ final class Finish {
     private final LocalOptions options;
     private final LocalAws aws;
     private final ProcessTaskFleet fleet;
-    private final Timeline timeline;
+    private final Milestones timeline;
     private final PrintStream out;
 
-    Finish(LocalOptions options, LocalAws aws, ProcessTaskFleet fleet, Timeline timeline, PrintStream out) {
+    Finish(LocalOptions options, LocalAws aws, ProcessTaskFleet fleet, Milestones timeline, PrintStream out) {
         this.options = options;
         this.aws = aws;
         this.fleet = fleet;

@@ -57,7 +57,7 @@ public final class LocalPipeline {
         if (inputs.isEmpty()) {
             throw new IllegalArgumentException("no files under " + options.input());
         }
-        Timeline timeline = new Timeline();
+        Milestones timeline = new Milestones();
         Path work = Files.createTempDirectory("ebb-local-");
         Resources res = new Resources(work);
         Thread onInterrupt = new Thread(() -> res.close(options.workerGrace()), "ebb-local-cleanup");

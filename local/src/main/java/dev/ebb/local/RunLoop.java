@@ -47,7 +47,7 @@ final class RunLoop {
     private final ControllerCycle cycle;
     private final Counters counters;
     private final View view;
-    private final Timeline timeline;
+    private final Milestones timeline;
     private final Ingest ingest;
     private final QueueDepth queue;
     private final QueueDepth deadLetters;
@@ -66,7 +66,7 @@ final class RunLoop {
             ControllerCycle cycle,
             Counters counters,
             View view,
-            Timeline timeline,
+            Milestones timeline,
             Ingest ingest) {
         this.options = options;
         this.fleet = fleet;

@@ -28,15 +28,15 @@ public final class PlanExecutor {
         this.keyForStep = keyForStep;
     }
 
-    public Outcome execute(Action action, ScalingPolicy policy) {
+    public PlanOutcome execute(Action action, ScalingPolicy policy) {
         return switch (action) {
-            case Action.Hold h -> Outcome.NOTHING;
+            case Action.Hold h -> PlanOutcome.NOTHING;
             case Action.Launch launch -> launch(launch.slices(), policy);
             case Action.Stop stop -> stop(stop);
         };
     }
 
-    private Outcome launch(List<Slice> slices, ScalingPolicy policy) {
+    private PlanOutcome launch(List<Slice> slices, ScalingPolicy policy) {
         List<String> launched = new ArrayList<>();
         List<LaunchFailure> failures = new ArrayList<>();
         int spotShortfall = 0;
@@ -62,10 +62,10 @@ public final class PlanExecutor {
             failures.addAll(r.failures());
             fallback = r.started().size();
         }
-        return new Outcome(launched, failures, fallback, List.of());
+        return new PlanOutcome(launched, failures, fallback, List.of());
     }
 
-    private Outcome stop(Action.Stop stop) {
+    private PlanOutcome stop(Action.Stop stop) {
         List<String> stopped = new ArrayList<>();
         List<LaunchFailure> failures = new ArrayList<>();
         for (int i = 0; i < stop.taskIds().size(); i++) {
@@ -81,6 +81,6 @@ public final class PlanExecutor {
                 failures.add(new LaunchFailure("", "StopTask failed for " + id, e.getMessage()));
             }
         }
-        return new Outcome(List.of(), failures, 0, stopped);
+        return new PlanOutcome(List.of(), failures, 0, stopped);
     }
 }

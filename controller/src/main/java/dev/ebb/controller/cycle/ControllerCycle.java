@@ -1,7 +1,7 @@
 package dev.ebb.controller.cycle;
 
-import dev.ebb.controller.act.Outcome;
 import dev.ebb.controller.act.PlanExecutor;
+import dev.ebb.controller.act.PlanOutcome;
 import dev.ebb.controller.aws.AwsFaults;
 import dev.ebb.controller.aws.IdempotencyKeys;
 import dev.ebb.controller.errors.ErrorKind;
@@ -105,8 +105,8 @@ public final class ControllerCycle {
             LoadMeasurement measured = p.sizing() instanceof Sizing.ByWork ? load.read(now) : LoadMeasurement.UNKNOWN;
             plan = Reconciler.plan(new Observation(depth, tasks, history.load(), measured), p, now);
             history.save(plan.history());
-            Outcome outcome = dryRun
-                    ? Outcome.NOTHING
+            PlanOutcome outcome = dryRun
+                    ? PlanOutcome.NOTHING
                     : new PlanExecutor(fleet, step -> IdempotencyKeys.cycle(deployment, scheduledAt, step))
                             .execute(plan.action(), p);
             return new CycleReport(
@@ -132,7 +132,7 @@ public final class ControllerCycle {
                     Optional.ofNullable(depth),
                     tasks,
                     Optional.ofNullable(plan),
-                    Outcome.NOTHING,
+                    PlanOutcome.NOTHING,
                     Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage()),
                     Optional.of(kind),
                     kind == ErrorKind.PROGRAMMING ? Optional.of(Traces.of(e)) : Optional.empty());

@@ -1,6 +1,6 @@
 package dev.ebb.controller.cycle;
 
-import dev.ebb.controller.act.Outcome;
+import dev.ebb.controller.act.PlanOutcome;
 import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.PolicyError;
 import dev.ebb.controller.reconcile.Action;
@@ -27,7 +27,7 @@ public record CycleReport(
         Optional<QueueSnapshot> queue,
         List<ObservedTask> tasks,
         Optional<Plan> plan,
-        Outcome outcome,
+        PlanOutcome outcome,
         Optional<String> error,
         Optional<ErrorKind> errorKind,
         Optional<String> trace) {
@@ -50,7 +50,7 @@ public record CycleReport(
     }
 
     /** OK, unless the plan launched and not one task started. */
-    public static Status statusOf(Action action, Outcome outcome) {
+    public static Status statusOf(Action action, PlanOutcome outcome) {
         return action instanceof Action.Launch
                         && outcome.launched().isEmpty()
                         && !outcome.failures().isEmpty()
@@ -64,7 +64,7 @@ public record CycleReport(
      * ClientException for a task definition that is gone, AccessDenied, InvalidParameterException
      * for a subnet): a Spot shortage among them heals by itself.
      */
-    public static Optional<ErrorKind> kindOf(Status status, Outcome outcome) {
+    public static Optional<ErrorKind> kindOf(Status status, PlanOutcome outcome) {
         return switch (status) {
             case OK -> Optional.empty();
             case POLICY_INVALID, SETTINGS_INVALID -> Optional.of(ErrorKind.TERMINAL);
@@ -99,7 +99,7 @@ public record CycleReport(
             Optional<QueueSnapshot> queue,
             List<ObservedTask> tasks,
             Optional<Plan> plan,
-            Outcome outcome,
+            PlanOutcome outcome,
             Optional<String> error) {
         this(
                 status,
@@ -128,7 +128,7 @@ public record CycleReport(
                 Optional.empty(),
                 List.of(),
                 Optional.empty(),
-                Outcome.NOTHING,
+                PlanOutcome.NOTHING,
                 Optional.of(why),
                 Optional.of(kind),
                 Optional.empty());

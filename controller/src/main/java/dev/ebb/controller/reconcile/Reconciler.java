@@ -46,7 +46,7 @@ public final class Reconciler {
             // Remembered for cycles when no task is left to show one.
             history = history.withStartLatency(estimate.get().startLatency());
         }
-        Decision d = new Decision(backlog, active.size(), desired, needed, history, estimate);
+        Figures d = new Figures(backlog, active.size(), desired, needed, history, estimate);
 
         if (policy.paused()) {
             return d.hold(
@@ -77,7 +77,7 @@ public final class Reconciler {
     }
 
     private static Plan launch(
-            Decision d, ScalingPolicy policy, List<ObservedTask> active, int need, long raw, Instant now) {
+            Figures d, ScalingPolicy policy, List<ObservedTask> active, int need, long raw, Instant now) {
         int count = Math.min(need, policy.maxLaunchesPerCycle());
         if (policy.sizing() instanceof Sizing.ByWork w
                 && d.estimate.isPresent()
@@ -124,7 +124,7 @@ public final class Reconciler {
     }
 
     private static Plan scaleDown(
-            Decision d, Observation o, ScalingPolicy policy, List<ObservedTask> active, Instant now) {
+            Figures d, Observation o, ScalingPolicy policy, List<ObservedTask> active, Instant now) {
         if (policy.scaleDown().mode() == ScaleDownMode.DRAIN) {
             return d.hold(
                     Reason.DRAINING,
@@ -177,7 +177,7 @@ public final class Reconciler {
         Action.Stop stop = new Action.Stop(
                 picks.stream().map(SurplusPicker.Pick::id).toList(),
                 picks.stream().map(SurplusPicker.Pick::why).toList());
-        Decision after = d.withHistory(d.history.withStops(now, picks.size()));
+        Figures after = d.withHistory(d.history.withStops(now, picks.size()));
         Reason reason = allowed < excess ? Reason.STOP_LIMITED : Reason.STOP_EXCESS;
         String bound = allowed < excess
                 ? " (maxStopsPerHour %d)".formatted(policy.scaleDown().maxStopsPerHour())
@@ -190,7 +190,7 @@ public final class Reconciler {
     }
 
     /** The numbers every plan carries, so each branch only says what and why. */
-    private record Decision(
+    private record Figures(
             long backlog, int active, int desired, double needed, History history, Optional<Estimate> estimate) {
         Plan hold(Reason reason, String why) {
             return act(Action.HOLD, reason, why);
@@ -201,8 +201,8 @@ public final class Reconciler {
             return new Plan(backlog, active, desired, action, reason, why + rates(), history, estimate);
         }
 
-        Decision withHistory(History h) {
-            return new Decision(backlog, active, desired, needed, h, estimate);
+        Figures withHistory(History h) {
+            return new Figures(backlog, active, desired, needed, h, estimate);
         }
 
         /** The rates behind a work-sized count, for the sentence; nothing when sized by message count. */

@@ -67,7 +67,7 @@ class PlanExecutorTest {
 
     @Test
     void launchesEachSliceWithItsOwnKey() {
-        Outcome o = executor.execute(launch(2, 1), policy(true));
+        PlanOutcome o = executor.execute(launch(2, 1), policy(true));
 
         assertThat(fleet.calls)
                 .containsExactly("launch FARGATE_SPOT 2 key=k-FARGATE_SPOT", "launch FARGATE 1 key=k-FARGATE");
@@ -80,7 +80,7 @@ class PlanExecutorTest {
     void spotShortageFallsBackToFargateWhenAllowed() {
         fleet.spotCapacity = 1;
 
-        Outcome o = executor.execute(launch(4, 1), policy(true));
+        PlanOutcome o = executor.execute(launch(4, 1), policy(true));
 
         assertThat(fleet.calls)
                 .containsExactly(
@@ -96,7 +96,7 @@ class PlanExecutorTest {
     void spotShortageIsOnlyReportedWhenFallbackIsOff() {
         fleet.spotCapacity = 0;
 
-        Outcome o = executor.execute(launch(3, 0), policy(false));
+        PlanOutcome o = executor.execute(launch(3, 0), policy(false));
 
         assertThat(fleet.calls).containsExactly("launch FARGATE_SPOT 3 key=k-FARGATE_SPOT");
         assertThat(o.launched()).isEmpty();
@@ -115,7 +115,7 @@ class PlanExecutorTest {
             }
         };
 
-        Outcome o = new PlanExecutor(refusing, s -> s).execute(launch(2, 0), policy(true));
+        PlanOutcome o = new PlanExecutor(refusing, s -> s).execute(launch(2, 0), policy(true));
 
         assertThat(((ScriptedFleet) refusing).calls).containsExactly("launch FARGATE_SPOT 2");
         assertThat(o.failures()).extracting(LaunchFailure::reason).containsExactly("MISSING");
@@ -125,7 +125,7 @@ class PlanExecutorTest {
     void stopsEachTaskEvenIfOneFails() {
         fleet.failingStops = Set.of("b");
 
-        Outcome o = executor.execute(new Action.Stop(List.of("a", "b", "c")), policy(true));
+        PlanOutcome o = executor.execute(new Action.Stop(List.of("a", "b", "c")), policy(true));
 
         assertThat(fleet.calls).containsExactly("stop a", "stop b", "stop c");
         assertThat(o.stopped()).containsExactly("a", "c");
@@ -137,7 +137,7 @@ class PlanExecutorTest {
 
     @Test
     void holdTouchesNothing() {
-        assertThat(executor.execute(Action.HOLD, policy(true))).isEqualTo(Outcome.NOTHING);
+        assertThat(executor.execute(Action.HOLD, policy(true))).isEqualTo(PlanOutcome.NOTHING);
         assertThat(fleet.calls).isEmpty();
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ebb.controller.act.Outcome;
+import dev.ebb.controller.act.PlanOutcome;
 import dev.ebb.controller.cycle.CycleReport;
 import dev.ebb.controller.errors.ErrorKind;
 import dev.ebb.controller.policy.CapacityProvider;
@@ -51,7 +51,7 @@ class DecisionLineTest {
                 Optional.of(QueueSnapshot.of(20, 5, 1)),
                 List.of(ObservedTask.of("t0", TaskState.RUNNING, CapacityProvider.FARGATE, T)),
                 Optional.of(plan),
-                new Outcome(
+                new PlanOutcome(
                         List.of("t1"),
                         List.of(new LaunchFailure("FARGATE_SPOT", "Capacity is unavailable at this time.", null)),
                         1,
@@ -111,7 +111,7 @@ class DecisionLineTest {
                 Optional.of(QueueSnapshot.of(100, 200, 0)),
                 List.of(),
                 Optional.of(plan),
-                new Outcome(List.of(), List.of(), 0, List.of("t3", "t4")),
+                new PlanOutcome(List.of(), List.of(), 0, List.of("t3", "t4")),
                 Optional.empty());
 
         JsonNode line = JSON.readTree(DecisionLine.render(report, "Ebb/Controller", "ebb", T));
@@ -185,7 +185,7 @@ class DecisionLineTest {
                 Optional.empty(),
                 List.of(),
                 Optional.empty(),
-                Outcome.NOTHING,
+                PlanOutcome.NOTHING,
                 Optional.of("SqsException: 503"),
                 Optional.of(ErrorKind.TRANSIENT),
                 Optional.empty());
@@ -217,7 +217,7 @@ class DecisionLineTest {
                 Reason.LAUNCH,
                 "launch 3",
                 History.EMPTY);
-        Outcome allFailed = new Outcome(
+        PlanOutcome allFailed = new PlanOutcome(
                 List.of(),
                 List.of(new LaunchFailure("FARGATE", "RunTask failed for 3 tasks", "ClientException")),
                 0,
@@ -235,7 +235,7 @@ class DecisionLineTest {
         assertThat(CycleReport.statusOf(plan.action(), launched().outcome()))
                 .as("one started: not an error")
                 .isEqualTo(CycleReport.Status.OK);
-        assertThat(CycleReport.statusOf(new Action.Hold(), Outcome.NOTHING)).isEqualTo(CycleReport.Status.OK);
+        assertThat(CycleReport.statusOf(new Action.Hold(), PlanOutcome.NOTHING)).isEqualTo(CycleReport.Status.OK);
     }
 
     /** Status × kind → what the line says and which metrics alarm; only a programming error carries its trace. */
@@ -261,7 +261,7 @@ class DecisionLineTest {
                 Optional.empty(),
                 List.of(),
                 Optional.empty(),
-                Outcome.NOTHING,
+                PlanOutcome.NOTHING,
                 Optional.of("why"),
                 Optional.of(kind),
                 trace);
@@ -291,7 +291,7 @@ class DecisionLineTest {
                         Optional.empty(),
                         List.of(),
                         Optional.empty(),
-                        Outcome.NOTHING,
+                        PlanOutcome.NOTHING,
                         Optional.of("why"),
                         Optional.empty(),
                         Optional.empty()))
@@ -305,7 +305,7 @@ class DecisionLineTest {
                         Optional.empty(),
                         List.of(),
                         Optional.empty(),
-                        Outcome.NOTHING,
+                        PlanOutcome.NOTHING,
                         Optional.of("why"),
                         Optional.of(ErrorKind.TRANSIENT),
                         Optional.of("trace")))
@@ -326,7 +326,7 @@ class DecisionLineTest {
                 Reason.LAUNCH,
                 "launch 3",
                 History.EMPTY);
-        Outcome allFailed = new Outcome(
+        PlanOutcome allFailed = new PlanOutcome(
                 List.of(),
                 List.of(
                         new LaunchFailure("FARGATE_SPOT", "RunTask failed for 2 tasks", "x", first),
@@ -342,7 +342,7 @@ class DecisionLineTest {
     }
 
     /** A cycle that observed 25 visible messages, planned {@code plan} and acted with {@code outcome}. */
-    private static CycleReport planned(Plan plan, Outcome outcome) {
+    private static CycleReport planned(Plan plan, PlanOutcome outcome) {
         return new CycleReport(
                 CycleReport.statusOf(plan.action(), outcome),
                 T,

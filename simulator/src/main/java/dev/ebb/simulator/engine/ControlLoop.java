@@ -1,7 +1,7 @@
 package dev.ebb.simulator.engine;
 
-import dev.ebb.controller.act.Outcome;
 import dev.ebb.controller.act.PlanExecutor;
+import dev.ebb.controller.act.PlanOutcome;
 import dev.ebb.controller.policy.ScalingPolicy;
 import dev.ebb.controller.reconcile.History;
 import dev.ebb.controller.reconcile.Observation;
@@ -52,7 +52,7 @@ final class ControlLoop {
         Plan plan = Reconciler.plan(observation, policy, SimulatedEcs.EPOCH.plusMillis(now));
         history = plan.history();
         reasons.merge(plan.reason(), 1L, Long::sum);
-        Outcome outcome = executor.execute(plan.action(), policy);
+        PlanOutcome outcome = executor.execute(plan.action(), policy);
         launchFailures += outcome.failures().size();
         spotFallbacks += outcome.fallbackLaunched();
         stopped += outcome.stopped().size();

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-class DistributionTest {
+class OptionalCommandsTest {
 
     @Test
     void theFullDistributionHasEveryCommandInItsPlace() {
@@ -27,13 +27,13 @@ class DistributionTest {
                         "local",
                         "aot-train");
         // a renamed marker class would otherwise turn a command into its stand-in without a word
-        assertThat(ebb.getSubcommands().values()).noneMatch(Distribution::leftOut);
+        assertThat(ebb.getSubcommands().values()).noneMatch(OptionalCommands::leftOut);
     }
 
     @Test
     void aCommandWhoseModuleIsMissingSaysSoAndExitsTwo() {
         CommandLine parent = new CommandLine(new Main());
-        Distribution.add(
+        OptionalCommands.add(
                 parent,
                 "local",
                 () -> {
@@ -49,7 +49,8 @@ class DistributionTest {
         assertThat(err.toString())
                 .contains("ebb local: not in this distribution")
                 .contains("bin/ebb local");
-        assertThat(Distribution.leftOut(parent.getSubcommands().get("local"))).isTrue();
+        assertThat(OptionalCommands.leftOut(parent.getSubcommands().get("local")))
+                .isTrue();
         StringWriter help = new StringWriter();
         parent.usage(new PrintWriter(help, true));
         assertThat(help.toString()).containsPattern("local\\s+Not in this distribution");

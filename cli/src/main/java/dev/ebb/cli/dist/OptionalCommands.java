@@ -9,7 +9,7 @@ import picocli.CommandLine;
  * worker image (dist-worker/) carries only what {@code ebb worker} needs, without the emulators
  * {@code ebb local} runs on, the controller or the simulator.
  */
-public final class Distribution {
+public final class OptionalCommands {
 
     /** What {@code ebb controller} and {@code ebb policy} run on. */
     public static final List<String> CONTROLLER = List.of("dev.ebb.controller.Controller");
@@ -20,7 +20,7 @@ public final class Distribution {
     public static final List<String> LOCAL =
             List.of("dev.ebb.local.LocalPipeline", "dev.ebb.emulators.EmbeddedSqs", "dev.ebb.controller.Controller");
 
-    private Distribution() {}
+    private OptionalCommands() {}
 
     /**
      * Adds {@code command} as {@code name} when every class in {@code requires} is on the class
@@ -48,7 +48,7 @@ public final class Distribution {
     private static boolean carries(List<String> classNames) {
         for (String name : classNames) {
             try {
-                Class.forName(name, false, Distribution.class.getClassLoader());
+                Class.forName(name, false, OptionalCommands.class.getClassLoader());
             } catch (ClassNotFoundException e) {
                 return false;
             }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Named moments of a run, in seconds since it started. */
-final class Timeline {
+final class Milestones {
 
     private final long start = System.nanoTime();
     private final Map<String, Double> marks = new LinkedHashMap<>();

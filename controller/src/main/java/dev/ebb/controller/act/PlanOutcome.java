@@ -8,11 +8,12 @@ import java.util.List;
  *
  * @param fallbackLaunched how many of {@code launched} went to FARGATE because Spot had no capacity
  */
-public record Outcome(List<String> launched, List<LaunchFailure> failures, int fallbackLaunched, List<String> stopped) {
+public record PlanOutcome(
+        List<String> launched, List<LaunchFailure> failures, int fallbackLaunched, List<String> stopped) {
 
-    public static final Outcome NOTHING = new Outcome(List.of(), List.of(), 0, List.of());
+    public static final PlanOutcome NOTHING = new PlanOutcome(List.of(), List.of(), 0, List.of());
 
-    public Outcome {
+    public PlanOutcome {
         launched = List.copyOf(launched);
         failures = List.copyOf(failures);
         stopped = List.copyOf(stopped);
