@@ -234,7 +234,7 @@ public final class WorkerRuntime implements AutoCloseable {
                     Guard.retry(retries, service, config.retries()),
                     scheduler,
                     registry,
-                    diagnostics);
+                    diagnostics::warn);
         }
 
         /** Receiving waits while either breaker is open. */

@@ -1,7 +1,6 @@
 package dev.ebb.worker.aws;
 
 import dev.ebb.worker.config.WorkerConfig;
-import dev.ebb.worker.observe.DiagnosticLog;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -22,9 +21,20 @@ import java.util.function.Supplier;
  * Every call to one AWS service goes through here: a Resilience4j retry (transient failures only)
  * around a circuit breaker around the call, timed and counted per operation. One per service, so
  * an S3 outage opens the S3 breaker only. Breaker state changes and calls whose retries ran out
- * are written to the {@link DiagnosticLog} (stderr, rate-limited).
+ * are told to {@link Warnings} (the worker's diagnostic log: stderr, rate-limited).
  */
 public final class Guard {
+
+    /**
+     * Where a breaker's state changes and exhausted retries are told: {@code observe.DiagnosticLog::warn}.
+     * A function, not the log itself, so the adapters need nothing from {@code observe/}, which
+     * reads the stages' results.
+     */
+    @FunctionalInterface
+    public interface Warnings {
+        /** A {@code warn} line named {@code event}, rate-limited per {@code key}. */
+        void warn(String key, String event, JsonObject fields);
+    }
 
     private static final long CLOSED_CHECK_MILLIS = 250;
 
@@ -40,7 +50,7 @@ public final class Guard {
             Retry retry,
             ScheduledExecutorService scheduler,
             MeterRegistry registry,
-            DiagnosticLog diagnostics) {
+            Warnings diagnostics) {
         this.service = service;
         this.breaker = breaker;
         this.retry = retry;
