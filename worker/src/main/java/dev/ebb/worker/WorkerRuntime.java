@@ -96,9 +96,7 @@ public final class WorkerRuntime implements AutoCloseable {
             sqs = connect(config, guards.sqs());
             Context context = vertx.getOrCreateContext();
             ObjectStore store = store(config, vertx, context, sqs.clients(), guards.s3(), diagnostics);
-            ImageEngine engine = config.rendering().turboJpeg()
-                    ? ImageEngine.create(config.rendering().limits())
-                    : ImageEngine.withImageIo(config.rendering().limits());
+            ImageEngine engine = engine(config.rendering());
             OutcomeLog log = new OutcomeLog(out);
             WorkerMetrics metrics = new WorkerMetrics(registry);
             metrics.jpegDecoder(engine.jpegDecoder());
@@ -123,25 +121,7 @@ public final class WorkerRuntime implements AutoCloseable {
                             attempts),
                     visibility);
             HttpServer http = http(config, vertx, context, registry, worker);
-            log.event(
-                    LogLine.Event.START,
-                    new JsonObject()
-                            .put("queue", config.queue().url())
-                            .put("dead_letter_queue", sqs.deadLetterQueueUrl())
-                            .put("visibility_timeout_s", visibility)
-                            .put(
-                                    "max_receive_count",
-                                    sqs.info().maxReceiveCount().orElse(null))
-                            .put("concurrency", config.capacity().concurrency())
-                            .put("worker_threads", config.rendering().workerThreads())
-                            .put("jpeg_decoder", engine.jpegDecoder())
-                            .put("metrics_port", http.actualPort())
-                            .put("worker", workerId)
-                            .put(
-                                    "attempt_markers",
-                                    "s3://" + config.buckets().destination() + "/"
-                                            + AttemptMarkers.key(
-                                                    config.buckets().destinationPrefix(), "")));
+            log.event(LogLine.Event.START, startLine(config, sqs, visibility, engine, http, workerId));
             worker.start();
             return new WorkerRuntime(vertx, sqs.clients(), guards, gc, worker, http, registry);
         } catch (StartupException | RuntimeException e) {
@@ -153,6 +133,32 @@ public final class WorkerRuntime implements AutoCloseable {
             gc.close();
             throw e instanceof StartupException se ? se : new StartupException("the worker could not start: " + e, e);
         }
+    }
+
+    /** libturbojpeg through FFM unless EBB_TURBOJPEG=false; ImageIO then (and where the library cannot load). */
+    private static ImageEngine engine(WorkerConfig.Rendering rendering) {
+        return rendering.turboJpeg()
+                ? ImageEngine.create(rendering.limits())
+                : ImageEngine.withImageIo(rendering.limits());
+    }
+
+    /** The first stdout line: what this worker runs against and with, for the operator and {@code ebb local}. */
+    private static JsonObject startLine(
+            WorkerConfig config, Sqs sqs, int visibility, ImageEngine engine, HttpServer http, String workerId) {
+        return new JsonObject()
+                .put("queue", config.queue().url())
+                .put("dead_letter_queue", sqs.deadLetterQueueUrl())
+                .put("visibility_timeout_s", visibility)
+                .put("max_receive_count", sqs.info().maxReceiveCount().orElse(null))
+                .put("concurrency", config.capacity().concurrency())
+                .put("worker_threads", config.rendering().workerThreads())
+                .put("jpeg_decoder", engine.jpegDecoder())
+                .put("metrics_port", http.actualPort())
+                .put("worker", workerId)
+                .put(
+                        "attempt_markers",
+                        "s3://" + config.buckets().destination() + "/"
+                                + AttemptMarkers.key(config.buckets().destinationPrefix(), ""));
     }
 
     /** The AWS clients, the source queue's settings, its dead-letter queue, and the queue the worker receives from. */
