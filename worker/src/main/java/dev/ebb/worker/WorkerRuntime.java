@@ -6,6 +6,7 @@ import dev.ebb.worker.aws.Guard;
 import dev.ebb.worker.aws.QueueInfo;
 import dev.ebb.worker.aws.S3ObjectStore;
 import dev.ebb.worker.aws.S3Transfers;
+import dev.ebb.worker.aws.SqsHttp;
 import dev.ebb.worker.aws.SqsQueue;
 import dev.ebb.worker.config.WorkerConfig;
 import dev.ebb.worker.lifecycle.BucketCheck;
@@ -36,8 +37,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Builds a {@link Worker} from its configuration (clients, breakers, metrics, HTTP endpoints,
@@ -46,6 +45,8 @@ import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 public final class WorkerRuntime implements AutoCloseable {
 
     private final Vertx vertx;
+    /** Long polls (one per ten permits) plus delete and visibility batches in flight. */
+    private static final int SQS_CONNECTIONS = 64;
     /** Breaker and retry warnings: one line per kind at most this often. */
     private static final long DIAGNOSTIC_INTERVAL_MILLIS = 10_000;
 
@@ -107,19 +108,33 @@ public final class WorkerRuntime implements AutoCloseable {
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(registry);
         TaggedRetryMetrics.ofRetryRegistry(retries).bindTo(registry);
 
-        AwsClients clients = AwsClients.create(config);
-        SqsAsyncClient sqs = clients.sqs();
-        S3AsyncClient s3 = clients.s3();
+        AwsClients clients;
+        try {
+            clients = AwsClients.create(config);
+        } catch (RuntimeException e) {
+            scheduler.shutdownNow();
+            gc.close();
+            throw new StartupException("the worker could not start: " + e.getMessage(), e);
+        }
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
+        Context context = vertx.getOrCreateContext();
+        SqsHttp sqs = new SqsHttp(
+                vertx,
+                SQS_CONNECTIONS,
+                (config.waitTimeSeconds() + 10) * 1000L,
+                clients.credentials(),
+                clients.region(),
+                config.sqsEndpoint());
         try {
             QueueInfo info = join(
-                    SqsQueue.describe(sqs, sqsGuard, config.queueUrl()),
+                    SqsQueue.describe(sqs, context, sqsGuard, config.queueUrl()),
                     "could not read the attributes of EBB_QUEUE_URL=" + config.queueUrl());
             String dlq = config.deadLetterQueueUrl().isPresent()
                     ? config.deadLetterQueueUrl().get()
                     : join(
                             SqsQueue.urlOf(
                                     sqs,
+                                    context,
                                     sqsGuard,
                                     info.deadLetterQueueArn()
                                             .orElseThrow(() -> new StartupException(
@@ -130,9 +145,9 @@ public final class WorkerRuntime implements AutoCloseable {
                             "could not find the dead-letter queue "
                                     + info.deadLetterQueueArn().orElse(""));
             int visibility = config.visibilityTimeoutSeconds().orElse(info.visibilityTimeoutSeconds());
-            SqsQueue queue = new SqsQueue(sqs, sqsGuard, config.queueUrl(), dlq);
-            Context context = vertx.getOrCreateContext();
-            S3ObjectStore store = new S3ObjectStore(s3, S3Transfers.create(vertx, s3, config), context, s3Guard);
+            SqsQueue queue = new SqsQueue(sqs, context, sqsGuard, config.queueUrl(), dlq);
+            S3ObjectStore store =
+                    new S3ObjectStore(clients::s3, S3Transfers.create(vertx, clients, config), context, s3Guard);
             BucketCheck.run(
                     store,
                     config,
