@@ -63,8 +63,12 @@ public final class MessageHandler {
             }
             case ParsedBody.Records rs ->
                 processAll(rs).compose(results -> {
+                    Verdict verdict = Verdict.of(results);
+                    // before the permit goes back: a worker about to stop must not start another receive,
+                    // which would take the messages it releases as they come back
+                    stopIfMisconfigured(verdict);
                     done.run();
-                    return act(m, Verdict.of(results), results, work, start);
+                    return act(m, verdict, results, work, start);
                 });
         };
     }
@@ -104,9 +108,7 @@ public final class MessageHandler {
 
     private Future<MessageOutcome> act(
             ReceivedMessage m, Verdict verdict, List<RecordResult> results, long[] work, long start) {
-        if (verdict instanceof Verdict.Stop stop) {
-            misconfigured.accept(stop.cause());
-        }
+        stopIfMisconfigured(verdict);
         if (released.test(m)) {
             return Future.succeededFuture(
                     outcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, results, work[0], start));
@@ -124,6 +126,13 @@ public final class MessageHandler {
             case Verdict.Retry r -> r.detail();
         };
         return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, work[0], start));
+    }
+
+    /** Tells the worker at once; repeated for every message of a stopping worker, which ignores the repeats. */
+    private void stopIfMisconfigured(Verdict verdict) {
+        if (verdict instanceof Verdict.Stop stop) {
+            misconfigured.accept(stop.cause());
+        }
     }
 
     private static MessageOutcome outcome(
