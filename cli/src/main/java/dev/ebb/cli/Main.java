@@ -9,6 +9,7 @@ import dev.ebb.cli.policy.PolicyCommand;
 import dev.ebb.cli.resize.ResizeCommand;
 import dev.ebb.cli.simulate.SimulateCommand;
 import dev.ebb.cli.worker.WorkerCommand;
+import dev.ebb.worker.WorkerMain;
 import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,9 +32,21 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         System.exit(
-                args.length > 0 && args[0].equals("worker")
-                        ? workerCommandLine().execute(args)
-                        : commandLine().execute(args));
+                isPlainWorker(args)
+                        ? WorkerMain.run(System.getenv())
+                        : args.length > 0 && args[0].equals("worker")
+                                ? workerCommandLine().execute(args)
+                                : commandLine().execute(args));
+    }
+
+    /**
+     * The container's command exactly, {@code ebb worker}: it takes no option (environment only),
+     * so there is nothing for picocli to parse, and building even the one-command tree costs a
+     * 1-vCPU task about 90 ms of CPU before its first image (annotations read by reflection, then
+     * compiled). {@code ebb worker --help} and mistakes still go through picocli.
+     */
+    static boolean isPlainWorker(String[] args) {
+        return args.length == 1 && args[0].equals("worker");
     }
 
     /**

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
-/** The container's fast path for {@code ebb worker} parses and helps exactly as the whole tree does. */
+/** The container's fast paths for {@code ebb worker}: they parse and help exactly as the whole tree does. */
 class WorkerCommandLineTest {
 
     @Test
@@ -21,6 +23,29 @@ class WorkerCommandLineTest {
                         .map(o -> o.longestName())
                         .toList());
         assertThat(help(Main.workerCommandLine())).isEqualTo(help(Main.commandLine()));
+    }
+
+    /** Only the exact container command skips picocli; anything else is parsed (and refused or helped) by it. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            worker           | true
+            worker --help    | false
+            worker -h        | false
+            worker extra     | false
+            Worker           | false
+            policy           | false
+            """)
+    void onlyThePlainContainerCommandSkipsTheParser(String line, boolean plain) {
+        assertThat(Main.isPlainWorker(line.split(" "))).isEqualTo(plain);
+    }
+
+    /** The command itself takes no option or argument: what the plain path skips parsing is nothing. */
+    @Test
+    void theWorkerCommandTakesNoOptionsOfItsOwn() {
+        CommandLine worker = Main.commandLine().getSubcommands().get("worker");
+        assertThat(worker.getCommandSpec().positionalParameters()).isEmpty();
+        assertThat(worker.getCommandSpec().options())
+                .allMatch(o -> o.usageHelp() || o.versionHelp(), "only --help/--version");
     }
 
     private static String help(CommandLine cl) {

@@ -33,6 +33,7 @@ import dev.ebb.worker.wire.LogLine;
 import dev.ebb.worker.wire.Outcomes;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonObject;
@@ -87,6 +88,8 @@ final class Worker {
     private boolean finished;
     /** Releases are on their way to SQS; the exit waits for them (they decide the exit code, too). */
     private boolean releasing;
+    /** Releases of messages a stopping worker received after all; awaited before it exits. */
+    private final List<Future<Void>> lateReleases = new ArrayList<>();
     /** Asking SQS whether messages are still invisible before an idle exit; no receive meanwhile. */
     private boolean checkingQueue;
 
@@ -279,7 +282,7 @@ final class Worker {
             return;
         }
         if (stopping) {
-            release(messages);
+            lateReleases.add(release(messages));
             permits.release(messages.size());
             return;
         }
@@ -462,7 +465,7 @@ final class Worker {
 
     /** The grace period is over: whatever is still in flight is made visible for other workers now. */
     private void releaseRemaining() {
-        releaseAllAndExit("shutdown", "grace period over", ExitCodes.OK);
+        releaseAllAndExit("shutdown", "grace period over", ExitCodes.OK, false);
     }
 
     /**
@@ -487,24 +490,46 @@ final class Worker {
                                 .put(LogLine.REASON, cause.reason())
                                 .put(LogLine.DETAIL, cause.detail())
                                 .put("in_flight", inFlight.size()));
-        releaseAllAndExit(cause.reason(), cause.detail(), ExitCodes.MISCONFIGURED);
+        releaseAllAndExit(cause.reason(), cause.detail(), ExitCodes.MISCONFIGURED, true);
     }
 
-    private void releaseAllAndExit(String reason, String detail, int code) {
+    /**
+     * @param awaitReceive wait for a receive still pending (up to its long poll) and release what it
+     *     got too, so that what is released is visible at once and not taken by that receive; the
+     *     grace period's end does not wait, its time is up
+     */
+    private void releaseAllAndExit(String reason, String detail, int code, boolean awaitReceive) {
         if (finished) {
             return;
         }
         releasing = true;
-        poller.cancel();
         List<ReceivedMessage> rest = inFlight.releaseAll();
         for (ReceivedMessage m : rest) {
             record(new MessageOutcome(m, Outcomes.OfMessage.RELEASED, reason, detail, List.of(), 0, 0));
         }
-        // Markers first: another worker may take a released message at once, and must not read this live attempt's
-        // marker as a death.
-        Future.join(rest.stream().map(parts.attempts()::clear).toList())
+        receiveSettled(awaitReceive)
+                .compose(v -> Future.join(lateReleases))
+                // Markers before the release: another worker may take a released message at once, and must not
+                // read this live attempt's marker as a death.
+                .eventually(() ->
+                        Future.join(rest.stream().map(parts.attempts()::clear).toList()))
                 .eventually(() -> release(rest))
                 .onComplete(x -> finish(code));
+    }
+
+    private Future<Void> receiveSettled(boolean await) {
+        if (!await || !poller.polling()) {
+            poller.cancel();
+            return Future.succeededFuture();
+        }
+        Promise<Void> settled = Promise.promise();
+        poller.settled().onComplete(x -> settled.tryComplete());
+        long cap = (config.queue().waitTimeSeconds() + 5) * 1000L;
+        parts.vertx().setTimer(cap, id -> {
+            poller.cancel();
+            settled.tryComplete();
+        });
+        return settled.future();
     }
 
     private Future<Void> release(List<ReceivedMessage> messages) {

@@ -5,6 +5,7 @@ import dev.ebb.worker.aws.AwsClients;
 import dev.ebb.worker.aws.Guard;
 import dev.ebb.worker.aws.S3ObjectStore;
 import dev.ebb.worker.aws.S3Transfers;
+import dev.ebb.worker.aws.SqsHttp;
 import dev.ebb.worker.aws.SqsQueue;
 import dev.ebb.worker.config.WorkerConfig;
 import dev.ebb.worker.lifecycle.BucketCheck;
@@ -44,7 +45,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
  * Builds a {@link Worker} from its configuration (clients, breakers, metrics, HTTP endpoints,
@@ -54,6 +54,8 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /** Breaker and retry warnings: one line per kind at most this often. */
     private static final long DIAGNOSTIC_INTERVAL_MILLIS = 10_000;
+    /** Long polls (one per ten permits) plus delete and visibility batches in flight. */
+    private static final int SQS_CONNECTIONS = 64;
 
     private final Vertx vertx;
     private final AwsClients clients;
@@ -93,8 +95,8 @@ public final class WorkerRuntime implements AutoCloseable {
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
         Sqs sqs = null;
         try {
-            sqs = connect(config, guards.sqs());
             Context context = vertx.getOrCreateContext();
+            sqs = connect(config, vertx, context, guards.sqs());
             ObjectStore store = store(config, vertx, context, sqs.clients(), guards.s3(), diagnostics);
             ImageEngine engine = engine(config.rendering());
             OutcomeLog log = new OutcomeLog(out);
@@ -165,16 +167,28 @@ public final class WorkerRuntime implements AutoCloseable {
     private record Sqs(AwsClients clients, QueueInfo info, String deadLetterQueueUrl, Queue queue) {}
 
     /**
-     * Creates the AWS clients and the SQS side over them: reads the queue's settings and finds its
-     * dead-letter queue (EBB_DLQ_URL, else the redrive policy's). The one place the SQS adapter is
-     * built; the clients are closed again if the queue cannot be read.
+     * Creates the AWS clients (credentials chain, region) and the SQS side over them: reads the
+     * queue's settings and finds its dead-letter queue (EBB_DLQ_URL, else the redrive policy's). The
+     * one place the SQS adapter is built; the clients are closed again if the queue cannot be read.
      */
-    private static Sqs connect(WorkerConfig config, Guard sqsGuard) throws StartupException {
-        AwsClients clients = AwsClients.create(config);
+    private static Sqs connect(WorkerConfig config, Vertx vertx, Context context, Guard sqsGuard)
+            throws StartupException {
+        AwsClients clients;
         try {
-            SqsAsyncClient sqs = clients.sqs();
+            clients = AwsClients.create(config);
+        } catch (RuntimeException e) {
+            throw new StartupException("the worker could not start: " + e.getMessage(), e);
+        }
+        try {
+            SqsHttp sqs = new SqsHttp(
+                    vertx,
+                    SQS_CONNECTIONS,
+                    (config.queue().waitTimeSeconds() + 10) * 1000L,
+                    clients.credentials(),
+                    clients.region(),
+                    config.endpoints().sqs());
             QueueInfo info = join(
-                    SqsQueue.describe(sqs, sqsGuard, config.queue().url()),
+                    SqsQueue.describe(sqs, context, sqsGuard, config.queue().url()),
                     "could not read the attributes of EBB_QUEUE_URL="
                             + config.queue().url());
             String dlq = config.queue().deadLetterUrl().isPresent()
@@ -182,6 +196,7 @@ public final class WorkerRuntime implements AutoCloseable {
                     : join(
                             SqsQueue.urlOf(
                                     sqs,
+                                    context,
                                     sqsGuard,
                                     info.deadLetterQueueArn()
                                             .orElseThrow(() -> new StartupException(
@@ -196,7 +211,7 @@ public final class WorkerRuntime implements AutoCloseable {
                     clients,
                     info,
                     dlq,
-                    new SqsQueue(sqs, sqsGuard, config.queue().url(), dlq));
+                    new SqsQueue(sqs, context, sqsGuard, config.queue().url(), dlq));
         } catch (StartupException | RuntimeException e) {
             clients.close();
             throw e;
@@ -263,7 +278,7 @@ public final class WorkerRuntime implements AutoCloseable {
             DiagnosticLog diagnostics)
             throws StartupException {
         S3ObjectStore store =
-                new S3ObjectStore(clients.s3(), S3Transfers.create(vertx, clients.s3(), config), context, s3Guard);
+                new S3ObjectStore(clients::s3, S3Transfers.create(vertx, clients, config), context, s3Guard);
         BucketCheck.run(store, config, warning -> warn(diagnostics, "start/" + warning, "bucket_check", warning));
         return store;
     }

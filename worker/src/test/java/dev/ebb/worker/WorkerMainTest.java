@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WorkerMainTest {
 
@@ -24,5 +26,29 @@ class WorkerMainTest {
                         "EBB_QUEUE_URL is not set",
                         "EBB_DEST_BUCKET is not set",
                         "EBB_MODE='stretch' is not allowed (allowed: fit, fill or pad)");
+    }
+
+    /** Netty's JFR events are off by default (their registration is start-up CPU); an operator's choice stands. */
+    @ParameterizedTest(name = "set to {0}: {1}")
+    @CsvSource(
+            nullValues = "-",
+            value = {"-, false", "true, true", "false, false"})
+    void nettysFlightRecorderEventsAreOffUnlessAskedFor(String given, String expected) {
+        String before = System.getProperty("io.netty.jfr.enabled");
+        try {
+            if (given == null) {
+                System.clearProperty("io.netty.jfr.enabled");
+            } else {
+                System.setProperty("io.netty.jfr.enabled", given);
+            }
+            WorkerMain.withoutNettyFlightRecorderEvents();
+            assertThat(System.getProperty("io.netty.jfr.enabled")).isEqualTo(expected);
+        } finally {
+            if (before == null) {
+                System.clearProperty("io.netty.jfr.enabled");
+            } else {
+                System.setProperty("io.netty.jfr.enabled", before);
+            }
+        }
     }
 }

@@ -7,63 +7,93 @@ import io.netty.channel.socket.nio.NioSocketChannel;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
 
 /**
- * The async clients on Netty. SDK retries are off: {@link Guard} owns retries so the breakers see
- * every failure. With an endpoint override (emulators, S3-compatible stores) S3 sends checksums
- * only when required, which S3-compatible servers such as S3Proxy need.
+ * The worker's access to AWS: one credentials chain (the task role, refreshed) and one region for
+ * every call. The calls every message or start makes go over {@link SqsHttp} and {@link
+ * S3Transfers}; the SDK's S3 client serves only the two rare ones (HeadObject for an event without
+ * a size, the listing behind a 403), so it is built when first asked for: a start that never needs
+ * it does not pay for building it, its Netty event loops and its first call (about a third of a
+ * second of CPU on a 1-vCPU task, docs/worker.md).
  *
- * <p>Both clients share one Netty event-loop group that this class owns: a group the SDK creates
- * itself is closed with Netty's 2-second quiet period, which every exit (and every SIGTERM grace)
- * would wait out. Closed here with none: by then the worker has nothing left to send.
+ * <p>That client's retries are off: {@link Guard} owns retries so the breakers see every failure.
+ * With an endpoint override (emulators, S3-compatible stores) it sends checksums only when
+ * required, which S3-compatible servers such as S3Proxy need. Its Netty group is owned here: a
+ * group the SDK creates itself is closed with Netty's 2-second quiet period, which every exit would
+ * wait out; closed here with none, since by then the worker has nothing left to send.
  */
-public record AwsClients(SqsAsyncClient sqs, S3AsyncClient s3, EventLoopGroup eventLoops) implements AutoCloseable {
+public final class AwsClients implements AutoCloseable {
+
+    private final WorkerConfig config;
+    private final DefaultCredentialsProvider credentials;
+    private final Region region;
+
+    // built on first use, from any thread (the render pool and the event loop both may ask)
+    private S3AsyncClient s3;
+    private EventLoopGroup eventLoops;
+
+    private AwsClients(WorkerConfig config, DefaultCredentialsProvider credentials, Region region) {
+        this.config = config;
+        this.credentials = credentials;
+        this.region = region;
+    }
+
+    /** Resolves the region now (EBB_REGION, else the SDK's chain: AWS_REGION, profile, task metadata). */
+    public static AwsClients create(WorkerConfig config) {
+        Region region =
+                config.region().map(Region::of).orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
+        return new AwsClients(config, DefaultCredentialsProvider.builder().build(), region);
+    }
+
+    public AwsCredentialsProvider credentials() {
+        return credentials;
+    }
+
+    public Region region() {
+        return region;
+    }
+
+    /** The SDK's async S3 client, built on the first call. */
+    public synchronized S3AsyncClient s3() {
+        if (s3 == null) {
+            eventLoops = newEventLoops();
+            s3 = s3(SdkEventLoopGroup.create(eventLoops, NioSocketChannel::new));
+        }
+        return s3;
+    }
 
     // NioEventLoopGroup is deprecated in Netty 4.2, but it is the group the SDK 2.57 recognises
     // (it refuses MultiThreadIoEventLoopGroup: "Unknown event loop group").
     @SuppressWarnings("deprecation")
-    public static AwsClients create(WorkerConfig config) {
+    private static EventLoopGroup newEventLoops() {
         AtomicInteger n = new AtomicInteger();
-        EventLoopGroup group =
-                new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
-                    Thread t = new Thread(r, "ebb-aws-netty-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-        SdkEventLoopGroup shared = SdkEventLoopGroup.create(group, NioSocketChannel::new);
-        return new AwsClients(sqs(config, shared), s3(config, shared), group);
+        return new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+            Thread t = new Thread(r, "ebb-aws-netty-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    private static SqsAsyncClient sqs(WorkerConfig config, SdkEventLoopGroup group) {
-        var b = SqsAsyncClient.builder()
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        .eventLoopGroup(group)
-                        // a long poll holds its connection for WaitTimeSeconds
-                        .readTimeout(Duration.ofSeconds(config.waitTimeSeconds() + 10))
-                        .maxConcurrency(64))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        config.region().map(Region::of).ifPresent(b::region);
-        config.sqsEndpoint().ifPresent(b::endpointOverride);
-        return b.build();
-    }
-
-    private static S3AsyncClient s3(WorkerConfig config, SdkEventLoopGroup group) {
+    private S3AsyncClient s3(SdkEventLoopGroup group) {
         var b = S3AsyncClient.builder()
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .eventLoopGroup(group)
                         .readTimeout(Duration.ofSeconds(30))
                         .maxConcurrency(Math.max(64, config.concurrency() * 2)))
+                .credentialsProvider(credentials)
+                .region(region)
                 .forcePathStyle(config.s3PathStyle())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        config.region().map(Region::of).ifPresent(b::region);
         config.s3Endpoint()
                 .ifPresent(e -> b.endpointOverride(e)
                         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -72,9 +102,11 @@ public record AwsClients(SqsAsyncClient sqs, S3AsyncClient s3, EventLoopGroup ev
     }
 
     @Override
-    public void close() {
-        sqs.close();
-        s3.close();
-        eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+    public synchronized void close() {
+        if (s3 != null) {
+            s3.close();
+            eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+        }
+        credentials.close();
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3AsyncClient;
 
 /**
@@ -18,16 +19,17 @@ import software.amazon.awssdk.services.s3.S3AsyncClient;
  */
 public final class S3ObjectStore implements ObjectStore {
 
-    private final S3AsyncClient s3;
+    private final Supplier<S3AsyncClient> s3;
     private final S3Transfers transfers;
     private final Context context;
     private final Guard guard;
 
     /**
+     * @param s3 the SDK's client, for the rare calls; asked for only when one is made
      * @param transfers GetObject, PutObject, HeadBucket and DeleteObject: the calls every image or start makes
      * @param context the worker's event loop, where those run
      */
-    public S3ObjectStore(S3AsyncClient s3, S3Transfers transfers, Context context, Guard guard) {
+    public S3ObjectStore(Supplier<S3AsyncClient> s3, S3Transfers transfers, Context context, Guard guard) {
         this.s3 = s3;
         this.transfers = transfers;
         this.context = context;
@@ -49,7 +51,8 @@ public final class S3ObjectStore implements ObjectStore {
     private CompletableFuture<SourceObject> absentOr(String bucket, String key, Throwable denied) {
         return guard.call(
                         "ListObjectsV2",
-                        () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(key).maxKeys(1)))
+                        () -> s3.get()
+                                .listObjectsV2(r -> r.bucket(bucket).prefix(key).maxKeys(1)))
                 .handle((listing, e) -> {
                     if (e == null
                             && listing.contents().stream()
@@ -73,7 +76,7 @@ public final class S3ObjectStore implements ObjectStore {
     public CompletableFuture<Long> size(String bucket, String key, Optional<String> versionId) {
         return guard.call(
                         "HeadObject",
-                        () -> s3.headObject(r -> {
+                        () -> s3.get().headObject(r -> {
                             r.bucket(bucket).key(key);
                             versionId.ifPresent(r::versionId);
                         }))

@@ -9,13 +9,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientAgent;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.PoolOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.internal.buffer.BufferInternal;
 import java.lang.foreign.MemorySegment;
 import java.net.URI;
@@ -28,15 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.IdentityProvider;
 import software.amazon.awssdk.regions.Region;
@@ -70,14 +59,10 @@ import software.amazon.awssdk.utils.http.SdkHttpUtils;
 public final class S3Transfers implements AutoCloseable {
 
     private static final long IDLE_TIMEOUT_MS = 30_000;
-    private static final long CONNECT_TIMEOUT_MS = 10_000;
 
-    private final HttpClientAgent http;
+    private final SignedHttp http;
     private final S3EndpointProvider endpoints = S3EndpointProvider.defaultProvider();
     private final Map<String, URI> bucketEndpoints = new ConcurrentHashMap<>();
-    private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
-    private final IdentityProvider<? extends AwsCredentialsIdentity> credentials;
-    private final Region region;
     private final Optional<URI> endpointOverride;
     private final boolean pathStyle;
     private final boolean verifyChecksums;
@@ -94,32 +79,19 @@ public final class S3Transfers implements AutoCloseable {
             Optional<URI> endpointOverride,
             boolean pathStyle,
             boolean verifyChecksums) {
-        this.http = vertx.createHttpClient(
-                new HttpClientOptions()
-                        .setKeepAlive(true)
-                        .setConnectTimeout((int) CONNECT_TIMEOUT_MS)
-                        .setIdleTimeout((int) IDLE_TIMEOUT_MS)
-                        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS),
-                new PoolOptions().setHttp1MaxSize(connections));
-        this.credentials = credentials;
-        this.region = region;
+        this.http = new SignedHttp(vertx, connections, IDLE_TIMEOUT_MS, credentials, region, "s3", true);
         this.endpointOverride = endpointOverride;
         this.pathStyle = pathStyle;
         this.verifyChecksums = verifyChecksums;
     }
 
-    /**
-     * With what the SDK client was built from (credentials chain, region, endpoint override), so
-     * both paths call the same S3 as the same principal.
-     */
-    public static S3Transfers create(
-            Vertx vertx, software.amazon.awssdk.services.s3.S3AsyncClient s3, WorkerConfig config) {
-        var c = s3.serviceClientConfiguration();
+    /** With the worker's credentials chain and region, as every other call uses them. */
+    public static S3Transfers create(Vertx vertx, AwsClients aws, WorkerConfig config) {
         return new S3Transfers(
                 vertx,
                 Math.max(64, config.capacity().concurrency() * 2),
-                c.credentialsProvider(),
-                c.region(),
+                aws.credentials(),
+                aws.region(),
                 config.endpoints().s3(),
                 config.endpoints().s3PathStyle(),
                 config.endpoints().s3().isEmpty());
@@ -133,7 +105,7 @@ public final class S3Transfers implements AutoCloseable {
         if (verifyChecksums) {
             request.putHeader("x-amz-checksum-mode", "ENABLED");
         }
-        return onContext(
+        return SignedHttp.onContext(
                 context,
                 () -> send(request, null).compose(response -> {
                     if (response.statusCode() != 200) {
@@ -166,18 +138,18 @@ public final class S3Transfers implements AutoCloseable {
                 // S3 checks the body against it and refuses a damaged upload (400 BadDigest).
                 .putHeader("Content-MD5", md5(bytes));
         metadata.forEach((k, v) -> request.putHeader("x-amz-meta-" + k, v));
-        return onContext(context, () -> send(request, bytes).compose(S3Transfers::emptyOrFailure));
+        return SignedHttp.onContext(context, () -> send(request, bytes).compose(S3Transfers::emptyOrFailure));
     }
 
     /** HeadBucket: the bucket exists and this principal may see it. */
     public CompletableFuture<Void> headBucket(Context context, String bucket) {
-        return onContext(
+        return SignedHttp.onContext(
                 context,
                 () -> send(request(SdkHttpMethod.HEAD, bucket, null), null).compose(S3Transfers::emptyOrFailure));
     }
 
     public CompletableFuture<Void> delete(Context context, String bucket, String key) {
-        return onContext(
+        return SignedHttp.onContext(
                 context,
                 () -> send(request(SdkHttpMethod.DELETE, bucket, key), null).compose(S3Transfers::emptyOrFailure));
     }
@@ -204,39 +176,13 @@ public final class S3Transfers implements AutoCloseable {
     /** The SDK's own endpoint rules, once per bucket: the same URL the SDK client would call. */
     private URI resolve(String bucket) {
         S3EndpointParams.Builder params =
-                S3EndpointParams.builder().bucket(bucket).region(region).forcePathStyle(pathStyle);
+                S3EndpointParams.builder().bucket(bucket).region(http.region()).forcePathStyle(pathStyle);
         endpointOverride.ifPresent(e -> params.endpoint(e.toString()));
         return endpoints.resolveEndpoint(params.build()).join().endpointUrl().toUri();
     }
 
     private Future<HttpClientResponse> send(SdkHttpRequest.Builder unsigned, byte[] body) {
-        return Future.fromCompletionStage(credentials.resolveIdentity())
-                .compose(identity -> {
-                    SignedRequest signed = signer.sign(r -> r.identity(identity)
-                            .request(unsigned.build())
-                            .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))
-                            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                            .putProperty(AwsV4HttpSigner.REGION_NAME, region.id())
-                            // S3's rules: keys are signed as sent, and the body's hash goes in x-amz-content-sha256
-                            .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                            .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                            .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
-                    SdkHttpRequest r = signed.request();
-                    RequestOptions options = new RequestOptions()
-                            .setMethod(HttpMethod.valueOf(r.method().name()))
-                            .setSsl("https".equals(r.protocol()))
-                            .setHost(r.host())
-                            .setPort(r.port())
-                            .setURI(r.encodedPath()
-                                    + r.encodedQueryParameters()
-                                            .map(q -> "?" + q)
-                                            .orElse(""))
-                            .setIdleTimeout(IDLE_TIMEOUT_MS);
-                    // the signed headers, Host among them (the signer adds it, and signs it)
-                    r.forEachHeader((name, values) -> values.forEach(v -> options.putHeader(name, v)));
-                    return http.request(options)
-                            .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)));
-                })
+        return http.send(unsigned.build(), body, IDLE_TIMEOUT_MS)
                 .recover(e -> Future.failedFuture(
                         e instanceof S3Exception || e instanceof ObjectTooLargeException
                                 ? e
@@ -340,18 +286,6 @@ public final class S3Transfers implements AutoCloseable {
                 .replace("&quot;", "\"")
                 .replace("&apos;", "'")
                 .replace("&amp;", "&");
-    }
-
-    private static <T> CompletableFuture<T> onContext(Context context, Supplier<Future<T>> call) {
-        Promise<T> result = Promise.promise();
-        context.runOnContext(v -> {
-            try {
-                call.get().onComplete(result);
-            } catch (RuntimeException e) {
-                result.tryFail(e);
-            }
-        });
-        return result.future().toCompletionStage().toCompletableFuture();
     }
 
     private static String stripSlash(String path) {

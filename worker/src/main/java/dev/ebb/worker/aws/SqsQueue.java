@@ -3,46 +3,53 @@ package dev.ebb.worker.aws;
 import dev.ebb.worker.port.Queue;
 import dev.ebb.worker.port.QueueInfo;
 import dev.ebb.worker.port.ReceivedMessage;
+import io.vertx.core.Context;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.services.sqs.SqsAsyncClient;
-import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
-import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.core.exception.SdkClientException;
 
-/** {@link Queue} over the SDK's async SQS client; every call goes through the SQS {@link Guard}. */
+/**
+ * {@link Queue} over {@link SqsHttp}, on the worker's event loop; every call goes through the SQS
+ * {@link Guard}. Bodies and attributes SQS sends back are checked against its MD5 digests, as the
+ * SDK's client checks them.
+ */
 public final class SqsQueue implements Queue {
 
-    private final SqsAsyncClient sqs;
+    private static final String RECEIVE_COUNT = "ApproximateReceiveCount";
+
+    private final SqsHttp sqs;
+    private final Context context;
     private final Guard guard;
     private final String queueUrl;
     private final String deadLetterUrl;
 
-    public SqsQueue(SqsAsyncClient sqs, Guard guard, String queueUrl, String deadLetterUrl) {
+    public SqsQueue(SqsHttp sqs, Context context, Guard guard, String queueUrl, String deadLetterUrl) {
         this.sqs = sqs;
+        this.context = context;
         this.guard = guard;
         this.queueUrl = queueUrl;
         this.deadLetterUrl = deadLetterUrl;
     }
 
     /** Reads the visibility timeout and redrive policy of {@code queueUrl}. */
-    public static CompletableFuture<QueueInfo> describe(SqsAsyncClient sqs, Guard guard, String queueUrl) {
+    public static CompletableFuture<QueueInfo> describe(SqsHttp sqs, Context context, Guard guard, String queueUrl) {
         return guard.call(
                         "GetQueueAttributes",
-                        () -> sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                                .attributeNames(
-                                        QueueAttributeName.VISIBILITY_TIMEOUT, QueueAttributeName.REDRIVE_POLICY)))
-                .thenApply(resp -> {
-                    Map<QueueAttributeName, String> a = resp.attributes();
-                    int visibility = Integer.parseInt(a.getOrDefault(QueueAttributeName.VISIBILITY_TIMEOUT, "30"));
-                    Optional<RedrivePolicy> redrive = Optional.ofNullable(a.get(QueueAttributeName.REDRIVE_POLICY))
-                            .flatMap(RedrivePolicy::parse);
+                        () -> sqs.call(
+                                context,
+                                "GetQueueAttributes",
+                                attributes(queueUrl, "VisibilityTimeout", "RedrivePolicy")))
+                .thenApply(answer -> {
+                    JsonObject a = answer.getJsonObject("Attributes", new JsonObject());
+                    int visibility = Integer.parseInt(a.getString("VisibilityTimeout", "30"));
+                    Optional<RedrivePolicy> redrive =
+                            Optional.ofNullable(a.getString("RedrivePolicy")).flatMap(RedrivePolicy::parse);
                     return new QueueInfo(
                             visibility,
                             redrive.map(RedrivePolicy::maxReceiveCount),
@@ -51,88 +58,120 @@ public final class SqsQueue implements Queue {
     }
 
     /** The URL of the queue an ARN names (the queue name is the ARN's last part). */
-    public static CompletableFuture<String> urlOf(SqsAsyncClient sqs, Guard guard, String arn) {
+    public static CompletableFuture<String> urlOf(SqsHttp sqs, Context context, Guard guard, String arn) {
         String name = arn.substring(arn.lastIndexOf(':') + 1);
-        return guard.call("GetQueueUrl", () -> sqs.getQueueUrl(r -> r.queueName(name)))
-                .thenApply(r -> r.queueUrl());
+        return guard.call(
+                        "GetQueueUrl", () -> sqs.call(context, "GetQueueUrl", new JsonObject().put("QueueName", name)))
+                .thenApply(answer -> required(answer, "QueueUrl", "GetQueueUrl"));
     }
 
     @Override
     public CompletableFuture<List<ReceivedMessage>> receive(int max, int waitSeconds, int visibilitySeconds) {
+        JsonObject input = new JsonObject()
+                .put("QueueUrl", queueUrl)
+                .put("MaxNumberOfMessages", max)
+                .put("WaitTimeSeconds", waitSeconds)
+                .put("VisibilityTimeout", visibilitySeconds)
+                .put("MessageSystemAttributeNames", new JsonArray().add(RECEIVE_COUNT));
         return guard.once(
-                        "ReceiveMessage",
-                        () -> sqs.receiveMessage(r -> r.queueUrl(queueUrl)
-                                .maxNumberOfMessages(max)
-                                .waitTimeSeconds(waitSeconds)
-                                .visibilityTimeout(visibilitySeconds)
-                                .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)))
-                .thenApply(resp -> resp.messages().stream()
-                        .map(m -> new ReceivedMessage(
-                                m.messageId(),
-                                m.receiptHandle(),
-                                m.body(),
-                                Integer.parseInt(m.attributes()
-                                        .getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "1"))))
-                        .toList());
+                "ReceiveMessage",
+                () -> sqs.call(context, "ReceiveMessage", input).thenApply(SqsQueue::messages));
+    }
+
+    private static List<ReceivedMessage> messages(JsonObject answer) {
+        JsonArray messages = answer.getJsonArray("Messages", new JsonArray());
+        List<ReceivedMessage> received = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            JsonObject m = messages.getJsonObject(i);
+            String id = required(m, "MessageId", "ReceiveMessage");
+            String body = m.getString("Body", "");
+            String md5 = m.getString("MD5OfBody");
+            if (md5 != null && !md5.equalsIgnoreCase(SqsChecksums.ofBody(body))) {
+                // as the SDK's client does: the batch is refused, and comes back after its visibility timeout
+                throw SdkClientException.create("the body of message " + id + " does not match its MD5OfBody " + md5);
+            }
+            JsonObject attributes = m.getJsonObject("Attributes", new JsonObject());
+            received.add(new ReceivedMessage(
+                    id,
+                    required(m, "ReceiptHandle", "ReceiveMessage"),
+                    body,
+                    Integer.parseInt(attributes.getString(RECEIVE_COUNT, "1"))));
+        }
+        return received;
     }
 
     @Override
     public CompletableFuture<List<String>> delete(List<ReceivedMessage.Handle> handles) {
-        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < handles.size(); i++) {
-            entries.add(DeleteMessageBatchRequestEntry.builder()
-                    .id(Integer.toString(i))
-                    .receiptHandle(handles.get(i).receiptHandle())
-                    .build());
-        }
-        return guard.call(
-                        "DeleteMessageBatch",
-                        () -> sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(entries)))
-                .thenApply(resp -> failedIds(handles, resp.failed()));
+        return batch("DeleteMessageBatch", handles, entry -> {});
     }
 
     @Override
     public CompletableFuture<List<String>> changeVisibility(List<ReceivedMessage.Handle> handles, int seconds) {
-        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        return batch("ChangeMessageVisibilityBatch", handles, entry -> entry.put("VisibilityTimeout", seconds));
+    }
+
+    /** Entries numbered by their position; completes with the message ids SQS reports as failed. */
+    private CompletableFuture<List<String>> batch(
+            String action, List<ReceivedMessage.Handle> handles, java.util.function.Consumer<JsonObject> extra) {
+        JsonArray entries = new JsonArray();
         for (int i = 0; i < handles.size(); i++) {
-            entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
-                    .id(Integer.toString(i))
-                    .receiptHandle(handles.get(i).receiptHandle())
-                    .visibilityTimeout(seconds)
-                    .build());
+            JsonObject entry = new JsonObject()
+                    .put("Id", Integer.toString(i))
+                    .put("ReceiptHandle", handles.get(i).receiptHandle());
+            extra.accept(entry);
+            entries.add(entry);
         }
-        return guard.call(
-                        "ChangeMessageVisibilityBatch",
-                        () -> sqs.changeMessageVisibilityBatch(
-                                r -> r.queueUrl(queueUrl).entries(entries)))
-                .thenApply(resp -> failedIds(handles, resp.failed()));
+        JsonObject input = new JsonObject().put("QueueUrl", queueUrl).put("Entries", entries);
+        return guard.call(action, () -> sqs.call(context, action, input)).thenApply(answer -> {
+            JsonArray failed = answer.getJsonArray("Failed", new JsonArray());
+            List<String> ids = new ArrayList<>(failed.size());
+            for (int i = 0; i < failed.size(); i++) {
+                ids.add(handles.get(Integer.parseInt(failed.getJsonObject(i).getString("Id")))
+                        .id());
+            }
+            return ids;
+        });
     }
 
     @Override
     public CompletableFuture<Void> deadLetter(ReceivedMessage message, String reason, String detail) {
-        Map<String, MessageAttributeValue> attributes = Map.of(
-                "ebb-reason", text(reason),
-                "ebb-detail", text(detail),
-                "ebb-source-message-id", text(message.id()),
-                "ebb-receive-count",
-                        MessageAttributeValue.builder()
-                                .dataType("Number")
-                                .stringValue(Integer.toString(message.receiveCount()))
-                                .build());
+        Map<String, SqsChecksums.Attribute> attributes = new LinkedHashMap<>();
+        attributes.put("ebb-reason", text(reason));
+        attributes.put("ebb-detail", text(detail));
+        attributes.put("ebb-source-message-id", text(message.id()));
+        attributes.put(
+                "ebb-receive-count", new SqsChecksums.Attribute("Number", Integer.toString(message.receiveCount())));
+        JsonObject wire = new JsonObject();
+        attributes.forEach((name, a) ->
+                wire.put(name, new JsonObject().put("DataType", a.dataType()).put("StringValue", a.value())));
+        JsonObject input = new JsonObject()
+                .put("QueueUrl", deadLetterUrl)
+                .put("MessageBody", message.body())
+                .put("MessageAttributes", wire);
+        // checked inside the guarded call: a damaged send is retried like an I/O failure
         return guard.call(
-                        "SendMessage",
-                        () -> sqs.sendMessage(r -> r.queueUrl(deadLetterUrl)
-                                .messageBody(message.body())
-                                .messageAttributes(attributes)))
-                .thenApply(r -> null);
+                "SendMessage",
+                () -> sqs.call(context, "SendMessage", input).thenApply(answer -> {
+                    check(answer, "MD5OfMessageBody", SqsChecksums.ofBody(message.body()), message);
+                    check(answer, "MD5OfMessageAttributes", SqsChecksums.ofStringAttributes(attributes), message);
+                    return null;
+                }));
+    }
+
+    /** A digest SQS computed of what it stored, against ours of what was sent. */
+    private static void check(JsonObject answer, String field, String expected, ReceivedMessage message) {
+        String actual = answer.getString(field);
+        if (actual != null && !actual.equalsIgnoreCase(expected)) {
+            throw SdkClientException.create("SendMessage of " + message.id() + " to the dead-letter queue: " + field
+                    + " " + actual + " is not the " + expected + " of what was sent");
+        }
     }
 
     @Override
     public CompletableFuture<Void> probe() {
         return guard.once(
                         "GetQueueAttributes",
-                        () -> sqs.getQueueAttributes(
-                                r -> r.queueUrl(queueUrl).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT)))
+                        () -> sqs.call(context, "GetQueueAttributes", attributes(queueUrl, "VisibilityTimeout")))
                 .thenApply(r -> null);
     }
 
@@ -140,22 +179,28 @@ public final class SqsQueue implements Queue {
     public CompletableFuture<Integer> invisibleCount() {
         return guard.call(
                         "GetQueueAttributes",
-                        () -> sqs.getQueueAttributes(r -> r.queueUrl(queueUrl)
-                                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)))
-                .thenApply(r -> Integer.parseInt(r.attributes()
-                        .getOrDefault(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0")));
+                        () -> sqs.call(
+                                context,
+                                "GetQueueAttributes",
+                                attributes(queueUrl, "ApproximateNumberOfMessagesNotVisible")))
+                .thenApply(answer -> Integer.parseInt(answer.getJsonObject("Attributes", new JsonObject())
+                        .getString("ApproximateNumberOfMessagesNotVisible", "0")));
     }
 
-    private static MessageAttributeValue text(String s) {
-        return MessageAttributeValue.builder()
-                .dataType("String")
-                .stringValue(s == null || s.isEmpty() ? "-" : s)
-                .build();
+    private static JsonObject attributes(String queueUrl, String... names) {
+        return new JsonObject().put("QueueUrl", queueUrl).put("AttributeNames", new JsonArray(List.of((Object[])
+                names)));
     }
 
-    private static List<String> failedIds(List<ReceivedMessage.Handle> handles, List<BatchResultErrorEntry> failed) {
-        return failed.stream()
-                .map(f -> handles.get(Integer.parseInt(f.id())).id())
-                .toList();
+    private static SqsChecksums.Attribute text(String s) {
+        return new SqsChecksums.Attribute("String", s == null || s.isEmpty() ? "-" : s);
+    }
+
+    private static String required(JsonObject o, String field, String action) {
+        String value = o.getString(field);
+        if (value == null) {
+            throw SdkClientException.create("SQS " + action + " answered without " + field + ": " + o.encode());
+        }
+        return value;
     }
 }

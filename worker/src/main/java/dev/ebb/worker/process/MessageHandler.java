@@ -62,8 +62,12 @@ public final class MessageHandler {
             }
             case ParsedBody.Records rs ->
                 processAll(rs).compose(results -> {
+                    Verdict verdict = Verdicts.of(results);
+                    // before the permit goes back: a worker about to stop must not start another receive,
+                    // which would take the messages it releases as they come back
+                    stopIfMisconfigured(verdict);
                     done.run();
-                    return act(m, Verdicts.of(results), results, clock);
+                    return act(m, verdict, results, clock);
                 });
         };
     }
@@ -103,9 +107,7 @@ public final class MessageHandler {
 
     private Future<MessageOutcome> act(
             ReceivedMessage m, Verdict verdict, List<RecordResult> results, MessageClock clock) {
-        if (verdict instanceof Verdict.Stop stop) {
-            misconfigured.accept(stop.cause());
-        }
+        stopIfMisconfigured(verdict);
         if (released.test(m)) {
             return Future.succeededFuture(outcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, results, clock));
         }
@@ -122,6 +124,13 @@ public final class MessageHandler {
             case Verdict.Retry r -> r.detail();
         };
         return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, clock));
+    }
+
+    /** Tells the worker at once; repeated for every message of a stopping worker, which ignores the repeats. */
+    private void stopIfMisconfigured(Verdict verdict) {
+        if (verdict instanceof Verdict.Stop stop) {
+            misconfigured.accept(stop.cause());
+        }
     }
 
     private static MessageOutcome outcome(

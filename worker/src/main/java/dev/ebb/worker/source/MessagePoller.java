@@ -6,6 +6,8 @@ import dev.ebb.worker.port.Queue;
 import dev.ebb.worker.port.ReceivedMessage;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
@@ -43,6 +45,7 @@ public final class MessagePoller {
     private final LongSupplier clock;
     private CompletableFuture<List<ReceivedMessage>> pending;
     private int failures;
+    private final List<Promise<Void>> settledWaiters = new ArrayList<>();
     private long notBefore;
 
     public MessagePoller(
@@ -66,6 +69,28 @@ public final class MessagePoller {
 
     public boolean polling() {
         return pending != null;
+    }
+
+    /**
+     * Completes once no receive is pending: at once when none is, else when the pending one has
+     * ended and its messages went to the sink. A stopping worker waits for it before it releases
+     * what it holds; a long poll still open would take the released messages as they come back.
+     */
+    public Future<Void> settled() {
+        if (pending == null) {
+            return Future.succeededFuture();
+        }
+        Promise<Void> settled = Promise.promise();
+        settledWaiters.add(settled);
+        return settled.future();
+    }
+
+    private void notifySettled() {
+        if (pending == null && !settledWaiters.isEmpty()) {
+            List<Promise<Void>> waiting = List.copyOf(settledWaiters);
+            settledWaiters.clear();
+            waiting.forEach(Promise::tryComplete);
+        }
     }
 
     /** Starts a receive if one may run now; call whenever a permit was freed or a gate may have opened. */
@@ -96,6 +121,7 @@ public final class MessagePoller {
                             backoff,
                             r.cause().toString());
                 }
+                notifySettled();
                 return;
             }
             failures = 0;
@@ -104,6 +130,7 @@ public final class MessagePoller {
             idle.polled(got.size(), clock.getAsLong());
             sink.accept(got);
             pollIfReady();
+            notifySettled();
         });
     }
 

@@ -147,6 +147,37 @@ class MessagePollerTest {
         assertThat(poller.polling()).isFalse();
     }
 
+    @Test
+    void settledAtOnceWhenNoReceiveIsPending() {
+        MessagePoller poller = poller(new Permits(20), 10);
+
+        assertThat(LOOP.call(() -> poller.settled().isComplete())).isTrue();
+    }
+
+    /** A stopping worker waits for this before releasing what it holds (a pending long poll would take it back). */
+    @ParameterizedTest(name = "the pending receive {0}")
+    @CsvSource({"delivers, true", "fails, false"})
+    void settledOnlyOnceThePendingReceiveEndedAndHandedOnItsMessages(String how, boolean delivers) {
+        MessagePoller poller = poller(new Permits(20), 10);
+        LOOP.run(poller::pollIfReady);
+        mayPoll.set(false); // stopping: no next receive
+        List<Boolean> deliveredWhenSettled = new CopyOnWriteArrayList<>();
+        var settled = LOOP.call(() -> poller.settled().onSuccess(v -> deliveredWhenSettled.add(!delivered.isEmpty())));
+        assertThat(settled.isComplete()).isFalse();
+
+        LOOP.run(() -> {
+            var reply = queue.receives.getFirst().reply();
+            if (delivers) {
+                reply.complete(messages(3));
+            } else {
+                reply.completeExceptionally(new RuntimeException("503 from SQS"));
+            }
+        });
+
+        assertThat(deliveredWhenSettled).containsExactly(delivers);
+        assertThat(poller.polling()).isFalse();
+    }
+
     /** Failures in a row → how long the loop waits before the next receive. */
     @Test
     void failuresInARowBackOffFromOneSecondDoublingToThirty() {
