@@ -50,8 +50,10 @@ public final class AwsClients implements AutoCloseable {
 
     /** Resolves the region now (EBB_REGION, else the SDK's chain: AWS_REGION, profile, task metadata). */
     public static AwsClients create(WorkerConfig config) {
-        Region region =
-                config.region().map(Region::of).orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
+        Region region = config.endpoints()
+                .region()
+                .map(Region::of)
+                .orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
         return new AwsClients(config, DefaultCredentialsProvider.builder().build(), region);
     }
 
@@ -89,12 +91,13 @@ public final class AwsClients implements AutoCloseable {
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .eventLoopGroup(group)
                         .readTimeout(Duration.ofSeconds(30))
-                        .maxConcurrency(Math.max(64, config.concurrency() * 2)))
+                        .maxConcurrency(Math.max(64, config.capacity().concurrency() * 2)))
                 .credentialsProvider(credentials)
                 .region(region)
-                .forcePathStyle(config.s3PathStyle())
+                .forcePathStyle(config.endpoints().s3PathStyle())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        config.s3Endpoint()
+        config.endpoints()
+                .s3()
                 .ifPresent(e -> b.endpointOverride(e)
                         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));

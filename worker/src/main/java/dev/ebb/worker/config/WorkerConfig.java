@@ -77,32 +77,4 @@ public record WorkerConfig(
      * under which CloudWatch namespace.
      */
     public record WorkReporting(Duration interval, OptionalDouble taskVcpu, String namespace) {}
-
-    // What aws/AwsClients reads, under the flat names it was written against. It is left untouched
-    // while an SQS adapter that replaces its SQS client is under way; once that is merged, AwsClients
-    // reads the groups and these go.
-
-    public int concurrency() {
-        return capacity.concurrency();
-    }
-
-    public int waitTimeSeconds() {
-        return queue.waitTimeSeconds();
-    }
-
-    public Optional<String> region() {
-        return endpoints.region();
-    }
-
-    public Optional<URI> sqsEndpoint() {
-        return endpoints.sqs();
-    }
-
-    public Optional<URI> s3Endpoint() {
-        return endpoints.s3();
-    }
-
-    public boolean s3PathStyle() {
-        return endpoints.s3PathStyle();
-    }
 }
