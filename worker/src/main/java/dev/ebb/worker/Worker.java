@@ -457,8 +457,12 @@ final class Worker {
         if (inFlight.size() == 0) {
             if (poller.polling()) {
                 poller.cancel();
-            } else {
+            } else if (lateReleases.stream().allMatch(Future::isComplete)) {
                 finish(ExitCodes.OK);
+            } else {
+                // a receive that ended after the stop handed back its messages: exit once SQS has them back
+                releasing = true;
+                Future.join(lateReleases).onComplete(x -> finish(ExitCodes.OK));
             }
         }
     }

@@ -54,7 +54,7 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /** Breaker and retry warnings: one line per kind at most this often. */
     private static final long DIAGNOSTIC_INTERVAL_MILLIS = 10_000;
-    /** Long polls (one per ten permits) plus delete and visibility batches in flight. */
+    /** The long poll plus the delete, visibility and dead-letter calls in flight. */
     private static final int SQS_CONNECTIONS = 64;
 
     private final Vertx vertx;
@@ -186,7 +186,7 @@ public final class WorkerRuntime implements AutoCloseable {
                     (config.queue().waitTimeSeconds() + 10) * 1000L,
                     clients.credentials(),
                     clients.region(),
-                    config.endpoints().sqs());
+                    clients.sqsEndpoint());
             QueueInfo info = join(
                     SqsQueue.describe(sqs, context, sqsGuard, config.queue().url()),
                     "could not read the attributes of EBB_QUEUE_URL="

@@ -37,15 +37,25 @@ public final class AwsClients implements AutoCloseable {
     private final WorkerConfig config;
     private final DefaultCredentialsProvider credentials;
     private final Region region;
+    private final ServiceEndpoint sqsEndpoint;
+    private final ServiceEndpoint s3Endpoint;
 
-    // built on first use, from any thread (the render pool and the event loop both may ask)
+    // built on first use, from the event loop or a retry on the retry scheduler
     private S3AsyncClient s3;
     private EventLoopGroup eventLoops;
+    private boolean closed;
 
-    private AwsClients(WorkerConfig config, DefaultCredentialsProvider credentials, Region region) {
+    private AwsClients(
+            WorkerConfig config,
+            DefaultCredentialsProvider credentials,
+            Region region,
+            ServiceEndpoint sqsEndpoint,
+            ServiceEndpoint s3Endpoint) {
         this.config = config;
         this.credentials = credentials;
         this.region = region;
+        this.sqsEndpoint = sqsEndpoint;
+        this.s3Endpoint = s3Endpoint;
     }
 
     /** Resolves the region now (EBB_REGION, else the SDK's chain: AWS_REGION, profile, task metadata). */
@@ -54,7 +64,22 @@ public final class AwsClients implements AutoCloseable {
                 .region()
                 .map(Region::of)
                 .orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
-        return new AwsClients(config, DefaultCredentialsProvider.builder().build(), region);
+        return new AwsClients(
+                config,
+                DefaultCredentialsProvider.builder().build(),
+                region,
+                ServiceEndpoint.resolve("sqs", config.endpoints().sqs()),
+                ServiceEndpoint.resolve("s3", config.endpoints().s3()));
+    }
+
+    /** Where SQS calls go (EBB_SQS_ENDPOINT, else the SDK's settings). */
+    public ServiceEndpoint sqsEndpoint() {
+        return sqsEndpoint;
+    }
+
+    /** Where S3 calls go, for both paths (EBB_S3_ENDPOINT, else the SDK's settings). */
+    public ServiceEndpoint s3Endpoint() {
+        return s3Endpoint;
     }
 
     public AwsCredentialsProvider credentials() {
@@ -67,9 +92,18 @@ public final class AwsClients implements AutoCloseable {
 
     /** The SDK's async S3 client, built on the first call. */
     public synchronized S3AsyncClient s3() {
+        if (closed) {
+            throw new IllegalStateException("the AWS clients are closed: the worker is exiting");
+        }
         if (s3 == null) {
-            eventLoops = newEventLoops();
-            s3 = s3(SdkEventLoopGroup.create(eventLoops, NioSocketChannel::new));
+            EventLoopGroup group = newEventLoops();
+            try {
+                s3 = s3(SdkEventLoopGroup.create(group, NioSocketChannel::new));
+            } catch (RuntimeException e) {
+                group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);
+                throw e;
+            }
+            eventLoops = group;
         }
         return s3;
     }
@@ -94,10 +128,12 @@ public final class AwsClients implements AutoCloseable {
                         .maxConcurrency(Math.max(64, config.capacity().concurrency() * 2)))
                 .credentialsProvider(credentials)
                 .region(region)
+                .fipsEnabled(s3Endpoint.fips())
+                .dualstackEnabled(s3Endpoint.dualStack())
                 .forcePathStyle(config.endpoints().s3PathStyle())
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        config.endpoints()
-                .s3()
+        s3Endpoint
+                .override()
                 .ifPresent(e -> b.endpointOverride(e)
                         .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                         .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
@@ -106,6 +142,7 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         if (s3 != null) {
             s3.close();
             eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(3, TimeUnit.SECONDS);

@@ -63,7 +63,7 @@ public final class S3Transfers implements AutoCloseable {
     private final SignedHttp http;
     private final S3EndpointProvider endpoints = S3EndpointProvider.defaultProvider();
     private final Map<String, URI> bucketEndpoints = new ConcurrentHashMap<>();
-    private final Optional<URI> endpointOverride;
+    private final ServiceEndpoint where;
     private final boolean pathStyle;
     private final boolean verifyChecksums;
 
@@ -76,11 +76,11 @@ public final class S3Transfers implements AutoCloseable {
             int connections,
             IdentityProvider<? extends AwsCredentialsIdentity> credentials,
             Region region,
-            Optional<URI> endpointOverride,
+            ServiceEndpoint where,
             boolean pathStyle,
             boolean verifyChecksums) {
         this.http = new SignedHttp(vertx, connections, IDLE_TIMEOUT_MS, credentials, region, "s3", true);
-        this.endpointOverride = endpointOverride;
+        this.where = where;
         this.pathStyle = pathStyle;
         this.verifyChecksums = verifyChecksums;
     }
@@ -92,9 +92,10 @@ public final class S3Transfers implements AutoCloseable {
                 Math.max(64, config.capacity().concurrency() * 2),
                 aws.credentials(),
                 aws.region(),
-                config.endpoints().s3(),
+                aws.s3Endpoint(),
                 config.endpoints().s3PathStyle(),
-                config.endpoints().s3().isEmpty());
+                // as the SDK client is configured: S3-compatible stores get checksums only when required
+                aws.s3Endpoint().override().isEmpty());
     }
 
     /** The whole object in native memory, or the failure S3 answered; refused past {@code maxBytes} before the body is read. */
@@ -175,9 +176,13 @@ public final class S3Transfers implements AutoCloseable {
 
     /** The SDK's own endpoint rules, once per bucket: the same URL the SDK client would call. */
     private URI resolve(String bucket) {
-        S3EndpointParams.Builder params =
-                S3EndpointParams.builder().bucket(bucket).region(http.region()).forcePathStyle(pathStyle);
-        endpointOverride.ifPresent(e -> params.endpoint(e.toString()));
+        S3EndpointParams.Builder params = S3EndpointParams.builder()
+                .bucket(bucket)
+                .region(http.region())
+                .forcePathStyle(pathStyle)
+                .useFips(where.fips())
+                .useDualStack(where.dualStack());
+        where.override().ifPresent(e -> params.endpoint(e.toString()));
         return endpoints.resolveEndpoint(params.build()).join().endpointUrl().toUri();
     }
 

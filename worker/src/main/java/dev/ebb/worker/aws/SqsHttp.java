@@ -8,7 +8,6 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -42,7 +41,7 @@ public final class SqsHttp implements AutoCloseable {
     private final long idleTimeoutMs;
 
     /**
-     * @param endpointOverride an emulator or a VPC endpoint; otherwise the region's SQS endpoint
+     * @param where an override (an emulator, a VPC endpoint), FIPS, dual-stack; else the region's SQS endpoint
      * @param idleTimeoutMs longer than the longest long poll: a ReceiveMessage is silent that long
      */
     public SqsHttp(
@@ -51,11 +50,12 @@ public final class SqsHttp implements AutoCloseable {
             long idleTimeoutMs,
             IdentityProvider<? extends AwsCredentialsIdentity> credentials,
             Region region,
-            Optional<URI> endpointOverride) {
+            ServiceEndpoint where) {
         this.http = new SignedHttp(vertx, connections, idleTimeoutMs, credentials, region, "sqs", false);
         this.idleTimeoutMs = idleTimeoutMs;
-        SqsEndpointParams.Builder params = SqsEndpointParams.builder().region(region);
-        endpointOverride.ifPresent(e -> params.endpoint(e.toString()));
+        SqsEndpointParams.Builder params =
+                SqsEndpointParams.builder().region(region).useFips(where.fips()).useDualStack(where.dualStack());
+        where.override().ifPresent(e -> params.endpoint(e.toString()));
         this.endpoint = SqsEndpointProvider.defaultProvider()
                 .resolveEndpoint(params.build())
                 .join()

@@ -135,8 +135,9 @@ public final class MessagePoller {
     }
 
     /**
-     * Abandons the pending long poll (at shutdown, when nothing else is left to wait for). A
-     * message SQS handed out in that instant comes back after its visibility timeout.
+     * Abandons the pending long poll (at shutdown, when nothing else is left to wait for): its
+     * permits come back and its answer is ignored, but its request stays open until the process
+     * exits, so a message SQS hands out to it comes back after its visibility timeout.
      */
     public void cancel() {
         if (pending != null) {
