@@ -90,6 +90,8 @@ final class Worker {
     private boolean releasing;
     /** Releases of messages a stopping worker received after all; awaited before it exits. */
     private final List<Future<Void>> lateReleases = new ArrayList<>();
+    /** How long a stopping worker tries to release what it holds before it exits anyway. */
+    private static final int RELEASE_LIMIT_SECONDS = 30;
     /** Asking SQS whether messages are still invisible before an idle exit; no receive meanwhile. */
     private boolean checkingQueue;
 
@@ -519,6 +521,10 @@ final class Worker {
                         Future.join(rest.stream().map(parts.attempts()::clear).toList()))
                 .eventually(() -> release(rest))
                 .onComplete(x -> finish(code));
+        // Releases go through the SQS breaker, which waits while SQS is down: past this the worker
+        // exits anyway, and what it could not release comes back after its visibility timeout.
+        parts.vertx()
+                .setTimer((config.queue().waitTimeSeconds() + 5 + RELEASE_LIMIT_SECONDS) * 1000L, id -> finish(code));
     }
 
     private Future<Void> receiveSettled(boolean await) {

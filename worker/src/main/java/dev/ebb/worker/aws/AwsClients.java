@@ -66,7 +66,10 @@ public final class AwsClients implements AutoCloseable {
                 .orElseGet(() -> new DefaultAwsRegionProviderChain().getRegion());
         return new AwsClients(
                 config,
-                DefaultCredentialsProvider.builder().build(),
+                // refreshed in the background: a refresh never blocks the event loop that signs
+                DefaultCredentialsProvider.builder()
+                        .asyncCredentialUpdateEnabled(true)
+                        .build(),
                 region,
                 ServiceEndpoint.resolve("sqs", config.endpoints().sqs()),
                 ServiceEndpoint.resolve("s3", config.endpoints().s3()));

@@ -74,23 +74,28 @@ final class SignedHttp implements AutoCloseable {
      * yet. {@code idleTimeoutMs}: how long the exchange may go without a byte (a long poll waits).
      */
     Future<HttpClientResponse> send(SdkHttpRequest unsigned, byte[] body, long idleTimeoutMs) {
-        return Future.fromCompletionStage(credentials.resolveIdentity()).compose(identity -> {
-            SignedRequest signed = signer.sign(r -> signing(r.identity(identity)
-                    .request(unsigned)
-                    .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))));
-            SdkHttpRequest r = signed.request();
-            RequestOptions options = new RequestOptions()
-                    .setMethod(HttpMethod.valueOf(r.method().name()))
-                    .setSsl("https".equals(r.protocol()))
-                    .setHost(r.host())
-                    .setPort(r.port())
-                    .setURI(r.encodedPath()
-                            + r.encodedQueryParameters().map(q -> "?" + q).orElse(""))
-                    .setIdleTimeout(idleTimeoutMs);
-            // the signed headers, Host among them (the signer adds it, and signs it)
-            r.forEachHeader((name, values) -> values.forEach(v -> options.putHeader(name, v)));
-            return http.request(options).compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)));
-        });
+        // on the caller's context (the worker's event loop), wherever the provider completes
+        return Future.fromCompletionStage(credentials.resolveIdentity(), Vertx.currentContext())
+                .compose(identity -> {
+                    SignedRequest signed = signer.sign(r -> signing(r.identity(identity)
+                            .request(unsigned)
+                            .payload(body == null ? null : ContentStreamProvider.fromByteArrayUnsafe(body))));
+                    SdkHttpRequest r = signed.request();
+                    RequestOptions options = new RequestOptions()
+                            .setMethod(HttpMethod.valueOf(r.method().name()))
+                            .setSsl("https".equals(r.protocol()))
+                            .setHost(r.host())
+                            .setPort(r.port())
+                            .setURI(r.encodedPath()
+                                    + r.encodedQueryParameters()
+                                            .map(q -> "?" + q)
+                                            .orElse(""))
+                            .setIdleTimeout(idleTimeoutMs);
+                    // the signed headers, Host among them (the signer adds it, and signs it)
+                    r.forEachHeader((name, values) -> values.forEach(v -> options.putHeader(name, v)));
+                    return http.request(options)
+                            .compose(req -> body == null ? req.send() : req.send(Buffer.buffer(body)));
+                });
     }
 
     private <T extends AwsCredentialsIdentity> SignRequest.Builder<T> signing(SignRequest.Builder<T> r) {
