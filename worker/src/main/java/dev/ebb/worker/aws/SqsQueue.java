@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -102,17 +103,22 @@ public final class SqsQueue implements Queue {
 
     @Override
     public CompletableFuture<List<String>> delete(List<ReceivedMessage.Handle> handles) {
-        return batch("DeleteMessageBatch", handles, entry -> {});
+        JsonObject input = entries(handles, entry -> {});
+        // the operation named at the guard: infra's LeastPrivilegeTest reads the worker's calls from there
+        return guard.call("DeleteMessageBatch", () -> sqs.call(context, "DeleteMessageBatch", input))
+                .thenApply(answer -> failedIds(handles, answer));
     }
 
     @Override
     public CompletableFuture<List<String>> changeVisibility(List<ReceivedMessage.Handle> handles, int seconds) {
-        return batch("ChangeMessageVisibilityBatch", handles, entry -> entry.put("VisibilityTimeout", seconds));
+        JsonObject input = entries(handles, entry -> entry.put("VisibilityTimeout", seconds));
+        return guard.call(
+                        "ChangeMessageVisibilityBatch", () -> sqs.call(context, "ChangeMessageVisibilityBatch", input))
+                .thenApply(answer -> failedIds(handles, answer));
     }
 
-    /** Entries numbered by their position; completes with the message ids SQS reports as failed. */
-    private CompletableFuture<List<String>> batch(
-            String action, List<ReceivedMessage.Handle> handles, java.util.function.Consumer<JsonObject> extra) {
+    /** A batch request's input: entries numbered by their position. */
+    private JsonObject entries(List<ReceivedMessage.Handle> handles, Consumer<JsonObject> extra) {
         JsonArray entries = new JsonArray();
         for (int i = 0; i < handles.size(); i++) {
             JsonObject entry = new JsonObject()
@@ -121,16 +127,18 @@ public final class SqsQueue implements Queue {
             extra.accept(entry);
             entries.add(entry);
         }
-        JsonObject input = new JsonObject().put("QueueUrl", queueUrl).put("Entries", entries);
-        return guard.call(action, () -> sqs.call(context, action, input)).thenApply(answer -> {
-            JsonArray failed = answer.getJsonArray("Failed", new JsonArray());
-            List<String> ids = new ArrayList<>(failed.size());
-            for (int i = 0; i < failed.size(); i++) {
-                ids.add(handles.get(Integer.parseInt(failed.getJsonObject(i).getString("Id")))
-                        .id());
-            }
-            return ids;
-        });
+        return new JsonObject().put("QueueUrl", queueUrl).put("Entries", entries);
+    }
+
+    /** The message ids SQS reports as failed, from the positions that numbered the entries. */
+    static List<String> failedIds(List<ReceivedMessage.Handle> handles, JsonObject answer) {
+        JsonArray failed = answer.getJsonArray("Failed", new JsonArray());
+        List<String> ids = new ArrayList<>(failed.size());
+        for (int i = 0; i < failed.size(); i++) {
+            ids.add(handles.get(Integer.parseInt(failed.getJsonObject(i).getString("Id")))
+                    .id());
+        }
+        return ids;
     }
 
     @Override
