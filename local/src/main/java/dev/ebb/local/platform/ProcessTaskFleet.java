@@ -29,6 +29,9 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
     private final TaskListener listener;
     private final WorkReports reports;
     private final List<WorkerTask> tasks = new CopyOnWriteArrayList<>();
+    /** Set by {@link #shutdown}; guarded by this, as launches are. */
+    private boolean shuttingDown;
+
     private final Map<String, List<String>> launchesByKey = new HashMap<>();
     private int sequence;
 
@@ -68,6 +71,13 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
     /** Like RunTask with a clientToken: a key seen before starts nothing and answers what it started then. */
     @Override
     public synchronized LaunchResult launch(CapacityProvider provider, int count, String idempotencyKey) {
+        if (shuttingDown) {
+            // the run loop may still be ticking while the run ends: a task started now would outlive it
+            return new LaunchResult(
+                    List.of(),
+                    List.of(new LaunchFailure(
+                            provider.name(), "the run is ending", "no worker is started once it shuts down")));
+        }
         List<String> earlier = launchesByKey.get(idempotencyKey);
         if (earlier != null) {
             return new LaunchResult(earlier, List.of());
@@ -118,9 +128,14 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
      * outlives the run, whatever ended it.
      */
     public void shutdown(Duration grace) {
-        tasks.forEach(WorkerTask::terminate);
+        List<WorkerTask> all;
+        synchronized (this) { // no launch runs now, and none starts after this
+            shuttingDown = true;
+            all = List.copyOf(tasks);
+        }
+        all.forEach(WorkerTask::terminate);
         long deadline = System.nanoTime() + grace.toNanos();
-        for (WorkerTask t : tasks) {
+        for (WorkerTask t : all) {
             long left = deadline - System.nanoTime();
             try {
                 if (left <= 0 || !t.process().waitFor(left, TimeUnit.NANOSECONDS)) {
@@ -131,7 +146,7 @@ public final class ProcessTaskFleet implements TaskFleet, AutoCloseable {
                 t.kill();
             }
         }
-        for (WorkerTask t : tasks) {
+        for (WorkerTask t : all) {
             try {
                 t.process().waitFor(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {

@@ -74,6 +74,24 @@ class ProcessTaskFleetIT {
         }
     }
 
+    /** The run loop can tick once more while a run ends (Ctrl-C, --keep-running stopped): it must not leave a worker behind. */
+    @Test
+    void aLaunchAfterTheShutdownBeganStartsNothing() {
+        try (ProcessTaskFleet fleet = fleet("sleep 30")) {
+            fleet.launch(CapacityProvider.FARGATE, 1, "before");
+            fleet.shutdown(Duration.ofSeconds(5));
+
+            var late = fleet.launch(CapacityProvider.FARGATE_SPOT, 2, "after");
+
+            assertThat(late.started()).isEmpty();
+            assertThat(late.failures())
+                    .singleElement()
+                    .satisfies(f -> assertThat(f.toString()).contains("the run is ending"));
+            assertThat(fleet.all()).hasSize(1);
+            await().atMost(Duration.ofSeconds(5)).until(() -> fleet.alive() == 0);
+        }
+    }
+
     @Test
     void stopSendsSigtermAndTheTaskStopsCountingAtOnce() {
         try (ProcessTaskFleet fleet = fleet("echo '{\"event\":\"start\"}'; sleep 30")) {
