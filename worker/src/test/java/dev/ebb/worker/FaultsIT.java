@@ -53,19 +53,7 @@ class FaultsIT {
         try (FaultProxy s3 = FaultProxy.start(h.emulators.s3);
                 FaultProxy sqs = FaultProxy.start(h.emulators.sqs)) {
             s3.policy(r -> FaultProxy.s3SlowDown());
-            Map<String, String> env = Harness.with(
-                    h.env(sqs.uri(), s3.uri()),
-                    "EBB_BREAKER_WINDOW",
-                    "10",
-                    "EBB_BREAKER_MIN_CALLS",
-                    "4",
-                    "EBB_BREAKER_OPEN_SECONDS",
-                    "1",
-                    "EBB_IDLE_SECONDS",
-                    "4",
-                    // more permits than messages: only the open breaker can be what stops the receives
-                    "EBB_CONCURRENCY",
-                    "40");
+            Map<String, String> env = Harness.withOutageSettings(h.env(sqs.uri(), s3.uri()));
             try (Harness.Running w = h.startInProcess(env, "outage")) {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> w.metric("resilience4j_circuitbreaker_state{name=\"s3\",state=\"open\"}") == 1.0);

@@ -282,35 +282,28 @@ class DecisionLineTest {
                         .get("TerminalErrors")
                         .asInt())
                 .isZero();
-        assertThatThrownBy(() -> new CycleReport(
-                        CycleReport.Status.ERROR,
-                        T,
-                        false,
-                        "default",
-                        List.of(),
-                        Optional.empty(),
-                        List.of(),
-                        Optional.empty(),
-                        PlanOutcome.NOTHING,
-                        Optional.of("why"),
-                        Optional.empty(),
-                        Optional.empty()))
+        assertThatThrownBy(() -> failed(Optional.empty(), Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CycleReport(
-                        CycleReport.Status.ERROR,
-                        T,
-                        false,
-                        "default",
-                        List.of(),
-                        Optional.empty(),
-                        List.of(),
-                        Optional.empty(),
-                        PlanOutcome.NOTHING,
-                        Optional.of("why"),
-                        Optional.of(ErrorKind.TRANSIENT),
-                        Optional.of("trace")))
+        assertThatThrownBy(() -> failed(Optional.of(ErrorKind.TRANSIENT), Optional.of("trace")))
                 .as("a trace belongs to a programming error")
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A failed cycle that observed nothing, with the given error kind and trace. */
+    private static CycleReport failed(Optional<ErrorKind> kind, Optional<String> trace) {
+        return new CycleReport(
+                CycleReport.Status.ERROR,
+                T,
+                false,
+                "default",
+                List.of(),
+                Optional.empty(),
+                List.of(),
+                Optional.empty(),
+                PlanOutcome.NOTHING,
+                Optional.of("why"),
+                kind,
+                trace);
     }
 
     /** Every launch failed: terminal only when every failure is (a task definition that is gone), not when Spot was short. */

@@ -33,18 +33,7 @@ class S3OutageMotoIT {
     void anOutageWritesBreakerLinesOnStderrAndDeadLettersNothing(@TempDir Path dir) throws Exception {
         MotoWorld w = new MotoWorld("outage", 3, 3);
         try (FaultProxy s3 = FaultProxy.start(w.moto.endpoint())) {
-            Map<String, String> env = Harness.with(
-                    w.env(s3.uri()),
-                    "EBB_BREAKER_WINDOW",
-                    "10",
-                    "EBB_BREAKER_MIN_CALLS",
-                    "4",
-                    "EBB_BREAKER_OPEN_SECONDS",
-                    "1",
-                    "EBB_IDLE_SECONDS",
-                    "4",
-                    "EBB_CONCURRENCY",
-                    "40");
+            Map<String, String> env = Harness.withOutageSettings(w.env(s3.uri()));
             MotoWorld.Worker worker = w.start(env, dir, "worker");
             // S3 goes down after the worker checked its destination, with the work already queued.
             await().atMost(Duration.ofSeconds(60))

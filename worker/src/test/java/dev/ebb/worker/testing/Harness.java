@@ -177,6 +177,26 @@ public final class Harness {
                 .count();
     }
 
+    /**
+     * The outage tests' settings: a breaker that opens after 4 failed calls of 10 and probes every
+     * second, a worker that leaves 4 s after the queue went quiet, and more permits (40) than
+     * messages, so that only the open breaker can be what stops the receives.
+     */
+    public static Map<String, String> withOutageSettings(Map<String, String> env) {
+        return with(
+                env,
+                "EBB_BREAKER_WINDOW",
+                "10",
+                "EBB_BREAKER_MIN_CALLS",
+                "4",
+                "EBB_BREAKER_OPEN_SECONDS",
+                "1",
+                "EBB_IDLE_SECONDS",
+                "4",
+                "EBB_CONCURRENCY",
+                "40");
+    }
+
     public static Map<String, String> with(Map<String, String> env, String... kv) {
         Map<String, String> copy = new HashMap<>(env);
         for (int i = 0; i < kv.length; i += 2) {
