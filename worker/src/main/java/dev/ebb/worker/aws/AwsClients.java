@@ -49,13 +49,12 @@ public final class AwsClients implements AutoCloseable {
             WorkerConfig config,
             DefaultCredentialsProvider credentials,
             Region region,
-            ServiceEndpoint sqsEndpoint,
-            ServiceEndpoint s3Endpoint) {
+            ServiceEndpoint.Both endpoints) {
         this.config = config;
         this.credentials = credentials;
         this.region = region;
-        this.sqsEndpoint = sqsEndpoint;
-        this.s3Endpoint = s3Endpoint;
+        this.sqsEndpoint = endpoints.sqs();
+        this.s3Endpoint = endpoints.s3();
     }
 
     /** Resolves the region now (EBB_REGION, else the SDK's chain: AWS_REGION, profile, task metadata). */
@@ -71,8 +70,8 @@ public final class AwsClients implements AutoCloseable {
                         .asyncCredentialUpdateEnabled(true)
                         .build(),
                 region,
-                ServiceEndpoint.resolve("sqs", config.endpoints().sqs()),
-                ServiceEndpoint.resolve("s3", config.endpoints().s3()));
+                ServiceEndpoint.resolve(
+                        config.endpoints().sqs(), config.endpoints().s3()));
     }
 
     /** Where SQS calls go (EBB_SQS_ENDPOINT, else the SDK's settings). */

@@ -18,9 +18,25 @@ import software.amazon.awssdk.awscore.endpoint.FipsEnabledProvider;
  */
 public record ServiceEndpoint(Optional<URI> override, boolean fips, boolean dualStack) {
 
+    /**
+     * Both services' endpoints, the SDK's FIPS and dual-stack settings read once for both (each read
+     * looks at the environment, the system properties and the profile file).
+     */
+    public static Both resolve(Optional<URI> ebbSqs, Optional<URI> ebbS3) {
+        boolean fips = FipsEnabledProvider.builder().build().isFipsEnabled().orElse(false);
+        boolean dualStack =
+                DualstackEnabledProvider.builder().build().isDualstackEnabled().orElse(false);
+        return new Both(
+                new ServiceEndpoint(override("sqs", ebbSqs), fips, dualStack),
+                new ServiceEndpoint(override("s3", ebbS3), fips, dualStack));
+    }
+
+    /** The SQS and S3 endpoints. */
+    public record Both(ServiceEndpoint sqs, ServiceEndpoint s3) {}
+
     /** {@code service}: the SDK's name for it, {@code sqs} or {@code s3}. */
-    public static ServiceEndpoint resolve(String service, Optional<URI> ebbOverride) {
-        Optional<URI> override = ebbOverride.isPresent()
+    static Optional<URI> override(String service, Optional<URI> ebbOverride) {
+        return ebbOverride.isPresent()
                 ? ebbOverride
                 : AwsClientEndpointProvider.builder()
                         .serviceEndpointOverrideEnvironmentVariable(
@@ -28,10 +44,6 @@ public record ServiceEndpoint(Optional<URI> override, boolean fips, boolean dual
                         .serviceEndpointOverrideSystemProperty("aws.endpointUrl" + capitalised(service))
                         .serviceProfileProperty(service)
                         .resolveFromOverrides();
-        return new ServiceEndpoint(
-                override,
-                FipsEnabledProvider.builder().build().isFipsEnabled().orElse(false),
-                DualstackEnabledProvider.builder().build().isDualstackEnabled().orElse(false));
     }
 
     private static String capitalised(String s) {

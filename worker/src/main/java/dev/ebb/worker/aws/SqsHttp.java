@@ -38,6 +38,9 @@ public final class SqsHttp implements AutoCloseable {
 
     private final SignedHttp http;
     private final URI endpoint;
+    /** The endpoint's path; an endpoint without one (the usual case) is posted to at its root. */
+    private final String path;
+
     private final long idleTimeoutMs;
 
     /**
@@ -61,12 +64,12 @@ public final class SqsHttp implements AutoCloseable {
                 .join()
                 .endpointUrl()
                 .toUri();
+        this.path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
     }
 
     /** Calls {@code action} (e.g. {@code ReceiveMessage}) with {@code input}, on {@code context}. */
     public CompletableFuture<JsonObject> call(Context context, String action, JsonObject input) {
         byte[] body = input.encode().getBytes(StandardCharsets.UTF_8);
-        String path = endpoint.getRawPath() == null || endpoint.getRawPath().isEmpty() ? "/" : endpoint.getRawPath();
         SdkHttpRequest request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .protocol(endpoint.getScheme())

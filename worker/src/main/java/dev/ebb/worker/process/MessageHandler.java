@@ -107,7 +107,6 @@ public final class MessageHandler {
 
     private Future<MessageOutcome> act(
             ReceivedMessage m, Verdict verdict, List<RecordResult> results, MessageClock clock) {
-        stopIfMisconfigured(verdict);
         if (released.test(m)) {
             return Future.succeededFuture(outcome(m, Outcomes.OfMessage.RELEASED, "shutdown", null, results, clock));
         }
@@ -126,7 +125,10 @@ public final class MessageHandler {
         return acks.apply(m, verdict).map(o -> outcome(m, o, reason, detail, results, clock));
     }
 
-    /** Tells the worker at once; repeated for every message of a stopping worker, which ignores the repeats. */
+    /**
+     * Tells the worker at once. Only records' results can say Stop (a rejected message's are
+     * permanent failures); a stopping worker ignores the repeats of its other messages.
+     */
     private void stopIfMisconfigured(Verdict verdict) {
         if (verdict instanceof Verdict.Stop stop) {
             misconfigured.accept(stop.cause());

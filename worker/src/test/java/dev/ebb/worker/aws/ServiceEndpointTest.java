@@ -24,7 +24,8 @@ class ServiceEndpointTest {
     @Test
     void ebbsOverrideComesFirst() {
         System.setProperty("aws.endpointUrlSqs", "http://sdk-setting:1");
-        assertThat(ServiceEndpoint.resolve("sqs", Optional.of(URI.create("http://ebb-setting:2")))
+        assertThat(ServiceEndpoint.resolve(Optional.of(URI.create("http://ebb-setting:2")), Optional.empty())
+                        .sqs()
                         .override())
                 .contains(URI.create("http://ebb-setting:2"));
     }
@@ -32,19 +33,19 @@ class ServiceEndpointTest {
     @Test
     void elseTheServiceSettingThenTheGlobalOne() {
         System.setProperty("aws.endpointUrl", "http://global:3");
-        assertThat(ServiceEndpoint.resolve("s3", Optional.empty()).override()).contains(URI.create("http://global:3"));
+        assertThat(ServiceEndpoint.override("s3", Optional.empty())).contains(URI.create("http://global:3"));
         System.setProperty("aws.endpointUrlSqs", "http://sqs-only:4");
-        assertThat(ServiceEndpoint.resolve("sqs", Optional.empty()).override())
-                .contains(URI.create("http://sqs-only:4"));
+        assertThat(ServiceEndpoint.override("sqs", Optional.empty())).contains(URI.create("http://sqs-only:4"));
     }
 
     @Test
     void fipsAndDualStackAsTheSdkReadsThem() {
-        assertThat(ServiceEndpoint.resolve("sqs", Optional.empty()))
+        assertThat(ServiceEndpoint.resolve(Optional.empty(), Optional.empty()).sqs())
                 .isEqualTo(new ServiceEndpoint(Optional.empty(), false, false));
         System.setProperty("aws.useFipsEndpoint", "true");
         System.setProperty("aws.useDualstackEndpoint", "true");
-        assertThat(ServiceEndpoint.resolve("sqs", Optional.empty()))
-                .isEqualTo(new ServiceEndpoint(Optional.empty(), true, true));
+        var both = ServiceEndpoint.resolve(Optional.empty(), Optional.empty());
+        assertThat(both.sqs()).isEqualTo(new ServiceEndpoint(Optional.empty(), true, true));
+        assertThat(both.s3()).isEqualTo(new ServiceEndpoint(Optional.empty(), true, true));
     }
 }
