@@ -462,9 +462,9 @@ final class Worker {
             } else if (lateReleases.stream().allMatch(Future::isComplete)) {
                 finish(ExitCodes.OK);
             } else {
-                // a receive that ended after the stop handed back its messages: exit once SQS has them back
-                releasing = true;
-                Future.join(lateReleases).onComplete(x -> finish(ExitCodes.OK));
+                // a receive that ended after the stop handed back its messages: exit once SQS has them
+                // back, through the one release path (bounded like every other)
+                releaseAllAndExit(stopReason, null, ExitCodes.OK, false);
             }
         }
     }
