@@ -209,14 +209,7 @@ class DecisionLineTest {
 
     @Test
     void everyLaunchFailingIsAnErrorForTheAlarm() throws Exception {
-        Plan plan = new Plan(
-                25,
-                0,
-                3,
-                new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))),
-                Reason.LAUNCH,
-                "launch 3",
-                History.EMPTY);
+        Plan plan = launchThree();
         PlanOutcome allFailed = new PlanOutcome(
                 List.of(),
                 List.of(new LaunchFailure("FARGATE", "RunTask failed for 3 tasks", "ClientException")),
@@ -289,6 +282,18 @@ class DecisionLineTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A backlog of 25 and nothing running: launch 3 on Fargate. */
+    private static Plan launchThree() {
+        return new Plan(
+                25,
+                0,
+                3,
+                new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))),
+                Reason.LAUNCH,
+                "launch 3",
+                History.EMPTY);
+    }
+
     /** A failed cycle that observed nothing, with the given error kind and trace. */
     private static CycleReport failed(Optional<ErrorKind> kind, Optional<String> trace) {
         return new CycleReport(
@@ -311,14 +316,7 @@ class DecisionLineTest {
     @CsvSource({"TERMINAL,  TERMINAL,  terminal", "TERMINAL,  TRANSIENT, transient", "TRANSIENT, TRANSIENT, transient"})
     void aLaunchFailedCycleIsTerminalOnlyWhenEveryFailureIs(ErrorKind first, ErrorKind second, String kind)
             throws Exception {
-        Plan plan = new Plan(
-                25,
-                0,
-                3,
-                new Action.Launch(List.of(new Slice(CapacityProvider.FARGATE, 3))),
-                Reason.LAUNCH,
-                "launch 3",
-                History.EMPTY);
+        Plan plan = launchThree();
         PlanOutcome allFailed = new PlanOutcome(
                 List.of(),
                 List.of(
