@@ -137,7 +137,8 @@ final class Worker {
                         config.buckets().outputKeysNameBucket()),
                 new RecordProcessor.Sources(
                         config.buckets()::sourceAllowed, config.buckets().sources()::contains),
-                budget);
+                budget,
+                this::warm);
         this.handler = new MessageHandler(records, acks, inFlight::isReleased, this::misconfigured);
         // Not while records wait for bytes, nor while a suspect waits or runs alone: more messages
         // would only wait too, invisible to other workers.
@@ -149,7 +150,8 @@ final class Worker {
                 new MessagePoller.Settings(
                         config.queue().waitTimeSeconds(),
                         visibilitySeconds,
-                        MessagePoller.batchThreshold(config.capacity().concurrency())),
+                        MessagePoller.batchThreshold(config.capacity().concurrency()),
+                        config.rendering().workerThreads()),
                 () -> !stopping
                         && !checkingQueue
                         && budget.waiting() == 0
@@ -326,6 +328,7 @@ final class Worker {
             if (permit) {
                 permit = false;
                 permits.release(1);
+                warm();
                 if (!stopping) {
                     poller.pollIfReady();
                 }
@@ -407,6 +410,11 @@ final class Worker {
         } else {
             poller.pollIfReady();
         }
+    }
+
+    /** A first download arrived or a message's work ended: receives may fill every free permit now. */
+    private void warm() {
+        poller.warm();
     }
 
     private void record(MessageOutcome o) {

@@ -72,6 +72,9 @@ class WorkerStopTest {
                         "thumbs",
                         "EBB_CONCURRENCY",
                         "4",
+                        // the slow start's first receive asks for one message per render thread: here all 4
+                        "EBB_WORKER_THREADS",
+                        "4",
                         "EBB_GRACE_SECONDS",
                         String.valueOf(graceSeconds),
                         "EBB_DELETE_FLUSH_MS",
@@ -201,7 +204,8 @@ class WorkerStopTest {
                 .singleElement()
                 .extracting(ScriptedQueue.VisibilityChange::ids)
                 .isEqualTo(List.of("a", "b"));
-        assertThat(queue.receives.getLast().reply().isCancelled()).isTrue(); // the next long poll is abandoned
+        // still cold (no download arrived): no long poll was open to abandon (the first test abandons one)
+        assertThat(queue.receives).hasSize(1);
         assertThat(worker.exit()).isNotDone(); // the exit waits for the release
         LOOP.run(() -> queue.visibilityChangesTo(0).getFirst().reply().complete(List.of()));
         assertThat(exitCode()).isEqualTo(ExitCodes.OK);

@@ -57,6 +57,7 @@ public final class RecordProcessor {
     private final Destination destination;
     private final Sources sources;
     private final ByteBudget budget;
+    private final Runnable downloaded;
 
     /**
      * Which source buckets a message may name, and which of them the deployment declared (and the
@@ -66,6 +67,7 @@ public final class RecordProcessor {
      */
     public record Sources(Predicate<String> allowed, Predicate<String> declared) {}
 
+    /** @param downloaded told on the worker's context whenever a source's body has arrived */
     public RecordProcessor(
             Context context,
             WorkerExecutor pool,
@@ -74,7 +76,8 @@ public final class RecordProcessor {
             List<OutputSpec> specs,
             Destination destination,
             Sources sources,
-            ByteBudget budget) {
+            ByteBudget budget,
+            Runnable downloaded) {
         this.context = context;
         this.pool = pool;
         this.store = store;
@@ -83,6 +86,7 @@ public final class RecordProcessor {
         this.destination = destination;
         this.sources = sources;
         this.budget = budget;
+        this.downloaded = downloaded;
     }
 
     /** A failure already classified by the call that failed; carried through the chain to {@link #process}'s end. */
@@ -135,6 +139,7 @@ public final class RecordProcessor {
                                                     sourceFailure(Operation.GET_SOURCE, event.bucket(), e)))
                                             .compose(source -> {
                                                 phases.downloaded(source.body().length());
+                                                downloaded.run();
                                                 // the native body is freed as soon as it is rendered (or the render
                                                 // failed), before the uploads
                                                 return pool.<Outcome>executeBlocking(

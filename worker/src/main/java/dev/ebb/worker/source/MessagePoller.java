@@ -22,13 +22,23 @@ import org.slf4j.LoggerFactory;
  * it waits until at least {@code batchThreshold} permits are free, so receives come back full
  * (fewer SQS requests per message). Unfilled permits are given back at once. A failed receive
  * starts a backoff; it never ends the loop.
+ *
+ * <p>A cold worker starts slowly: until it is {@linkplain #warm() warm} (its first download
+ * arrived), a receive asks for only {@code firstBatch} messages (one per render thread), and none
+ * while those are in flight. The first images then download alone instead of sharing the link and
+ * the one event loop with a full batch, and the first outputs come sooner; the ramp to full
+ * concurrency costs one download's time.
  */
 public final class MessagePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessagePoller.class);
 
-    /** What a receive asks SQS for. */
-    public record Settings(int waitSeconds, int visibilitySeconds, int batchThreshold) {}
+    /**
+     * What a receive asks SQS for.
+     *
+     * @param firstBatch the most a receive asks for until the worker is warm
+     */
+    public record Settings(int waitSeconds, int visibilitySeconds, int batchThreshold, int firstBatch) {}
 
     /** The permits that must be free for a receive while messages are in flight: half of them, at most a full batch. */
     public static int batchThreshold(int concurrency) {
@@ -47,6 +57,7 @@ public final class MessagePoller {
     private int failures;
     private final List<Promise<Void>> settledWaiters = new ArrayList<>();
     private long notBefore;
+    private boolean warm;
 
     public MessagePoller(
             Context context,
@@ -93,12 +104,29 @@ public final class MessagePoller {
         }
     }
 
+    /**
+     * The worker is warm (a first download arrived, or a message ended without one): receives now
+     * fill the free permits. Idempotent; on the worker's context.
+     */
+    public void warm() {
+        if (!warm) {
+            warm = true;
+            pollIfReady();
+        }
+    }
+
     /** Starts a receive if one may run now; call whenever a permit was freed or a gate may have opened. */
     public void pollIfReady() {
         if (pending != null || !mayPoll.getAsBoolean() || clock.getAsLong() < notBefore) {
             return;
         }
         int wanted = Math.min(Queue.MAX_BATCH, permits.free());
+        if (!warm) {
+            if (permits.inUse() > 0) {
+                return;
+            }
+            wanted = Math.min(wanted, settings.firstBatch());
+        }
         if (wanted == 0 || (permits.inUse() > 0 && wanted < settings.batchThreshold())) {
             return;
         }

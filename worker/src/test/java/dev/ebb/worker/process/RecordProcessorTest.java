@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -50,6 +51,7 @@ class RecordProcessorTest {
 
     private final MemoryStore store = new MemoryStore();
     private final ByteBudget budget = new ByteBudget(10 * MAX_BYTES);
+    private final AtomicInteger downloads = new AtomicInteger();
     private final RecordProcessor processor = new RecordProcessor(
             LOOP.context(),
             POOL,
@@ -59,7 +61,8 @@ class RecordProcessorTest {
             new RecordProcessor.Destination("thumbs", "", false),
             // any bucket but "elsewhere" may be read; only "photos" was declared (and checked at start)
             new RecordProcessor.Sources(bucket -> !bucket.equals("elsewhere"), Set.of("photos")::contains),
-            budget);
+            budget,
+            downloads::incrementAndGet);
 
     @AfterAll
     static void close() throws Exception {
@@ -191,6 +194,19 @@ class RecordProcessorTest {
                 .containsEntry("ebb-source-etag", "\"etag-of-a cat.jpg\"");
         BufferedImage thumbnail = Images.read(out.bytes());
         assertThat(List.of(thumbnail.getWidth(), thumbnail.getHeight())).containsExactly(64, 48);
+    }
+
+    @Test
+    void theWorkerIsToldOfEachArrivedDownloadAndOfNoOther() throws Exception {
+        store.add("photos", "cat.jpg", PHOTO);
+
+        process(created("photos", "cat.jpg", PHOTO.length));
+        process(created("photos", "missing.jpg"));
+        process(created("photos", "cat.jpg", MAX_BYTES + 1));
+
+        assertThat(LOOP.call(downloads::get))
+                .as("told on the context, once, for the one body read")
+                .isEqualTo(1);
     }
 
     private RecordResult process(ObjectEvent event) throws Exception {

@@ -34,13 +34,22 @@ class MessagePollerTest {
         LOOP.close();
     }
 
+    /** A warm poller: past its slow start. */
     private MessagePoller poller(Permits permits, int batchThreshold) {
+        MessagePoller poller = cold(permits, batchThreshold, 1);
+        mayPoll.set(false); // warming starts a receive; not this one
+        LOOP.run(poller::warm);
+        mayPoll.set(true);
+        return poller;
+    }
+
+    private MessagePoller cold(Permits permits, int batchThreshold, int firstBatch) {
         return new MessagePoller(
                 LOOP.context(),
                 queue,
                 permits,
                 new IdleDetector(Duration.ofMinutes(1), 3, 0),
-                new MessagePoller.Settings(20, 30, batchThreshold),
+                new MessagePoller.Settings(20, 30, batchThreshold, firstBatch),
                 mayPoll::get,
                 delivered::add,
                 clock::get);
@@ -67,9 +76,10 @@ class MessagePollerTest {
     })
     void aReceiveAsksForTheFreePermitsUpToTenOnceTheThresholdIsFree(int total, int inUse, int threshold, int asked) {
         Permits permits = new Permits(total);
+        MessagePoller poller = poller(permits, threshold);
         LOOP.run(() -> {
             permits.acquireUpTo(inUse);
-            poller(permits, threshold).pollIfReady();
+            poller.pollIfReady();
         });
 
         if (asked == 0) {
@@ -114,6 +124,52 @@ class MessagePollerTest {
 
         assertThat(queue.receives).extracting(ScriptedQueue.Receive::max).containsExactly(10, 10);
         assertThat(permits.inUse()).isEqualTo(20);
+    }
+
+    @ParameterizedTest(name = "{0} permits, first batch {1}: asks for {2}")
+    @CsvSource({"20, 1, 1", "20, 2, 2", "20, 16, 10", "3, 4, 3"})
+    void aColdWorkersFirstReceiveAsksForItsFirstBatch(int total, int firstBatch, int asked) {
+        Permits permits = new Permits(total);
+        LOOP.run(cold(permits, 10, firstBatch)::pollIfReady);
+
+        assertThat(queue.receives).extracting(ScriptedQueue.Receive::max).containsExactly(asked);
+    }
+
+    @Test
+    void aColdWorkerReceivesNoMoreWhileItsFirstMessagesAreInFlight() {
+        Permits permits = new Permits(20);
+        MessagePoller poller = cold(permits, 10, 1);
+        LOOP.run(poller::pollIfReady);
+
+        LOOP.run(() -> queue.receives.getFirst().reply().complete(messages(1)));
+        LOOP.run(poller::pollIfReady); // a tick
+
+        assertThat(queue.receives).hasSize(1);
+        assertThat(permits.inUse()).isEqualTo(1);
+    }
+
+    @Test
+    void aColdWorkerAsksForItsFirstBatchAgainAfterAnEmptyReceive() {
+        Permits permits = new Permits(20);
+        LOOP.run(cold(permits, 10, 2)::pollIfReady);
+
+        LOOP.run(() -> queue.receives.getFirst().reply().complete(List.of()));
+
+        assertThat(queue.receives).extracting(ScriptedQueue.Receive::max).containsExactly(2, 2);
+    }
+
+    @Test
+    void warmingReceivesAtOnceForEveryFreePermit() {
+        Permits permits = new Permits(20);
+        MessagePoller poller = cold(permits, 10, 1);
+        LOOP.run(poller::pollIfReady);
+        LOOP.run(() -> queue.receives.getFirst().reply().complete(messages(1)));
+
+        LOOP.run(poller::warm); // the first download arrived
+        LOOP.run(() -> queue.receives.get(1).reply().complete(messages(10)));
+
+        assertThat(queue.receives).extracting(ScriptedQueue.Receive::max).containsExactly(1, 10);
+        assertThat(permits.inUse()).isEqualTo(11); // 9 free: below the threshold, the next waits to fill a batch
     }
 
     @ParameterizedTest(name = "{0} permits already in use")
