@@ -12,21 +12,15 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.resizers.Resizers;
 
 /**
  * Turns the upright, shrink-on-load decode of a source into one output's pixels: crop and resize
- * through Thumbnailator (with Ebb's tent filter for opaque images), then letterbox or flatten.
+ * (Ebb's tent filter for opaque images, Thumbnailator for the rest), then letterbox or flatten.
  */
 final class Resizer {
 
     private Resizer() {}
-
-    /** Opaque RGB takes the fast tent filter; transparency needs Thumbnailator's own resizers. */
-    private static net.coobird.thumbnailator.resizers.Resizer resizerFor(BufferedImage img) {
-        return img.getType() == BufferedImage.TYPE_INT_RGB
-                ? TentResizer.INSTANCE
-                : net.coobird.thumbnailator.resizers.Resizers.PROGRESSIVE;
-    }
 
     /**
      * @param decoded upright pixels, a scaled-down copy of the whole source
@@ -39,11 +33,16 @@ final class Resizer {
         BufferedImage resized;
         if (crop.equals(Region.whole(decodedSize)) && target.equals(decodedSize)) {
             resized = decoded;
+        } else if (decoded.getType() == BufferedImage.TYPE_INT_RGB) {
+            // the photos' path, without Thumbnailator (see TentResizer on the AOT cache)
+            resized = new BufferedImage(target.width(), target.height(), BufferedImage.TYPE_INT_RGB);
+            TentResizer.INSTANCE.resize(decoded, crop.x(), crop.y(), crop.width(), crop.height(), resized);
         } else {
+            // transparency: Thumbnailator's resizers handle alpha
             resized = Thumbnails.of(decoded)
                     .sourceRegion(crop.x(), crop.y(), crop.width(), crop.height())
                     .forceSize(target.width(), target.height())
-                    .resizer(resizerFor(decoded))
+                    .resizer(Resizers.PROGRESSIVE)
                     .asBufferedImage();
         }
         boolean hasAlpha = resized.getColorModel().hasAlpha();

@@ -1,6 +1,7 @@
 package dev.ebb.image.resize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ebb.image.testing.Images;
 import java.awt.image.BufferedImage;
@@ -10,9 +11,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TentResizerTest {
 
     /**
-     * Thumbnailator hands a {@code fill} crop over as {@code getSubimage}: a view into the parent's
-     * pixel array with an offset and the parent's row stride. The result must be the same as for a
-     * standalone copy of the crop.
+     * A {@code fill} crop is a region of the decoded image: resized in place, or handed over as
+     * {@code getSubimage} (a view into the parent's pixel array with an offset and the parent's row
+     * stride), the result must be the same as for a standalone copy of the crop.
      */
     @ParameterizedTest(name = "{0}x{1} region at {2},{3} of 400x300 into {4}x{5}")
     @CsvSource({
@@ -33,6 +34,21 @@ class TentResizerTest {
         TentResizer.INSTANCE.resize(view, fromView);
         TentResizer.INSTANCE.resize(copy, fromCopy);
         assertThat(Images.meanAbsDiff(fromView, fromCopy)).isZero();
+
+        BufferedImage fromRegion = new BufferedImage(dw, dh, BufferedImage.TYPE_INT_RGB);
+        TentResizer.INSTANCE.resize(parent, x, y, w, h, fromRegion);
+        assertThat(Images.meanAbsDiff(fromRegion, fromCopy)).isZero();
+    }
+
+    @ParameterizedTest(name = "type {0} into type {1}")
+    @CsvSource({"2, 1", "1, 2", "5, 1"}) // TYPE_INT_ARGB, TYPE_INT_RGB, TYPE_3BYTE_BGR
+    void onlyOpaqueIntRgbIsResized(int srcType, int dstType) {
+        BufferedImage src = new BufferedImage(8, 8, srcType);
+        BufferedImage dst = new BufferedImage(4, 4, dstType);
+
+        assertThatThrownBy(() -> TentResizer.INSTANCE.resize(src, dst))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("TYPE_INT_RGB only");
     }
 
     @ParameterizedTest(name = "{0}x{1} into {2}x{3}")
