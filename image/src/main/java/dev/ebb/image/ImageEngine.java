@@ -15,15 +15,19 @@ import dev.ebb.image.encode.TurboJpegEncoder;
 import dev.ebb.image.geometry.DecodeScale;
 import dev.ebb.image.geometry.Layout;
 import dev.ebb.image.geometry.Size;
+import dev.ebb.image.spec.OutputFormat;
 import dev.ebb.image.spec.OutputSpec;
 import dev.ebb.image.spec.ResizeMode;
 import dev.ebb.image.turbojpeg.TurboJpeg;
 import dev.ebb.image.turbojpeg.TurboJpegLibrary;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -72,6 +76,31 @@ public final class ImageEngine {
     public static ImageEngine withImageIo(Limits limits) {
         ImageIoDecoder imageIo = new ImageIoDecoder();
         return new ImageEngine(limits, imageIo, imageIo, new ImageIoEncoder());
+    }
+
+    /**
+     * Renders a small generated photo through the path a real JPEG takes (a scaled decode, the
+     * halving and the tent resize, the encode) into {@code specs}, and says whether it rendered. A
+     * worker runs this while its start waits on the network: the first real image then finds the
+     * native calls linked, the classes initialised and the code already run, instead of paying for
+     * that while it is awaited.
+     */
+    public boolean warmUp(List<OutputSpec> specs) {
+        // 7/8 of 512x384 is the smallest DCT scale at least twice a 224 box: a scaled decode, then a halving
+        BufferedImage photo = new BufferedImage(512, 384, BufferedImage.TYPE_INT_RGB);
+        int[] pixels = ((DataBufferInt) photo.getRaster().getDataBuffer()).getData();
+        for (int row = 0; row < 384; row++) {
+            Arrays.fill(pixels, row * 512, (row + 1) * 512, (row << 16) | (row << 7) | 0x40);
+        }
+        try (Arena arena = Arena.ofConfined()) {
+            byte[] jpeg = encoder.encode(photo, OutputFormat.JPEG, 85);
+            MemorySegment source = arena.allocate(jpeg.length);
+            MemorySegment.copy(MemorySegment.ofArray(jpeg), 0, source, 0, jpeg.length);
+            return render(source, specs) instanceof Rendered;
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("warm-up render failed", e);
+            return false;
+        }
     }
 
     /** Which decoder reads JPEG: {@code turbojpeg} or {@code imageio}. For logs and metrics. */

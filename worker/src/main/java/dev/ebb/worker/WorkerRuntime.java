@@ -45,12 +45,16 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link Worker} from its configuration (clients, breakers, metrics, HTTP endpoints,
  * engine), checks the queue and its dead-letter queue, starts it, and tears it all down.
  */
 public final class WorkerRuntime implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkerRuntime.class);
 
     /** Breaker and retry warnings: one line per kind at most this often. */
     private static final long DIAGNOSTIC_INTERVAL_MILLIS = 10_000;
@@ -88,6 +92,7 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /** {@code out} gets the JSON outcome lines, {@code err} the JSON diagnostics (breakers, exhausted retries). */
     public static WorkerRuntime start(WorkerConfig config, PrintStream out, PrintStream err) throws StartupException {
+        CompletableFuture<ImageEngine> warmEngine = warmEngine(config.rendering());
         PrometheusMeterRegistry registry = WorkerMetrics.newRegistry();
         JvmGcMetrics gc = WorkerMetrics.bindGc(registry);
         DiagnosticLog diagnostics = new DiagnosticLog(err, DIAGNOSTIC_INTERVAL_MILLIS, System::currentTimeMillis);
@@ -98,7 +103,7 @@ public final class WorkerRuntime implements AutoCloseable {
             Context context = vertx.getOrCreateContext();
             sqs = connect(config, vertx, context, guards.sqs());
             ObjectStore store = store(config, vertx, context, sqs.clients(), guards.s3(), diagnostics);
-            ImageEngine engine = engine(config.rendering());
+            ImageEngine engine = warmEngine.join();
             OutcomeLog log = new OutcomeLog(out);
             WorkerMetrics metrics = new WorkerMetrics(registry);
             metrics.jpegDecoder(engine.jpegDecoder());
@@ -142,6 +147,27 @@ public final class WorkerRuntime implements AutoCloseable {
         return rendering.turboJpeg()
                 ? ImageEngine.create(rendering.limits())
                 : ImageEngine.withImageIo(rendering.limits());
+    }
+
+    /**
+     * The engine, built and {@linkplain ImageEngine#warmUp warmed up} on a thread of its own while
+     * the start checks the queue and the buckets: that is mostly waiting on the network, and the
+     * library's binding and a first render would otherwise come after it, before the first image.
+     */
+    private static CompletableFuture<ImageEngine> warmEngine(WorkerConfig.Rendering rendering) {
+        CompletableFuture<ImageEngine> engine = new CompletableFuture<>();
+        Thread.ofPlatform().name("ebb-warm-up").daemon().start(() -> {
+            try {
+                ImageEngine built = engine(rendering);
+                if (!built.warmUp(rendering.outputs())) {
+                    LOG.debug("the warm-up render did not render; the first image warms the engine instead");
+                }
+                engine.complete(built);
+            } catch (RuntimeException | Error e) {
+                engine.completeExceptionally(e);
+            }
+        });
+        return engine;
     }
 
     /** The first stdout line: what this worker runs against and with, for the operator and {@code ebb local}. */
