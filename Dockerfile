@@ -42,7 +42,7 @@ FROM runtime AS train
 COPY --from=build /src/cli/target/lib/ /opt/ebb-train/lib/
 COPY --from=build /src/cli/target/ebb-cli.jar /opt/ebb-train/ebb-cli.jar
 USER 10001:10001
-RUN ["java", "-Xmx256m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out", "/tmp/ebb.aot", "--", "java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar", "worker"]
+RUN ["java", "-Xmx256m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out", "/tmp/ebb.aot", "--", "java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar", "worker"]
 
 FROM runtime
 COPY --from=train /tmp/ebb.aot /app/ebb.aot
@@ -60,11 +60,15 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # libturbojpeg, no hsperfdata file on the read-only root file system. C1 only: a worker lives
 # minutes, and C2 spent 2.7 of its 12.9 ms of CPU per image still compiling the SDK, Netty and
 # Vert.x after 1,000 images (WorkerBenchIT, steady: 0.57x `ebb resize` with C1 only, 0.49x with C2).
+# C1 compiles a method after a tenth of the usual calls (CompileThresholdScaling=0.1): the code run
+# once or twice per image (HTTP, signing, JSON, the outcome) is otherwise interpreted for the first
+# ~100 images, and a 400-image run took 27.1 ms of CPU per image at 1, 24.6 at 0.5, 23.5 at 0.25,
+# 23.3 at 0.1 (worker-vs-blueprint, alternated, 3 runs each, medians; 0.03 made the start slower).
 # The AOT cache: the classes of the training run loaded and linked, and its method profiles, so a
 # task starts where the training run ended. Indicative, two back-to-back runs (one core, 400 12 MP
 # JPEGs, emulators; docs/worker.md has the same-run benchmark): process
 # CPU 13.85 -> 11.38 s, first output 2.9 -> 1.7 s, with C1 only (C2 with the cache was worse). A
 # cache the JVM cannot use (another JVM build, other jars) is skipped with an [aot] error line, and
 # -Xlog:disable + -Xlog:all=warning:stderr send that (all JVM warnings) to stderr, not the JSON on stdout.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
 CMD ["worker"]

@@ -144,6 +144,8 @@ class DockerfileTest {
         assertThat(jvm).noneSatisfy(f -> assertThat(f).startsWith("-Xmx"));
         // C2's compiling costs a short-lived worker more than it gains (docs/worker.md, Benchmark)
         assertThat(jvm).contains("-XX:TieredStopAtLevel=1");
+        // and C1 compiles after a tenth of the usual calls: the per-image code is not interpreted for 100 images
+        assertThat(jvm).contains("-XX:CompileThresholdScaling=0.1");
         // the JVM's unified logging (e.g. an AOT cache it cannot use) writes warnings to stdout unless told otherwise
         assertThat(jvm).containsSubsequence("-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags");
     }

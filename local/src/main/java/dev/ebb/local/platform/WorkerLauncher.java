@@ -32,7 +32,8 @@ public record WorkerLauncher(List<String> command, Map<String, String> environme
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // C1 only, as in the container: a worker's life is too short for C2 to pay for its compiling.
+        // C1 only, compiling early, as in the container: a worker's life is too short for C2 to pay for its
+        // compiling, and too short to interpret the per-image code for its first hundred images.
         // Out of memory: exit (3) rather than limp on, and the JVM's own message goes to stderr, not the JSON on
         // stdout.
         List<String> cmd = new ArrayList<>(List.of(
@@ -42,6 +43,7 @@ public record WorkerLauncher(List<String> command, Map<String, String> environme
                 "-Xss512k",
                 "-Xmx256m",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:CompileThresholdScaling=0.1",
                 "-XX:+ExitOnOutOfMemoryError",
                 "-XX:+DisplayVMOutputToStderr",
                 "-cp",
