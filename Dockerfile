@@ -64,6 +64,8 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # once or twice per image (HTTP, signing, JSON, the outcome) is otherwise interpreted for the first
 # ~100 images, and a 400-image run took 27.1 ms of CPU per image at 1, 24.6 at 0.5, 23.5 at 0.25,
 # 23.3 at 0.1 (worker-vs-blueprint, alternated, 3 runs each, medians; 0.03 made the start slower).
+# The training run (above) drops that flag: a cache trained at 0.1 made those runs slower (ebb
+# aot-train trains at the default thresholds; see local's TrainingRun).
 # The AOT cache: the classes of the training run loaded and linked, and its method profiles, so a
 # task starts where the training run ended. Indicative, two back-to-back runs (one core, 400 12 MP
 # JPEGs, emulators; docs/worker.md has the same-run benchmark): process

@@ -19,10 +19,12 @@ class TrainingRunTest {
                 "-XX:MaxRAMPercentage=60",
                 "-XX:AOTCache=/app/ebb.aot",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:CompileThresholdScaling=0.1",
                 "-jar",
                 "/app/ebb.jar",
                 "worker");
 
+        // trained at the default compile thresholds, whatever the image runs at (see withCacheOutput)
         assertThat(TrainingRun.withCacheOutput(image, CACHE))
                 .containsExactly(
                         "java",
