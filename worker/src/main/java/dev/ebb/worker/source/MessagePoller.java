@@ -27,11 +27,15 @@ import org.slf4j.LoggerFactory;
  * arrived), a receive asks for only {@code firstBatch} messages (one per render thread), and none
  * while those are in flight. The first images then download alone instead of sharing the link and
  * the one event loop with a full batch, and the first outputs come sooner; the ramp to full
- * concurrency costs one download's time.
+ * concurrency costs one download's time, and at most {@value #SLOW_START_LIMIT_MILLIS} ms after the
+ * first messages arrived (a large object or a slow S3 does not hold the other permits back).
  */
 public final class MessagePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessagePoller.class);
+
+    /** The longest a worker stays cold once its first messages arrived. */
+    public static final long SLOW_START_LIMIT_MILLIS = 2_000;
 
     /**
      * What a receive asks SQS for.
@@ -58,6 +62,8 @@ public final class MessagePoller {
     private final List<Promise<Void>> settledWaiters = new ArrayList<>();
     private long notBefore;
     private boolean warm;
+    /** When the slow start ends anyway; -1 until the first messages arrive. */
+    private long warmBy = -1;
 
     public MessagePoller(
             Context context,
@@ -121,6 +127,9 @@ public final class MessagePoller {
             return;
         }
         int wanted = Math.min(Queue.MAX_BATCH, permits.free());
+        if (!warm && warmBy >= 0 && clock.getAsLong() >= warmBy) {
+            warm = true;
+        }
         if (!warm) {
             if (permits.inUse() > 0) {
                 return;
@@ -154,6 +163,9 @@ public final class MessagePoller {
             }
             failures = 0;
             List<ReceivedMessage> got = r.result();
+            if (warmBy < 0 && !got.isEmpty()) {
+                warmBy = clock.getAsLong() + SLOW_START_LIMIT_MILLIS;
+            }
             permits.release(taken - got.size());
             idle.polled(got.size(), clock.getAsLong());
             sink.accept(got);

@@ -159,6 +159,23 @@ class MessagePollerTest {
     }
 
     @Test
+    void theSlowStartEndsAtTheLatestTwoSecondsAfterTheFirstMessagesArrived() {
+        Permits permits = new Permits(20);
+        MessagePoller poller = cold(permits, 10, 1);
+        clock.set(5_000);
+        LOOP.run(poller::pollIfReady);
+        LOOP.run(() -> queue.receives.getFirst().reply().complete(messages(1))); // its download hangs
+
+        clock.set(5_000 + MessagePoller.SLOW_START_LIMIT_MILLIS - 1);
+        LOOP.run(poller::pollIfReady); // a tick
+        assertThat(queue.receives).hasSize(1);
+        clock.set(5_000 + MessagePoller.SLOW_START_LIMIT_MILLIS);
+        LOOP.run(poller::pollIfReady);
+
+        assertThat(queue.receives).extracting(ScriptedQueue.Receive::max).containsExactly(1, 10);
+    }
+
+    @Test
     void warmingReceivesAtOnceForEveryFreePermit() {
         Permits permits = new Permits(20);
         MessagePoller poller = cold(permits, 10, 1);
