@@ -103,7 +103,7 @@ public final class WorkerRuntime implements AutoCloseable {
             Context context = vertx.getOrCreateContext();
             sqs = connect(config, vertx, context, guards.sqs());
             ObjectStore store = store(config, vertx, context, sqs.clients(), guards.s3(), diagnostics);
-            ImageEngine engine = warmEngine.join();
+            ImageEngine engine = join(warmEngine, "could not build the image engine");
             OutcomeLog log = new OutcomeLog(out);
             WorkerMetrics metrics = new WorkerMetrics(registry);
             metrics.jpegDecoder(engine.jpegDecoder());
@@ -157,15 +157,22 @@ public final class WorkerRuntime implements AutoCloseable {
     private static CompletableFuture<ImageEngine> warmEngine(WorkerConfig.Rendering rendering) {
         CompletableFuture<ImageEngine> engine = new CompletableFuture<>();
         Thread.ofPlatform().name("ebb-warm-up").daemon().start(() -> {
+            ImageEngine built;
             try {
-                ImageEngine built = engine(rendering);
+                built = engine(rendering);
+            } catch (RuntimeException | Error e) {
+                engine.completeExceptionally(e);
+                return;
+            }
+            try {
                 if (!built.warmUp(rendering.outputs())) {
                     LOG.debug("the warm-up render did not render; the first image warms the engine instead");
                 }
-                engine.complete(built);
-            } catch (RuntimeException | Error e) {
-                engine.completeExceptionally(e);
+            } catch (RuntimeException | LinkageError e) {
+                // best effort: the worker starts anyway, and a real image will show what is wrong
+                LOG.warn("the warm-up render failed; the first image warms the engine instead", e);
             }
+            engine.complete(built);
         });
         return engine;
     }

@@ -139,19 +139,22 @@ public final class RecordProcessor {
                                                     sourceFailure(Operation.GET_SOURCE, event.bucket(), e)))
                                             .compose(source -> {
                                                 phases.downloaded(source.body().length());
-                                                downloaded.run();
                                                 // the native body is freed as soon as it is rendered (or the render
                                                 // failed), before the uploads
-                                                return pool.<Outcome>executeBlocking(
-                                                                () -> {
-                                                                    try (source) {
-                                                                        return engine.render(
-                                                                                source.body()
-                                                                                        .segment(),
-                                                                                specs);
-                                                                    }
-                                                                },
-                                                                false)
+                                                Future<Outcome> rendering = pool.<Outcome>executeBlocking(
+                                                        () -> {
+                                                            try (source) {
+                                                                return engine.render(
+                                                                        source.body()
+                                                                                .segment(),
+                                                                        specs);
+                                                            }
+                                                        },
+                                                        false);
+                                                // after the render is on its way: a warming worker's next receive
+                                                // starts from here
+                                                downloaded.run();
+                                                return rendering
                                                         .onFailure(e -> source.close())
                                                         .map(outcome -> new Rendered(source, outcome));
                                             }))

@@ -27,14 +27,15 @@ import org.slf4j.LoggerFactory;
  * arrived), a receive asks for only {@code firstBatch} messages (one per render thread), and none
  * while those are in flight. The first images then download alone instead of sharing the link and
  * the one event loop with a full batch, and the first outputs come sooner; the ramp to full
- * concurrency costs one download's time, and at most {@value #SLOW_START_LIMIT_MILLIS} ms after the
- * first messages arrived (a large object or a slow S3 does not hold the other permits back).
+ * concurrency costs one download's time, and ends within a tick of {@value #SLOW_START_LIMIT_MILLIS}
+ * ms after the first messages arrived anyway (a large object or a slow S3 does not hold the other
+ * permits back).
  */
 public final class MessagePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(MessagePoller.class);
 
-    /** The longest a worker stays cold once its first messages arrived. */
+    /** How long a worker stays cold at most once its first messages arrived (checked on the next tick). */
     public static final long SLOW_START_LIMIT_MILLIS = 2_000;
 
     /**
@@ -42,7 +43,13 @@ public final class MessagePoller {
      *
      * @param firstBatch the most a receive asks for until the worker is warm
      */
-    public record Settings(int waitSeconds, int visibilitySeconds, int batchThreshold, int firstBatch) {}
+    public record Settings(int waitSeconds, int visibilitySeconds, int batchThreshold, int firstBatch) {
+        public Settings {
+            if (firstBatch < 1) {
+                throw new IllegalArgumentException("firstBatch must be at least 1, not " + firstBatch);
+            }
+        }
+    }
 
     /** The permits that must be free for a receive while messages are in flight: half of them, at most a full batch. */
     public static int batchThreshold(int concurrency) {
