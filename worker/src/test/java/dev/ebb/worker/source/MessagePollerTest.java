@@ -135,13 +135,19 @@ class MessagePollerTest {
         assertThat(queue.receives).extracting(ScriptedQueue.Receive::max).containsExactly(asked);
     }
 
+    /** A cold poller (first batch 1) whose first receive brought one message, still in flight. */
+    private MessagePoller coldWithItsFirstMessage(Permits permits) {
+        MessagePoller poller = cold(permits, 10, 1);
+        LOOP.run(poller::pollIfReady);
+        LOOP.run(() -> queue.receives.getFirst().reply().complete(messages(1)));
+        return poller;
+    }
+
     @Test
     void aColdWorkerReceivesNoMoreWhileItsFirstMessagesAreInFlight() {
         Permits permits = new Permits(20);
-        MessagePoller poller = cold(permits, 10, 1);
-        LOOP.run(poller::pollIfReady);
+        MessagePoller poller = coldWithItsFirstMessage(permits);
 
-        LOOP.run(() -> queue.receives.getFirst().reply().complete(messages(1)));
         LOOP.run(poller::pollIfReady); // a tick
 
         assertThat(queue.receives).hasSize(1);
@@ -160,11 +166,8 @@ class MessagePollerTest {
 
     @Test
     void theSlowStartEndsAtTheLatestTwoSecondsAfterTheFirstMessagesArrived() {
-        Permits permits = new Permits(20);
-        MessagePoller poller = cold(permits, 10, 1);
         clock.set(5_000);
-        LOOP.run(poller::pollIfReady);
-        LOOP.run(() -> queue.receives.getFirst().reply().complete(messages(1))); // its download hangs
+        MessagePoller poller = coldWithItsFirstMessage(new Permits(20)); // its download hangs
 
         clock.set(5_000 + MessagePoller.SLOW_START_LIMIT_MILLIS - 1);
         LOOP.run(poller::pollIfReady); // a tick
@@ -178,9 +181,7 @@ class MessagePollerTest {
     @Test
     void warmingReceivesAtOnceForEveryFreePermit() {
         Permits permits = new Permits(20);
-        MessagePoller poller = cold(permits, 10, 1);
-        LOOP.run(poller::pollIfReady);
-        LOOP.run(() -> queue.receives.getFirst().reply().complete(messages(1)));
+        MessagePoller poller = coldWithItsFirstMessage(permits);
 
         LOOP.run(poller::warm); // the first download arrived
         LOOP.run(() -> queue.receives.get(1).reply().complete(messages(10)));
