@@ -176,19 +176,7 @@ class DecisionLineTest {
 
     @Test
     void aCycleThatFailedBeforePlanningOmitsWhatItDoesNotKnowInsteadOfWritingZero() throws Exception {
-        CycleReport error = new CycleReport(
-                CycleReport.Status.ERROR,
-                T,
-                false,
-                "default",
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                Optional.empty(),
-                PlanOutcome.NOTHING,
-                Optional.of("SqsException: 503"),
-                Optional.of(ErrorKind.TRANSIENT),
-                Optional.empty());
+        CycleReport error = failed(Optional.of(ErrorKind.TRANSIENT), Optional.empty());
 
         JsonNode line = JSON.readTree(DecisionLine.render(error, "Ebb/Controller", "ebb", T));
 
