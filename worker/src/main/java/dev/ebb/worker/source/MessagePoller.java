@@ -68,9 +68,11 @@ public final class MessagePoller {
     private int failures;
     private final List<Promise<Void>> settledWaiters = new ArrayList<>();
     private long notBefore;
-    private boolean warm;
-    /** When the slow start ends anyway; -1 until the first messages arrive. */
-    private long warmBy = -1;
+    /**
+     * The slow start lasts while the clock is before this: for ever until the first messages
+     * arrive, then until the limit after them; {@link Long#MIN_VALUE} once warm.
+     */
+    private long coldUntil = Long.MAX_VALUE;
 
     public MessagePoller(
             Context context,
@@ -122,8 +124,8 @@ public final class MessagePoller {
      * fill the free permits. Idempotent; on the worker's context.
      */
     public void warm() {
-        if (!warm) {
-            warm = true;
+        if (coldUntil != Long.MIN_VALUE) {
+            coldUntil = Long.MIN_VALUE;
             pollIfReady();
         }
     }
@@ -134,10 +136,7 @@ public final class MessagePoller {
             return;
         }
         int wanted = Math.min(Queue.MAX_BATCH, permits.free());
-        if (!warm && warmBy >= 0 && clock.getAsLong() >= warmBy) {
-            warm = true;
-        }
-        if (!warm) {
+        if (clock.getAsLong() < coldUntil) {
             if (permits.inUse() > 0) {
                 return;
             }
@@ -170,8 +169,8 @@ public final class MessagePoller {
             }
             failures = 0;
             List<ReceivedMessage> got = r.result();
-            if (warmBy < 0 && !got.isEmpty()) {
-                warmBy = clock.getAsLong() + SLOW_START_LIMIT_MILLIS;
+            if (coldUntil == Long.MAX_VALUE && !got.isEmpty()) {
+                coldUntil = clock.getAsLong() + SLOW_START_LIMIT_MILLIS;
             }
             permits.release(taken - got.size());
             idle.polled(got.size(), clock.getAsLong());
