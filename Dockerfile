@@ -62,8 +62,9 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # Vert.x after 1,000 images (WorkerBenchIT, steady: 0.57x `ebb resize` with C1 only, 0.49x with C2).
 # C1 compiles a method after a tenth of the usual calls (CompileThresholdScaling=0.1): the code run
 # once or twice per image (HTTP, signing, JSON, the outcome) is otherwise interpreted for the first
-# ~100 images, and a 400-image run took 27.1 ms of CPU per image at 1, 24.6 at 0.5, 23.5 at 0.25,
-# 23.3 at 0.1 (worker-vs-blueprint, alternated, 3 runs each, medians; 0.03 made the start slower).
+# ~100 images. A 400-image run took 27.1 ms of CPU per image at 1, 24.6 at 0.5, 23.5 at 0.25; in
+# a second batch 24.0 at 0.25, 23.3 at 0.1, 24.0 at 0.03, which also made the start slower
+# (worker-vs-blueprint, --only ebb, each batch alternated, 3 runs each, medians).
 # The training run (above) drops that flag: a cache trained at 0.1 made those runs slower (ebb
 # aot-train trains at the default thresholds; see local's TrainingRun).
 # The AOT cache: the classes of the training run loaded and linked, and its method profiles, so a
