@@ -233,19 +233,7 @@ class DecisionLineTest {
         Optional<String> trace = kind == ErrorKind.PROGRAMMING
                 ? Optional.of("java.lang.NullPointerException\n\tat Plan.java:1")
                 : Optional.empty();
-        CycleReport r = new CycleReport(
-                status,
-                T,
-                false,
-                "default",
-                List.of(),
-                Optional.empty(),
-                List.of(),
-                Optional.empty(),
-                PlanOutcome.NOTHING,
-                Optional.of("why"),
-                Optional.of(kind),
-                trace);
+        CycleReport r = failed(status, Optional.of(kind), trace);
 
         JsonNode line = JSON.readTree(DecisionLine.render(r, "Ebb/Controller", "ebb", T));
 
@@ -284,8 +272,13 @@ class DecisionLineTest {
 
     /** A failed cycle that observed nothing, with the given error kind and trace. */
     private static CycleReport failed(Optional<ErrorKind> kind, Optional<String> trace) {
+        return failed(CycleReport.Status.ERROR, kind, trace);
+    }
+
+    /** A cycle that ended with {@code status} and observed nothing, with the given error kind and trace. */
+    private static CycleReport failed(CycleReport.Status status, Optional<ErrorKind> kind, Optional<String> trace) {
         return new CycleReport(
-                CycleReport.Status.ERROR,
+                status,
                 T,
                 false,
                 "default",
