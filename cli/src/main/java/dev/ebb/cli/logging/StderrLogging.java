@@ -5,7 +5,6 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ConfiguratorRank;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
@@ -18,9 +17,11 @@ import java.util.Map;
  * stderr so stdout carries only command output (summaries, JSON); {@code EBB_LOG_LEVEL} sets the
  * root level (INFO by default); the emulators {@code ebb local} embeds log only their warnings.
  * Found by logback through {@code META-INF/services}; a {@code -Dlogback.configurationFile} given
- * by the operator still wins.
+ * by the operator still wins. It carries no {@code @ConfiguratorRank}: logback reads that annotation
+ * of every configurator it finds, and the JVM builds the annotation's proxy class for it at run
+ * time, about 15 ms on the worker's start; the rank only orders several configurators, and this is
+ * the only one on Ebb's class path.
  */
-@ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StderrLogging extends ContextAwareBase implements Configurator {
 
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} - %msg%n";
