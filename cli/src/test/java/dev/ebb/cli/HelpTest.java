@@ -18,7 +18,7 @@ class HelpTest {
     /** Every command path of the tree, e.g. ["policy", "apply"]. */
     static Stream<List<String>> commands() {
         List<List<String>> paths = new ArrayList<>();
-        collect(Main.commandLine(), new ArrayList<>(), paths);
+        collect(EbbCommand.commandLine(), new ArrayList<>(), paths);
         return paths.stream();
     }
 
@@ -57,7 +57,8 @@ class HelpTest {
         for (String flag : List.of("--help", "-h")) {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            CommandLine cl = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
+            CommandLine cl =
+                    EbbCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
             List<String> args = new ArrayList<>(path);
             args.add(flag);
             int code = cl.execute(args.toArray(String[]::new));
@@ -74,7 +75,7 @@ class HelpTest {
     @ParameterizedTest
     @MethodSource("commands")
     void isListedWithAWholeSentence(List<String> path) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = EbbCommand.commandLine();
         for (String name : path) {
             cl = cl.getSubcommands().get(name);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -14,15 +16,15 @@ class WorkerCommandLineTest {
 
     @Test
     void sameOptionsAndHelpAsTheWholeTree() {
-        CommandLine whole = Main.commandLine().getSubcommands().get("worker");
-        CommandLine fast = Main.workerCommandLine().getSubcommands().get("worker");
+        CommandLine whole = EbbCommand.commandLine().getSubcommands().get("worker");
+        CommandLine fast = EbbCommand.workerCommandLine().getSubcommands().get("worker");
         assertThat(fast.getCommandSpec().options().stream()
                         .map(o -> o.longestName())
                         .toList())
                 .isEqualTo(whole.getCommandSpec().options().stream()
                         .map(o -> o.longestName())
                         .toList());
-        assertThat(help(Main.workerCommandLine())).isEqualTo(help(Main.commandLine()));
+        assertThat(help(EbbCommand.workerCommandLine())).isEqualTo(help(EbbCommand.commandLine()));
     }
 
     /** Only the exact container command skips picocli; anything else is parsed (and refused or helped) by it. */
@@ -39,10 +41,25 @@ class WorkerCommandLineTest {
         assertThat(Main.isPlainWorker(line.split(" "))).isEqualTo(plain);
     }
 
+    /**
+     * The JVM resolves the types in every method of the main class before it calls {@code main}:
+     * a picocli type there would load picocli (outside the AOT cache) on the container's path too.
+     */
+    @Test
+    void theMainClassNamesNoPicocliType() {
+        assertThat(Arrays.stream(Main.class.getDeclaredMethods())
+                        .flatMap(m -> Stream.concat(Stream.of(m.getReturnType()), Arrays.stream(m.getParameterTypes())))
+                        .map(Class::getName))
+                .isNotEmpty()
+                .noneMatch(name -> name.startsWith("picocli."));
+        assertThat(Main.class.getInterfaces()).isEmpty();
+        assertThat(Main.class.getSuperclass()).isEqualTo(Object.class);
+    }
+
     /** The command itself takes no option or argument: what the plain path skips parsing is nothing. */
     @Test
     void theWorkerCommandTakesNoOptionsOfItsOwn() {
-        CommandLine worker = Main.commandLine().getSubcommands().get("worker");
+        CommandLine worker = EbbCommand.commandLine().getSubcommands().get("worker");
         assertThat(worker.getCommandSpec().positionalParameters()).isEmpty();
         assertThat(worker.getCommandSpec().options())
                 .allMatch(o -> o.usageHelp() || o.versionHelp(), "only --help/--version");

@@ -2,7 +2,7 @@ package dev.ebb.cli.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.cli.Main;
+import dev.ebb.cli.EbbCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -13,7 +13,7 @@ class OptionalCommandsTest {
 
     @Test
     void theFullDistributionHasEveryCommandInItsPlace() {
-        CommandLine ebb = Main.commandLine();
+        CommandLine ebb = EbbCommand.commandLine();
 
         assertThat(ebb.getSubcommands().keySet())
                 .containsExactly(
@@ -32,7 +32,7 @@ class OptionalCommandsTest {
 
     @Test
     void aCommandWhoseModuleIsMissingSaysSoAndExitsTwo() {
-        CommandLine parent = new CommandLine(new Main());
+        CommandLine parent = new CommandLine(new EbbCommand());
         OptionalCommands.add(
                 parent,
                 "local",

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.ebb.cli.Main;
+import dev.ebb.cli.EbbCommand;
 import dev.ebb.cli.samples.SampleImages;
 import dev.ebb.image.geometry.Layout;
 import dev.ebb.image.geometry.Size;
@@ -258,7 +258,7 @@ class LocalCommandIT {
         Files.writeString(
                 policy, "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata:\n  name: x\nspec:\n  maxTask: 3\n");
         var err = new java.io.StringWriter();
-        var cmd = Main.commandLine();
+        var cmd = EbbCommand.commandLine();
         cmd.setErr(new java.io.PrintWriter(err));
         int code = cmd.execute(
                 "local", "--generate", "1", "--output", dir.resolve("out").toString(), "--policy", policy.toString());

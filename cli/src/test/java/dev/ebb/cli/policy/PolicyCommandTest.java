@@ -2,7 +2,7 @@ package dev.ebb.cli.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.cli.Main;
+import dev.ebb.cli.EbbCommand;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +36,7 @@ class PolicyCommandTest {
 
     @Test
     void theShippedPolicyPasses() {
-        int code = Main.commandLine().execute("policy", "check", "../config/scaling-policy.yaml");
+        int code = EbbCommand.commandLine().execute("policy", "check", "../config/scaling-policy.yaml");
 
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("valid ScalingPolicy 'default'");
@@ -49,7 +49,7 @@ class PolicyCommandTest {
                 file,
                 "apiVersion: ebb.dev/v1\nkind: ScalingPolicy\nmetadata: {name: p}\nspec:\n  targetMessagesPerTask: 5\n  maxTask: 3\n");
 
-        int code = Main.commandLine().execute("policy", "check", file.toString());
+        int code = EbbCommand.commandLine().execute("policy", "check", file.toString());
 
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8))
@@ -58,7 +58,7 @@ class PolicyCommandTest {
 
     @Test
     void reconcileIsThere() {
-        assertThat(Main.commandLine().getSubcommands().get("controller").getSubcommands())
+        assertThat(EbbCommand.commandLine().getSubcommands().get("controller").getSubcommands())
                 .containsKey("reconcile");
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.ebb.cli.Main;
+import dev.ebb.cli.EbbCommand;
 import dev.ebb.cli.samples.SampleImages;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -95,7 +95,7 @@ class ResizeCommandTest {
     }
 
     private static int run(String... args) {
-        CommandLine cl = Main.commandLine();
+        CommandLine cl = EbbCommand.commandLine();
         cl.setErr(new PrintWriter(new StringWriter()));
         return cl.execute(args);
     }

@@ -2,7 +2,7 @@ package dev.ebb.cli.simulate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ebb.cli.Main;
+import dev.ebb.cli.EbbCommand;
 import dev.ebb.simulator.model.ModelParameters;
 import dev.ebb.simulator.model.Prices;
 import java.io.PrintWriter;
@@ -20,7 +20,7 @@ class SimulateCommandTest {
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
+        CommandLine cli = EbbCommand.commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
