@@ -4,7 +4,7 @@ import dev.ebb.worker.WorkerMain;
 
 /**
  * {@code bin/ebb}: one launcher for every Ebb entry point (the container runs {@code ebb worker}).
- * No method here names a picocli type (see {@link EbbCommand}); MainTest keeps it so.
+ * No method here names a picocli type (see {@link EbbCommand}); {@code MainTest} keeps it so.
  */
 public final class Main {
 

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.Arrays;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,21 +37,6 @@ class WorkerCommandLineTest {
             """)
     void onlyThePlainContainerCommandSkipsTheParser(String line, boolean plain) {
         assertThat(Main.isPlainWorker(line.split(" "))).isEqualTo(plain);
-    }
-
-    /**
-     * The JVM resolves the types in every method of the main class before it calls {@code main}:
-     * a picocli type there would load picocli (outside the AOT cache) on the container's path too.
-     */
-    @Test
-    void theMainClassNamesNoPicocliType() {
-        assertThat(Arrays.stream(Main.class.getDeclaredMethods())
-                        .flatMap(m -> Stream.concat(Stream.of(m.getReturnType()), Arrays.stream(m.getParameterTypes())))
-                        .map(Class::getName))
-                .isNotEmpty()
-                .noneMatch(name -> name.startsWith("picocli."));
-        assertThat(Main.class.getInterfaces()).isEmpty();
-        assertThat(Main.class.getSuperclass()).isEqualTo(Object.class);
     }
 
     /** The command itself takes no option or argument: what the plain path skips parsing is nothing. */

@@ -6,9 +6,11 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.core.ConsoleAppender;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,6 +33,18 @@ class StderrLoggingTest {
         }
         assertThat(context.getLogger("dev.ebb").getEffectiveLevel())
                 .isEqualTo(StderrLogging.rootLevel(System.getenv()));
+    }
+
+    /**
+     * Logback reads {@code @ConfiguratorRank} of every configurator it finds, and the JVM builds
+     * the annotation's proxy class at run time on the worker's start: with one configurator, the
+     * rank orders nothing.
+     */
+    @Test
+    void theOnlyConfiguratorCarriesNoAnnotationForLogbackToRead() {
+        assertThat(ServiceLoader.load(Configurator.class).stream().map(ServiceLoader.Provider::type))
+                .containsExactly(StderrLogging.class);
+        assertThat(StderrLogging.class.getAnnotations()).isEmpty();
     }
 
     @ParameterizedTest(name = "EBB_LOG_LEVEL={0}: {1}")

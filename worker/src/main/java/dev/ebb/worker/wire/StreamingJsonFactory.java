@@ -10,7 +10,7 @@ import io.vertx.core.spi.json.JsonCodec;
  * and the CLI puts it there. That codec builds an {@code ObjectMapper} at its first use, on the
  * path to a worker's first image, and then looks up serializers for every SQS request and outcome
  * line. The worker writes and reads only JSON objects, arrays, strings, numbers and booleans, which
- * is all this codec encodes; mapping a POJO fails loudly instead of going through databind. Vert.x
+ * this codec encodes; it does not map POJOs, so one put in a {@code JsonObject} fails loudly. Vert.x
  * finds this factory through {@code META-INF/services} and takes the one of lowest {@link #order()}.
  */
 public final class StreamingJsonFactory implements JsonFactory {
