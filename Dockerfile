@@ -34,7 +34,7 @@ ENV TMPDIR=/tmp
 
 # The AOT cache (JEP 483/514/515): a training run of the image's own command, ENTRYPOINT + CMD with
 # -XX:AOTCacheOutput in place of -XX:AOTCache, as the image's user, on the emulators of bin/ebb's
-# distribution (ebb aot-train: camera-sized JPEGs, a PNG, a bad file; about half a minute). The
+# distribution (ebb aot-train: 1,000 camera-sized JPEGs, a PNG, a bad file; about a minute). The
 # JVM writes the cache when the worker exits at the empty queue. DockerfileTest keeps the command
 # after `--` equal to ENTRYPOINT + CMD (an args file would hide the flags from `docker inspect` and
 # the benchmark; .dockerignore keeps the Dockerfile itself out of the build context).
@@ -42,7 +42,7 @@ FROM runtime AS train
 COPY --from=build /src/cli/target/lib/ /opt/ebb-train/lib/
 COPY --from=build /src/cli/target/ebb-cli.jar /opt/ebb-train/ebb-cli.jar
 USER 10001:10001
-RUN ["java", "-Xmx256m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out", "/tmp/ebb.aot", "--", "java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar", "worker"]
+RUN ["java", "-Xmx256m", "-XX:+UseSerialGC", "--sun-misc-unsafe-memory-access=allow", "-jar", "/opt/ebb-train/ebb-cli.jar", "aot-train", "--out", "/tmp/ebb.aot", "--", "java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar", "worker"]
 
 FROM runtime
 COPY --from=train /tmp/ebb.aot /app/ebb.aot
@@ -60,18 +60,18 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # libturbojpeg, no hsperfdata file on the read-only root file system. C1 only: a worker lives
 # minutes, and C2 spent 2.7 of its 12.9 ms of CPU per image still compiling the SDK, Netty and
 # Vert.x after 1,000 images (WorkerBenchIT, steady: 0.57x `ebb resize` with C1 only, 0.49x with C2).
-# C1 compiles a method after a tenth of the usual calls (CompileThresholdScaling=0.1): the code run
-# once or twice per image (HTTP, signing, JSON, the outcome) is otherwise interpreted for the first
-# ~100 images. A 400-image run took 27.1 ms of CPU per image at 1, 24.6 at 0.5, 23.5 at 0.25; in
-# a second batch 24.0 at 0.25, 23.3 at 0.1, 24.0 at 0.03, which also made the start slower
-# (worker-vs-blueprint, --only ebb, each batch alternated, 3 runs each, medians).
-# The training run (above) drops that flag: a cache trained at 0.1 made those runs slower (ebb
-# aot-train trains at the default thresholds; see local's TrainingRun).
+# C1 compiles what the training run compiled as soon as it runs, the rest at the JVM's usual
+# thresholds: the cache's training data (JEP 515) names the methods, and the training's 1,000 images
+# run the per-image code often enough to be among them (ebb aot-train --images). That
+# replaced -XX:CompileThresholdScaling=0.1 with a 40-image training, which also compiled the
+# start-up code run 20-200 times: 5,225 compiles in a 40-image run, now 3,526. Alternated, 3 runs
+# each of 400 images, medians: first output 1.45 -> 1.23 s, CPU at the first output 1.48 -> 1.13 s,
+# CPU per image 26.6 -> 25.0 ms (docs/worker.md, Compiling what the training compiled).
 # The AOT cache: the classes of the training run loaded and linked, and its method profiles, so a
 # task starts where the training run ended. Indicative, two back-to-back runs (one core, 400 12 MP
 # JPEGs, emulators; docs/worker.md has the same-run benchmark): process
 # CPU 13.85 -> 11.38 s, first output 2.9 -> 1.7 s, with C1 only (C2 with the cache was worse). A
 # cache the JVM cannot use (another JVM build, other jars) is skipped with an [aot] error line, and
 # -Xlog:disable + -Xlog:all=warning:stderr send that (all JVM warnings) to stderr, not the JSON on stdout.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:CompileThresholdScaling=0.1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-XX:+DisplayVMOutputToStderr", "-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags", "-XX:-UsePerfData", "-Xss512k", "-XX:TieredStopAtLevel=1", "-XX:AOTCache=/app/ebb.aot", "--enable-native-access=ALL-UNNAMED", "-jar", "/app/ebb.jar"]
 CMD ["worker"]

@@ -144,8 +144,9 @@ class DockerfileTest {
         assertThat(jvm).noneSatisfy(f -> assertThat(f).startsWith("-Xmx"));
         // C2's compiling costs a short-lived worker more than it gains (docs/worker.md, Benchmark)
         assertThat(jvm).contains("-XX:TieredStopAtLevel=1");
-        // and C1 compiles after a tenth of the usual calls: the per-image code is not interpreted for 100 images
-        assertThat(jvm).contains("-XX:CompileThresholdScaling=0.1");
+        // at the JVM's own thresholds: the AOT cache's training data names what C1 compiles early, and scaling the
+        // thresholds down compiles ~1,300 start-up methods as well (AotTrainCommand's --images)
+        assertThat(jvm).noneSatisfy(f -> assertThat(f).startsWith("-XX:CompileThresholdScaling"));
         // the JVM's unified logging (e.g. an AOT cache it cannot use) writes warnings to stdout unless told otherwise
         assertThat(jvm).containsSubsequence("-Xlog:disable", "-Xlog:all=warning:stderr:uptime,level,tags");
     }
