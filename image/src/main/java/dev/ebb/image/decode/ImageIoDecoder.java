@@ -27,9 +27,20 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  */
 public final class ImageIoDecoder implements Decoder {
 
-    static {
-        // Without this ImageIO may spill stream data into temp files; inputs are in memory already.
-        ImageIO.setUseCache(false);
+    /**
+     * ImageIO, set up on its first use rather than with the engine: its first call scans the class
+     * path for plugins, which a worker that only sees JPEGs (libturbojpeg's) need not pay for before
+     * its first image.
+     */
+    private static final class Setup {
+        static {
+            // Without this ImageIO may spill stream data into temp files; inputs are in memory already.
+            ImageIO.setUseCache(false);
+        }
+
+        static Iterator<ImageReader> readers(SourceFormat format) {
+            return ImageIO.getImageReadersByFormatName(format.id());
+        }
     }
 
     @Override
@@ -39,7 +50,7 @@ public final class ImageIoDecoder implements Decoder {
 
     @Override
     public boolean reads(SourceFormat format) {
-        return ImageIO.getImageReadersByFormatName(format.id()).hasNext();
+        return Setup.readers(format).hasNext();
     }
 
     @Override
@@ -110,7 +121,7 @@ public final class ImageIoDecoder implements Decoder {
     }
 
     private static <T> T withReader(byte[] bytes, SourceFormat format, ReaderWork<T> work) throws DecodeFailure {
-        Iterator<ImageReader> readers = ImageIO.getImageReadersByFormatName(format.id());
+        Iterator<ImageReader> readers = Setup.readers(format);
         if (!readers.hasNext()) {
             throw new DecodeFailure(FailureReason.UNSUPPORTED_FORMAT, "no reader for " + format.id() + " installed");
         }
