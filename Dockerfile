@@ -60,11 +60,12 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # libturbojpeg, no hsperfdata file on the read-only root file system. C1 only: a worker lives
 # minutes, and C2 spent 2.7 of its 12.9 ms of CPU per image still compiling the SDK, Netty and
 # Vert.x after 1,000 images (WorkerBenchIT, steady: 0.57x `ebb resize` with C1 only, 0.49x with C2).
-# C1 compiles what the training run compiled as soon as it runs, the rest at the JVM's usual
-# thresholds: the cache's training data (JEP 515) names the methods, and the training's 1,000 images
-# run the per-image code often enough to be among them (ebb aot-train --images). That
-# replaced -XX:CompileThresholdScaling=0.1 with a 40-image training, which also compiled the
-# start-up code run 20-200 times: 5,225 compiles in a 40-image run, now 3,526. Alternated, 3 runs
+# C1 compiles what the training run compiled at the first check of its call counter (every 128
+# calls), the rest at the JVM's usual thresholds: the cache's training data (JEP 515) names the
+# methods, and the training's 1,000 images run the per-image code often enough to be among them (ebb
+# aot-train --images). That replaced CompileThresholdScaling=0.1 and a 40-image training, which
+# together also compiled the start-up code run 20-200 times: 5,225 compiles in a 40-image run, now
+# 3,526. Alternated, 3 runs
 # each of 400 images, medians: first output 1.45 -> 1.23 s, CPU at the first output 1.48 -> 1.13 s,
 # CPU per image 26.6 -> 25.0 ms (docs/worker.md, Compiling what the training compiled).
 # The AOT cache: the classes of the training run loaded and linked, and its method profiles, so a

@@ -13,7 +13,8 @@ class AotTrainCommandTest {
     /**
      * The image runs at the JVM's own compile thresholds and compiles early only what the training
      * compiled, so the training must run the once-per-image code past C1's threshold: with fewer
-     * images that code is interpreted in every task until its 200th image.
+     * images that code waits in every task for the usual 200 calls instead of the first check of
+     * its counter.
      */
     @Test
     void trainsOnEnoughImagesForThePerImageCodeToBeCompiled() {

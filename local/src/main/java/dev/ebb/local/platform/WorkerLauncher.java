@@ -32,8 +32,10 @@ public record WorkerLauncher(List<String> command, Map<String, String> environme
                 .info()
                 .command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // C1 only, compiling early, as in the container: a worker's life is too short for C2 to pay for its
-        // compiling, and too short to interpret the per-image code for its first hundred images.
+        // C1 only, as in the container: a worker's life is too short for C2 to pay for its compiling. And compiling
+        // after a tenth of the usual calls: the container's JVM learns what to compile early from its AOT cache's
+        // training data, and these workers have no cache, so the per-image code would otherwise be interpreted for
+        // their first hundred images or so.
         // Out of memory: exit (3) rather than limp on, and the JVM's own message goes to stderr, not the JSON on
         // stdout.
         List<String> cmd = new ArrayList<>(List.of(
