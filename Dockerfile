@@ -65,9 +65,9 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
 # methods, and the training's 1,000 images run the per-image code often enough to be among them (ebb
 # aot-train --images). That replaced CompileThresholdScaling=0.1 and a 40-image training, which
 # together also compiled the start-up code run 20-200 times: 5,225 compiles in a 40-image run, now
-# 3,526. Alternated, 3 runs
-# each of 400 images, medians: first output 1.45 -> 1.23 s, CPU at the first output 1.48 -> 1.13 s,
-# CPU per image 26.6 -> 25.0 ms (docs/worker.md, Compiling what the training compiled).
+# 3,526. Alternated, 3 runs each of 400 images, medians: first output 1.45 -> 1.23 s, CPU at the
+# first output 1.48 -> 1.13 s, CPU per image 26.6 -> 25.0 ms (docs/worker.md, Compiling what the
+# training compiled).
 # The AOT cache: the classes of the training run loaded and linked, and its method profiles, so a
 # task starts where the training run ended. Indicative, two back-to-back runs (one core, 400 12 MP
 # JPEGs, emulators; docs/worker.md has the same-run benchmark): process
