@@ -137,9 +137,11 @@ public final class TrainingRun {
      * {@code command} with {@code -XX:AOTCacheOutput=cache} as its first JVM option and without
      * the AOT options it had (the image's command uses the cache this run is about to write), nor
      * its {@code -XX:CompileThresholdScaling}: the training runs at the JVM's default thresholds.
-     * A cache trained at the image's 0.1 made the image's own runs slower, not faster: 27.9 ms of
-     * CPU per image over 400 images instead of 23.6, and the first output 1.49 s after the start
-     * instead of 1.24 (worker-vs-blueprint, alternated, 3 runs each, medians).
+     * What the training compiles is what the image's JVM compiles early, so scaled thresholds there
+     * would mark start-up code run only 20 to 200 times as well. A cache trained at 0.1 (when the
+     * image ran at 0.1 too) made the image's runs slower, not faster: 27.9 ms of CPU per image over
+     * 400 images instead of 23.6, and the first output 1.49 s after the start instead of 1.24
+     * (worker-vs-blueprint, alternated, 3 runs each, medians).
      */
     static List<String> withCacheOutput(List<String> command, Path cache) {
         if (command.isEmpty()) {

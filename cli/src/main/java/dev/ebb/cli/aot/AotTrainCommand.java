@@ -39,11 +39,12 @@ public final class AotTrainCommand implements Callable<Integer> {
     /**
      * The cache's training data is what tells the image's JVM which methods C1 compiles early: a
      * method compiled in training is compiled at the first check of its call counter (every 128
-     * calls), any other one after the JVM's usual 200. Code run once per image is compiled in training only if the training runs it at least 200
-     * times, so the training processes 1,000 images (about a minute in the image build). With 40
-     * training images the image had to compile everything after a tenth of the usual calls
-     * (-XX:CompileThresholdScaling=0.1), start-up methods that run 20 to 200 times included (docs/worker.md,
-     * Compiling what the training compiled).
+     * calls), any other one after the JVM's usual 200. Code run once per image is compiled in
+     * training only if the training runs it at least 200 times, so the training processes 1,000
+     * images (about a minute in the image build). With 40 training images the image had to compile
+     * everything after a tenth of the usual calls (-XX:CompileThresholdScaling=0.1), start-up
+     * methods that run 20 to 200 times included (docs/worker.md, Compiling what the training
+     * compiled).
      */
     @Option(
             names = "--images",
