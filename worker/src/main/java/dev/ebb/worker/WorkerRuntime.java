@@ -98,11 +98,20 @@ public final class WorkerRuntime implements AutoCloseable {
         DiagnosticLog diagnostics = new DiagnosticLog(err, DIAGNOSTIC_INTERVAL_MILLIS, System::currentTimeMillis);
         Guards guards = Guards.create(config, registry, diagnostics);
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(2));
-        Sqs sqs = null;
+        AwsClients clients = null;
         try {
             Context context = vertx.getOrCreateContext();
-            sqs = connect(config, vertx, context, guards.sqs());
-            ObjectStore store = store(config, vertx, context, sqs.clients(), guards.s3(), diagnostics);
+            clients = clients(config);
+            SqsHttp sqsHttp = sqsHttp(config, vertx, clients);
+            CompletableFuture<QueueInfo> described = SqsQueue.describe(
+                    sqsHttp, context, guards.sqs(), config.queue().url());
+            // The buckets are checked while the queue is read: a start mostly waits on round trips.
+            ObjectStore store =
+                    new S3ObjectStore(clients::s3, S3Transfers.create(vertx, clients, config), context, guards.s3());
+            BucketCheck buckets = BucketCheck.start(
+                    store, config, warning -> warn(diagnostics, "start/" + warning, "bucket_check", warning));
+            Sqs sqs = sqs(config, sqsHttp, context, guards.sqs(), described);
+            buckets.await();
             ImageEngine engine = join(warmEngine, "could not build the image engine");
             OutcomeLog log = new OutcomeLog(out);
             WorkerMetrics metrics = new WorkerMetrics(registry);
@@ -130,11 +139,11 @@ public final class WorkerRuntime implements AutoCloseable {
             HttpServer http = http(config, vertx, context, registry, worker);
             log.event(LogLine.Event.START, startLine(config, sqs, visibility, engine, http, workerId));
             worker.start();
-            return new WorkerRuntime(vertx, sqs.clients(), guards, gc, worker, http, registry);
+            return new WorkerRuntime(vertx, clients, guards, gc, worker, http, registry);
         } catch (StartupException | RuntimeException e) {
             vertx.close();
-            if (sqs != null) {
-                sqs.clients().close();
+            if (clients != null) {
+                clients.close();
             }
             guards.close();
             gc.close();
@@ -196,59 +205,57 @@ public final class WorkerRuntime implements AutoCloseable {
                                 + AttemptMarkers.key(config.buckets().destinationPrefix(), ""));
     }
 
-    /** The AWS clients, the source queue's settings, its dead-letter queue, and the queue the worker receives from. */
-    private record Sqs(AwsClients clients, QueueInfo info, String deadLetterQueueUrl, Queue queue) {}
+    /** The source queue's settings, its dead-letter queue, and the queue the worker receives from. */
+    private record Sqs(QueueInfo info, String deadLetterQueueUrl, Queue queue) {}
 
-    /**
-     * Creates the AWS clients (credentials chain, region) and the SQS side over them: reads the
-     * queue's settings and finds its dead-letter queue (EBB_DLQ_URL, else the redrive policy's). The
-     * one place the SQS adapter is built; the clients are closed again if the queue cannot be read.
-     */
-    private static Sqs connect(WorkerConfig config, Vertx vertx, Context context, Guard sqsGuard)
-            throws StartupException {
-        AwsClients clients;
+    /** The AWS clients (credentials chain, region), closed by the caller. */
+    private static AwsClients clients(WorkerConfig config) throws StartupException {
         try {
-            clients = AwsClients.create(config);
+            return AwsClients.create(config);
         } catch (RuntimeException e) {
             throw new StartupException("the worker could not start: " + e.getMessage(), e);
         }
-        try {
-            SqsHttp sqs = new SqsHttp(
-                    vertx,
-                    SQS_CONNECTIONS,
-                    (config.queue().waitTimeSeconds() + 10) * 1000L,
-                    clients.credentials(),
-                    clients.region(),
-                    clients.sqsEndpoint());
-            QueueInfo info = join(
-                    SqsQueue.describe(sqs, context, sqsGuard, config.queue().url()),
-                    "could not read the attributes of EBB_QUEUE_URL="
-                            + config.queue().url());
-            String dlq = config.queue().deadLetterUrl().isPresent()
-                    ? config.queue().deadLetterUrl().get()
-                    : join(
-                            SqsQueue.urlOf(
-                                    sqs,
-                                    context,
-                                    sqsGuard,
-                                    info.deadLetterQueueArn()
-                                            .orElseThrow(() -> new StartupException(
-                                                    "the queue "
-                                                            + config.queue().url()
-                                                            + " has no redrive policy and EBB_DLQ_URL is not set: "
-                                                            + "permanent failures would have nowhere to go",
-                                                    null))),
-                            "could not find the dead-letter queue "
-                                    + info.deadLetterQueueArn().orElse(""));
-            return new Sqs(
-                    clients,
-                    info,
-                    dlq,
-                    new SqsQueue(sqs, context, sqsGuard, config.queue().url(), dlq));
-        } catch (StartupException | RuntimeException e) {
-            clients.close();
-            throw e;
-        }
+    }
+
+    private static SqsHttp sqsHttp(WorkerConfig config, Vertx vertx, AwsClients clients) {
+        return new SqsHttp(
+                vertx,
+                SQS_CONNECTIONS,
+                (config.queue().waitTimeSeconds() + 10) * 1000L,
+                clients.credentials(),
+                clients.region(),
+                clients.sqsEndpoint());
+    }
+
+    /**
+     * The SQS side, once the queue's settings are {@code described}: finds its dead-letter queue
+     * (EBB_DLQ_URL, else the redrive policy's). The one place the SQS adapter is built.
+     */
+    private static Sqs sqs(
+            WorkerConfig config, SqsHttp sqs, Context context, Guard sqsGuard, CompletableFuture<QueueInfo> described)
+            throws StartupException {
+        QueueInfo info = join(
+                described,
+                "could not read the attributes of EBB_QUEUE_URL="
+                        + config.queue().url());
+        String dlq = config.queue().deadLetterUrl().isPresent()
+                ? config.queue().deadLetterUrl().get()
+                : join(
+                        SqsQueue.urlOf(
+                                sqs,
+                                context,
+                                sqsGuard,
+                                info.deadLetterQueueArn()
+                                        .orElseThrow(() -> new StartupException(
+                                                "the queue "
+                                                        + config.queue().url()
+                                                        + " has no redrive policy and EBB_DLQ_URL is not set: "
+                                                        + "permanent failures would have nowhere to go",
+                                                null))),
+                        "could not find the dead-letter queue "
+                                + info.deadLetterQueueArn().orElse(""));
+        return new Sqs(
+                info, dlq, new SqsQueue(sqs, context, sqsGuard, config.queue().url(), dlq));
     }
 
     /**
@@ -299,21 +306,6 @@ public final class WorkerRuntime implements AutoCloseable {
         void close() {
             scheduler.shutdownNow();
         }
-    }
-
-    /** The S3 side, once its buckets are checked ({@link BucketCheck}): a configuration fault stops the start. */
-    private static ObjectStore store(
-            WorkerConfig config,
-            Vertx vertx,
-            Context context,
-            AwsClients clients,
-            Guard s3Guard,
-            DiagnosticLog diagnostics)
-            throws StartupException {
-        S3ObjectStore store =
-                new S3ObjectStore(clients::s3, S3Transfers.create(vertx, clients, config), context, s3Guard);
-        BucketCheck.run(store, config, warning -> warn(diagnostics, "start/" + warning, "bucket_check", warning));
-        return store;
     }
 
     /** Decoding, resizing and encoding run here, never on the event loop. */
