@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  *
  * <p>The requests all go out at once, beside the queue's own at start: one round trip instead of
  * one per request, which with S3 tens of milliseconds away is most of what a start waits on. Their
- * answers are then read in a fixed order (destination, write, sources), so a missing destination
- * is reported as missing, not as the write that failed because of it.
+ * answers are then read in a fixed order (destination, write, sources), so what is reported does
+ * not depend on which answer came first: a missing destination (HEAD 404) is reported as missing
+ * even when the write was refused with a 403.
  *
  * <p>Only a configuration fault stops the start ({@link ExitCodes#MISCONFIGURED}). When S3 is
  * merely failing (5xx, timeouts) the worker starts anyway: its breaker holds the messages until S3
@@ -33,8 +34,8 @@ import java.util.function.Consumer;
  */
 public final class BucketCheck {
 
-    /** How long the checks may take together before the start gives up on S3 answering and goes on. */
-    static final long TIMEOUT_MILLIS = 120_000;
+    /** How long the checks may take together, from when they were sent, before the start goes on without their answers. */
+    private static final long TIMEOUT_MILLIS = 120_000;
 
     /** Where the write check goes, under the destination prefix; events for it are skipped. */
     public static String writeCheckKey(String prefix) {
@@ -42,11 +43,13 @@ public final class BucketCheck {
     }
 
     private final List<Check> checks;
+    private final long deadlineNanos;
     private final ObjectStore store;
     private final Consumer<String> warn;
 
-    private BucketCheck(List<Check> checks, ObjectStore store, Consumer<String> warn) {
+    private BucketCheck(List<Check> checks, long deadlineNanos, ObjectStore store, Consumer<String> warn) {
         this.checks = checks;
+        this.deadlineNanos = deadlineNanos;
         this.store = store;
         this.warn = warn;
     }
@@ -61,6 +64,7 @@ public final class BucketCheck {
      *     could not be deleted; the worker starts anyway
      */
     public static BucketCheck start(ObjectStore store, WorkerConfig config, Consumer<String> warn) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
         String dest = config.buckets().destination();
         String key = writeCheckKey(config.buckets().destinationPrefix());
         byte[] note = "written by ebb worker at start to check s3:PutObject; deleted at once\n"
@@ -74,14 +78,15 @@ public final class BucketCheck {
         }
         // Not a configuration fault if the delete fails: a leftover note is harmless, and skipped if an
         // event names it. Not waited for either: the first receive need not wait on a round trip that
-        // decides nothing.
+        // decides nothing. The write goes out beside the HEAD rather than after it, so a start that
+        // stops (another check failed, the queue could not be read) may leave the note behind too.
         var _ = written.thenCompose(v -> store.delete(dest, key)).whenComplete((v, e) -> {
             if (e != null && !written.isCompletedExceptionally()) {
                 warn.accept("could not delete s3://" + dest + "/" + key + " after the write check (" + store.fault(e)
                         + ")");
             }
         });
-        return new BucketCheck(List.copyOf(checks), store, warn);
+        return new BucketCheck(List.copyOf(checks), deadline, store, warn);
     }
 
     /**
@@ -90,9 +95,8 @@ public final class BucketCheck {
      * @throws StartupException with {@link ExitCodes#MISCONFIGURED} on the first configuration fault
      */
     public void await() throws StartupException {
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(TIMEOUT_MILLIS);
         for (Check check : checks) {
-            await(check, Math.max(0, deadline - System.nanoTime()));
+            await(check, Math.max(0, deadlineNanos - System.nanoTime()));
         }
     }
 

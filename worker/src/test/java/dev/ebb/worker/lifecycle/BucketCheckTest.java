@@ -2,6 +2,7 @@ package dev.ebb.worker.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.ebb.worker.config.ConfigReader;
 import dev.ebb.worker.config.WorkerConfig;
@@ -14,7 +15,12 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The start's bucket checks over the {@link ObjectStore} port, with a store whose answers the test
@@ -26,76 +32,80 @@ class BucketCheckTest {
     private static final Fault NO_SUCH_BUCKET = new Fault.Service(404, "NoSuchBucket", false, "no such bucket");
     private static final Fault DENIED = new Fault.Service(403, "AccessDenied", false, "access denied");
     private static final Fault BUSY = new Fault.Service(503, "SlowDown", true, "slow down");
+    private static final String HEAD_DEST = "HeadBucket thumbs";
+    private static final String WRITE_CHECK = "PutObject thumbs/out/.ebb/write-check";
+    private static final String DELETE = "DeleteObject thumbs/out/.ebb/write-check";
 
     private final HeldStore store = new HeldStore();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
 
     @Test
+    @Timeout(5) // the old check waited for each answer in turn, 120 s apiece
     void everyRequestGoesOutBeforeAnyAnswerArrives() throws Exception {
         BucketCheck.start(store, config("uploads,archive"), warnings::add);
 
-        assertThat(store.calls())
-                .containsExactly(
-                        "HeadBucket thumbs",
-                        "PutObject thumbs/out/.ebb/write-check",
-                        "HeadBucket uploads",
-                        "HeadBucket archive");
+        assertThat(store.calls()).containsExactly(HEAD_DEST, WRITE_CHECK, "HeadBucket uploads", "HeadBucket archive");
     }
 
     @Test
     void allAnsweredWellTheStartGoesOnAndTheWriteCheckIsDeletedAfterItLanded() throws Exception {
         BucketCheck check = BucketCheck.start(store, config("uploads"), warnings::add);
-        assertThat(store.calls()).doesNotContain("DeleteObject thumbs/out/.ebb/write-check");
+        assertThat(store.calls()).doesNotContain(DELETE);
 
         store.answerAll();
         check.await();
 
-        assertThat(store.calls()).last().isEqualTo("DeleteObject thumbs/out/.ebb/write-check");
+        assertThat(store.calls()).last().isEqualTo(DELETE);
         assertThat(warnings).isEmpty();
     }
 
-    @Test
-    void aMissingDestinationIsReportedAsMissingNotAsTheWriteThatFailedBecauseOfIt() throws Exception {
-        BucketCheck check = BucketCheck.start(store, config("uploads"), warnings::add);
-        store.answer("PutObject thumbs/out/.ebb/write-check", NO_SUCH_BUCKET);
-        store.answer("HeadBucket thumbs", NO_SUCH_BUCKET);
-        store.answerAll();
-
-        StartupException e = catchThrowableOfType(StartupException.class, check::await);
-
-        assertThat(e.exitCode()).isEqualTo(ExitCodes.MISCONFIGURED);
-        assertThat(e.getMessage()).contains("s3://thumbs (EBB_DEST_BUCKET) does not exist");
-        assertThat(store.calls()).doesNotContain("DeleteObject thumbs/out/.ebb/write-check");
+    static Stream<Arguments> configurationFaults() {
+        return Stream.of(
+                arguments(
+                        "a missing destination, reported as missing, not as the write refused because of it",
+                        Map.of(HEAD_DEST, NO_SUCH_BUCKET, WRITE_CHECK, DENIED),
+                        "s3://thumbs (EBB_DEST_BUCKET) does not exist"),
+                arguments(
+                        "a destination the role may see but not write",
+                        Map.of(WRITE_CHECK, DENIED),
+                        "grant it s3:PutObject"),
+                arguments(
+                        "a missing source bucket",
+                        Map.of("HeadBucket archive", NO_SUCH_BUCKET),
+                        "s3://archive (EBB_SOURCE_BUCKETS) does not exist"),
+                arguments(
+                        "a source bucket the role may not see",
+                        Map.of("HeadBucket uploads", DENIED),
+                        "may not use s3://uploads (EBB_SOURCE_BUCKETS"));
     }
 
-    @Test
-    void aDestinationThatMayBeSeenButNotWrittenStopsTheStart() throws Exception {
-        BucketCheck check = BucketCheck.start(store, config("uploads"), warnings::add);
-        store.answer("PutObject thumbs/out/.ebb/write-check", DENIED);
-        store.answerAll();
-
-        StartupException e = catchThrowableOfType(StartupException.class, check::await);
-
-        assertThat(e.exitCode()).isEqualTo(ExitCodes.MISCONFIGURED);
-        assertThat(e.getMessage()).contains("s3:PutObject");
-    }
-
-    @Test
-    void aMissingSourceBucketStopsTheStartAndNamesIt() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurationFaults")
+    void aConfigurationFaultStopsTheStartAndSaysWhichBucketAndWhy(
+            String situation, Map<String, Fault> failing, String says) throws Exception {
         BucketCheck check = BucketCheck.start(store, config("uploads,archive"), warnings::add);
-        store.answer("HeadBucket archive", NO_SUCH_BUCKET);
+        failing.forEach(store::answer);
         store.answerAll();
 
         StartupException e = catchThrowableOfType(StartupException.class, check::await);
 
         assertThat(e.exitCode()).isEqualTo(ExitCodes.MISCONFIGURED);
-        assertThat(e.getMessage()).contains("s3://archive").contains("EBB_SOURCE_BUCKETS");
+        assertThat(e.getMessage()).contains(says);
+        assertThat(configurationFaults().map(c -> (String) c.get()[2]).filter(other -> !other.equals(says)))
+                .as("only this fault is reported")
+                .noneMatch(e.getMessage()::contains);
+        assertThat(warnings).isEmpty();
+        if (failing.containsKey(WRITE_CHECK)) {
+            assertThat(store.calls())
+                    .as("a write that failed leaves nothing to delete")
+                    .doesNotContain(DELETE);
+        }
     }
 
     @Test
     void s3FailingIsWarnedAboutAndTheStartGoesOnWithTheOtherChecksStillRead() throws Exception {
         BucketCheck check = BucketCheck.start(store, config("uploads"), warnings::add);
-        store.answer("HeadBucket thumbs", BUSY);
+        store.answer(HEAD_DEST, BUSY);
         store.answer("HeadBucket uploads", DENIED);
         store.answerAll();
 
@@ -112,10 +122,10 @@ class BucketCheckTest {
     @Test
     void aWriteCheckThatCannotBeDeletedIsWarnedAboutOnly() throws Exception {
         BucketCheck check = BucketCheck.start(store, config("uploads"), warnings::add);
-        store.answer("HeadBucket thumbs");
+        store.answer(HEAD_DEST);
         store.answer("HeadBucket uploads");
-        store.answer("PutObject thumbs/out/.ebb/write-check");
-        store.answer("DeleteObject thumbs/out/.ebb/write-check", DENIED);
+        store.answer(WRITE_CHECK);
+        store.answer(DELETE, DENIED);
 
         check.await();
 
