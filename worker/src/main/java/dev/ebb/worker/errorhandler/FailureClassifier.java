@@ -54,10 +54,7 @@ public final class FailureClassifier {
             return new Failure.Transient(reason, detail);
         }
         boolean source = op.side() == Operation.Side.SOURCE;
-        // The start checks the buckets EBB_SOURCE_BUCKETS names; later calls are about a message's bucket.
-        String variable = op == Operation.HEAD_SOURCE_BUCKET
-                ? "EBB_SOURCE_BUCKETS"
-                : source ? "the message's source bucket" : "EBB_DEST_BUCKET";
+        String variable = op.bucketNamedBy();
         if (s.status() == 301
                 || "PermanentRedirect".equals(s.code())
                 || "AuthorizationHeaderMalformed".equals(s.code())) {

@@ -6,12 +6,13 @@ package dev.ebb.worker.errorhandler;
  * PutObject is a missing bucket (stop the worker, burn nothing).
  */
 public enum Operation {
-    GET_SOURCE("GetObject", Side.SOURCE),
-    HEAD_SOURCE("HeadObject", Side.SOURCE),
-    LIST_SOURCE("ListObjectsV2", Side.SOURCE),
-    HEAD_SOURCE_BUCKET("HeadBucket", Side.SOURCE),
-    PUT_OUTPUT("PutObject", Side.DESTINATION),
-    HEAD_DESTINATION("HeadBucket", Side.DESTINATION);
+    GET_SOURCE("GetObject", Side.SOURCE, "the message's source bucket"),
+    HEAD_SOURCE("HeadObject", Side.SOURCE, "the message's source bucket"),
+    LIST_SOURCE("ListObjectsV2", Side.SOURCE, "the message's source bucket"),
+    /** At start, on each bucket the configuration allows: the bucket is the configuration's, not a message's. */
+    HEAD_SOURCE_BUCKET("HeadBucket", Side.SOURCE, "EBB_SOURCE_BUCKETS"),
+    PUT_OUTPUT("PutObject", Side.DESTINATION, "EBB_DEST_BUCKET"),
+    HEAD_DESTINATION("HeadBucket", Side.DESTINATION, "EBB_DEST_BUCKET");
 
     /** Which bucket the call was about. */
     public enum Side {
@@ -21,10 +22,12 @@ public enum Operation {
 
     private final String apiName;
     private final Side side;
+    private final String bucketNamedBy;
 
-    Operation(String apiName, Side side) {
+    Operation(String apiName, Side side, String bucketNamedBy) {
         this.apiName = apiName;
         this.side = side;
+        this.bucketNamedBy = bucketNamedBy;
     }
 
     public String apiName() {
@@ -33,5 +36,10 @@ public enum Operation {
 
     public Side side() {
         return side;
+    }
+
+    /** Where the bucket's name came from, for the operator who has to fix it: a variable, or the message. */
+    public String bucketNamedBy() {
+        return bucketNamedBy;
     }
 }

@@ -80,12 +80,11 @@ public final class BucketCheck {
         // event names it. Not waited for either: the first receive need not wait on a round trip that
         // decides nothing. The write goes out beside the HEAD rather than after it, so a start that
         // stops (another check failed, the queue could not be read) may leave the note behind too.
-        var _ = written.thenCompose(v -> store.delete(dest, key)).whenComplete((v, e) -> {
-            if (e != null && !written.isCompletedExceptionally()) {
-                warn.accept("could not delete s3://" + dest + "/" + key + " after the write check (" + store.fault(e)
-                        + ")");
-            }
-        });
+        var _ = written.thenCompose(v -> store.delete(dest, key).exceptionally(e -> {
+            warn.accept(
+                    "could not delete s3://" + dest + "/" + key + " after the write check (" + store.fault(e) + ")");
+            return null;
+        }));
         return new BucketCheck(List.copyOf(checks), deadline, store, warn);
     }
 

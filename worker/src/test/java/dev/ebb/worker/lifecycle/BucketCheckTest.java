@@ -8,12 +8,11 @@ import dev.ebb.worker.config.ConfigReader;
 import dev.ebb.worker.config.WorkerConfig;
 import dev.ebb.worker.port.Fault;
 import dev.ebb.worker.port.ObjectStore;
-import java.util.ArrayList;
+import dev.ebb.worker.testing.MemoryStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -150,15 +149,6 @@ class BucketCheckTest {
 
         private record Call(String name, CompletableFuture<Void> answer) {}
 
-        private static final class Failed extends RuntimeException {
-            final Fault fault;
-
-            Failed(Fault fault) {
-                super(fault.toString(), null, false, false);
-                this.fault = fault;
-            }
-        }
-
         private final List<Call> calls = new CopyOnWriteArrayList<>();
 
         List<String> calls() {
@@ -167,7 +157,7 @@ class BucketCheckTest {
 
         /** Fails the pending call named {@code name} with {@code fault}. */
         void answer(String name, Fault fault) {
-            pending(name).completeExceptionally(new Failed(fault));
+            pending(name).completeExceptionally(MemoryStore.failure(fault));
         }
 
         /** Answers the pending call named {@code name} with success. */
@@ -179,10 +169,7 @@ class BucketCheckTest {
         void answerAll() {
             List<CompletableFuture<Void>> open;
             do {
-                open = new ArrayList<>(calls.stream()
-                        .map(Call::answer)
-                        .filter(a -> !a.isDone())
-                        .toList());
+                open = calls.stream().map(Call::answer).filter(a -> !a.isDone()).toList();
                 open.forEach(a -> a.complete(null));
             } while (!open.isEmpty());
         }
@@ -235,8 +222,7 @@ class BucketCheckTest {
 
         @Override
         public Fault fault(Throwable error) {
-            Throwable e = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
-            return e instanceof Failed f ? f.fault : new Fault.Internal(e);
+            return MemoryStore.faultOf(error);
         }
     }
 }

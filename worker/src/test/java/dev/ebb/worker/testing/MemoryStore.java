@@ -22,7 +22,25 @@ public final class MemoryStore implements ObjectStore {
     @SuppressWarnings("ArrayRecordComponent") // what a test reads back; never compared or hashed
     public record Stored(byte[] bytes, String contentType, Map<String, String> metadata) {}
 
-    /** A call this store failed; {@link #fault} reads it back, as the adapter reads S3's errors. */
+    /**
+     * What a call of a port double throws for {@code fault}: {@link #faultOf} reads it back, as the
+     * adapter reads S3's errors.
+     */
+    public static RuntimeException failure(Fault fault) {
+        return new Failed(fault);
+    }
+
+    /** The {@link Fault} a {@link #failure} carried; what the store's {@link #fault} says. */
+    public static Fault faultOf(Throwable error) {
+        Throwable e = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
+        return switch (e) {
+            case Failed f -> f.fault;
+            case ObjectTooLargeException t -> new Fault.TooLarge(t.getMessage());
+            default -> new Fault.Internal(e);
+        };
+    }
+
+    /** A call this store failed. */
     private static final class Failed extends RuntimeException {
         final Fault fault;
 
@@ -109,11 +127,6 @@ public final class MemoryStore implements ObjectStore {
 
     @Override
     public Fault fault(Throwable error) {
-        Throwable e = error instanceof CompletionException c && c.getCause() != null ? c.getCause() : error;
-        return switch (e) {
-            case Failed f -> f.fault;
-            case ObjectTooLargeException t -> new Fault.TooLarge(t.getMessage());
-            default -> new Fault.Internal(e);
-        };
+        return faultOf(error);
     }
 }
