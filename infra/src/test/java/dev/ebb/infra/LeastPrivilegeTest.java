@@ -214,7 +214,8 @@ class LeastPrivilegeTest {
                 Map.entry("DeleteObject", "s3:DeleteObject"),
                 Map.entry("HeadBucket", "s3:ListBucket"),
                 Map.entry("ListObjectsV2", "s3:ListBucket"));
-        // Called only when EBB_DLQ_URL is unset (to find the DLQ from the redrive policy); the task sets it.
+        // Called only when EBB_DLQ_URL is unset and the queue's URL is not spelt as SQS spells it (to find the
+        // DLQ from the redrive policy); the task sets it.
         Set<String> notNeeded = Set.of("GetQueueUrl");
 
         Set<String> operations = new TreeSet<>();

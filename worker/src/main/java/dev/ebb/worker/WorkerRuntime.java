@@ -229,7 +229,8 @@ public final class WorkerRuntime implements AutoCloseable {
 
     /**
      * The SQS side, once the queue's settings are {@code described}: finds its dead-letter queue
-     * (EBB_DLQ_URL, else the redrive policy's). The one place the SQS adapter is built.
+     * (EBB_DLQ_URL, else the redrive policy's: from the queue's URL when that shows how URLs are
+     * spelt, else by GetQueueUrl). The one place the SQS adapter is built.
      */
     private static Sqs sqs(
             WorkerConfig config, SqsHttp sqs, Context context, Guard sqsGuard, CompletableFuture<QueueInfo> described)
@@ -238,22 +239,20 @@ public final class WorkerRuntime implements AutoCloseable {
                 described,
                 "could not read the attributes of EBB_QUEUE_URL="
                         + config.queue().url());
-        String dlq = config.queue().deadLetterUrl().isPresent()
-                ? config.queue().deadLetterUrl().get()
-                : join(
-                        SqsQueue.urlOf(
-                                sqs,
-                                context,
-                                sqsGuard,
-                                info.deadLetterQueueArn()
-                                        .orElseThrow(() -> new StartupException(
-                                                "the queue "
-                                                        + config.queue().url()
-                                                        + " has no redrive policy and EBB_DLQ_URL is not set: "
-                                                        + "permanent failures would have nowhere to go",
-                                                null))),
-                        "could not find the dead-letter queue "
-                                + info.deadLetterQueueArn().orElse(""));
+        Optional<String> known = config.queue().deadLetterUrl().or(info::deadLetterQueueUrl);
+        String dlq;
+        if (known.isPresent()) {
+            dlq = known.get();
+        } else {
+            String arn = info.deadLetterQueueArn()
+                    .orElseThrow(() -> new StartupException(
+                            "the queue "
+                                    + config.queue().url()
+                                    + " has no redrive policy and EBB_DLQ_URL is not set: "
+                                    + "permanent failures would have nowhere to go",
+                            null));
+            dlq = join(SqsQueue.urlOf(sqs, context, sqsGuard, arn), "could not find the dead-letter queue " + arn);
+        }
         return new Sqs(
                 info, dlq, new SqsQueue(sqs, context, sqsGuard, config.queue().url(), dlq));
     }

@@ -38,23 +38,29 @@ public final class SqsQueue implements Queue {
         this.deadLetterUrl = deadLetterUrl;
     }
 
-    /** Reads the visibility timeout and redrive policy of {@code queueUrl}. */
+    /**
+     * Reads the visibility timeout and redrive policy of {@code queueUrl}, and its ARN, from which
+     * the dead-letter queue's URL follows ({@link QueueUrls}).
+     */
     public static CompletableFuture<QueueInfo> describe(SqsHttp sqs, Context context, Guard guard, String queueUrl) {
         return guard.call(
                         "GetQueueAttributes",
                         () -> sqs.call(
                                 context,
                                 "GetQueueAttributes",
-                                attributes(queueUrl, "VisibilityTimeout", "RedrivePolicy")))
+                                attributes(queueUrl, "VisibilityTimeout", "RedrivePolicy", "QueueArn")))
                 .thenApply(answer -> {
                     JsonObject a = answer.getJsonObject("Attributes", new JsonObject());
                     int visibility = Integer.parseInt(a.getString("VisibilityTimeout", "30"));
                     Optional<RedrivePolicy> redrive =
                             Optional.ofNullable(a.getString("RedrivePolicy")).flatMap(RedrivePolicy::parse);
+                    Optional<String> ownArn = Optional.ofNullable(a.getString("QueueArn"));
                     return new QueueInfo(
                             visibility,
                             redrive.map(RedrivePolicy::maxReceiveCount),
-                            redrive.map(RedrivePolicy::deadLetterTargetArn));
+                            redrive.map(RedrivePolicy::deadLetterTargetArn),
+                            redrive.flatMap(r ->
+                                    ownArn.flatMap(arn -> QueueUrls.sibling(queueUrl, arn, r.deadLetterTargetArn()))));
                 });
     }
 
