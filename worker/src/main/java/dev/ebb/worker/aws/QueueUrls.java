@@ -19,7 +19,7 @@ final class QueueUrls {
 
     // arn:partition:sqs:region:account:name; a name is 1-80 of these, a FIFO queue's ending in .fifo
     private static final Pattern ARN =
-            Pattern.compile("arn:([\\w-]+):sqs:([\\w-]+):(\\d{12}|[\\w-]+):([A-Za-z0-9_-]{1,80}(?:\\.fifo)?)");
+            Pattern.compile("arn:([\\w-]+):sqs:([\\w-]+):([\\w-]+):([A-Za-z0-9_-]{1,80}(?:\\.fifo)?)");
 
     private QueueUrls() {}
 

@@ -64,7 +64,7 @@ public final class FailureClassifier {
                             + "): set EBB_REGION to the bucket's region");
         }
         if (s.status() == 404) {
-            if (source && !"NoSuchBucket".equals(s.code()) && op != Operation.HEAD_SOURCE_BUCKET) {
+            if (op.readsAnObject() && !"NoSuchBucket".equals(s.code())) {
                 return new Failure.Permanent("source_missing", detail);
             }
             return new Failure.Configuration(
@@ -75,7 +75,7 @@ public final class FailureClassifier {
         if (s.status() == 403) {
             String needs = switch (op) {
                 case PUT_OUTPUT -> "s3:PutObject on the destination prefix";
-                case HEAD_DESTINATION, HEAD_SOURCE_BUCKET, LIST_SOURCE -> "s3:ListBucket on the bucket";
+                case HEAD_DESTINATION, HEAD_SOURCE_BUCKET -> "s3:ListBucket on the bucket";
                 default -> "s3:GetObject on the source prefix (and s3:ListBucket, so that a missing key reads as 404)";
             };
             return new Failure.Configuration(

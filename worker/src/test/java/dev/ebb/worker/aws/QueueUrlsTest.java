@@ -26,8 +26,8 @@ class QueueUrlsTest {
                 // ElasticMQ and moto spell them the same way
                 "http://127.0.0.1:9324/000000000000/work | arn:aws:sqs:elasticmq:000000000000:work"
                         + " | arn:aws:sqs:elasticmq:000000000000:work-dlq | http://127.0.0.1:9324/000000000000/work-dlq",
-                // a name that ends like the account does not confuse the tail
-                "http://h/111111111111/a | arn:aws:sqs:r:111111111111:a | arn:aws:sqs:r:111111111111:b | http://h/111111111111/b",
+                // the account must be a whole path segment, not the end of one
+                "http://h/x123456789012/q | arn:aws:sqs:r:123456789012:q | arn:aws:sqs:r:123456789012:dlq | -",
                 // not in the same account, region or partition: SQS would not have accepted it, so ask
                 "https://sqs.eu-west-1.amazonaws.com/123456789012/q | arn:aws:sqs:eu-west-1:123456789012:q"
                         + " | arn:aws:sqs:eu-west-1:210987654321:dlq | -",
